@@ -1,0 +1,62 @@
+/// Something a role asks its host to do. Roles never perform effects themselves: the
+/// simulator and the runtime carry them out, so the same role code runs on both.
+public enum Effect<Machine: StateMachine>: Sendable {
+    /// Send `message` to `destination`.
+    case send(Message<Machine>, to: ProcessID)
+    /// Start a child process (a leader's scout or commander).
+    case spawn(Process<Machine>)
+    /// Call ``Process/timerFired(_:into:)`` with `timer` after `delay` ticks.
+    case setTimer(TimerID, after: Int)
+    /// This process is finished; deliver it nothing more.
+    case exit
+    /// Client only: the request `requestID` completed with `output` (`nil` for a
+    /// reconfiguration).
+    case complete(requestID: Int, output: Machine.Output?)
+}
+
+/// Collects the effects of one handler call, in order.
+///
+/// Hosts keep one outbox and reuse its storage: call ``removeAll()`` before each handler.
+public struct Outbox<Machine: StateMachine>: Sendable {
+    /// The effects requested so far, in the order requested.
+    public private(set) var effects: [Effect<Machine>] = []
+
+    public init() {}
+
+    /// Asks to send `message` to `destination`.
+    public mutating func send(_ message: Message<Machine>, to destination: ProcessID) {
+        effects.append(.send(message, to: destination))
+    }
+
+    /// Asks to send `message` to each of `destinations`, in order.
+    public mutating func send(_ message: Message<Machine>, to destinations: [ProcessID]) {
+        for destination in destinations {
+            effects.append(.send(message, to: destination))
+        }
+    }
+
+    /// Asks to start `child`.
+    public mutating func spawn(_ child: Process<Machine>) {
+        effects.append(.spawn(child))
+    }
+
+    /// Asks to fire `timer` after `delay` ticks.
+    public mutating func setTimer(_ timer: TimerID, after delay: Int) {
+        effects.append(.setTimer(timer, after: delay))
+    }
+
+    /// Says this process has finished.
+    public mutating func exit() {
+        effects.append(.exit)
+    }
+
+    /// Reports a completed client request.
+    public mutating func complete(requestID: Int, output: Machine.Output?) {
+        effects.append(.complete(requestID: requestID, output: output))
+    }
+
+    /// Empties the outbox, keeping its storage for the next handler.
+    public mutating func removeAll() {
+        effects.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,41 @@
+/// A command to be decided in a slot: a client's operation, a reconfiguration or a no-op,
+/// tagged with the client and its request id so that replicas execute it at most once.
+public struct Command<Machine: StateMachine>: Hashable, Sendable, CustomStringConvertible {
+    /// What the command does when a replica performs it.
+    public enum Body: Hashable, Sendable {
+        /// An operation of the application's state machine.
+        case operation(Machine.Operation)
+        /// Switch to a new set of leaders and acceptors, WINDOW slots after this one.
+        case reconfigure(Configuration)
+        /// Fill a slot without effect (used to push a reconfiguration through).
+        case noop
+    }
+
+    /// Who issued the command: a client, or the replica that made a no-op.
+    public let client: ProcessID
+    /// The issuer's sequence number for the command, from 1.
+    public let requestID: Int
+    /// What the command does.
+    public let body: Body
+
+    public init(client: ProcessID, requestID: Int, body: Body) {
+        self.client = client
+        self.requestID = requestID
+        self.body = body
+    }
+
+    /// Whether performing this command changes the application state.
+    public var isOperation: Bool {
+        if case .operation = body { return true }
+        return false
+    }
+
+    /// The command in the slides' notation, e.g. `Put k1 v1`.
+    public var description: String {
+        switch body {
+        case .operation(let operation): return operation.description
+        case .reconfigure(let configuration): return "Reconfig \(configuration.leadersAndAcceptors)"
+        case .noop: return "Noop"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The built-in replicated application: a map from string keys to string values.
+///
+/// A missing key reads as `""`. `put` and `append` answer `""`; `get` answers the value.
+/// Operations print as in the lecture slides: `Put k1 v1`, `Get k1`, `App k1 v1`.
+public struct KeyValueStore: StateMachine {
+    public enum Operation: Hashable, Sendable, CustomStringConvertible {
+        case put(key: String, value: String)
+        case get(key: String)
+        case append(key: String, value: String)
+
+        /// The key the operation touches.
+        public var key: String {
+            switch self {
+            case .put(let key, _), .get(let key), .append(let key, _): return key
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .put(let key, let value): return "Put \(key) \(value)"
+            case .get(let key): return "Get \(key)"
+            case .append(let key, let value): return "App \(key) \(value)"
+            }
+        }
+    }
+
+    public typealias Output = String
+
+    /// The current contents.
+    public private(set) var storage: [String: String] = [:]
+
+    public init() {}
+
+    public mutating func apply(_ operation: Operation) -> String {
+        switch operation {
+        case .put(let key, let value):
+            storage[key] = value
+            return ""
+        case .get(let key):
+            return storage[key, default: ""]
+        case .append(let key, let value):
+            storage[key, default: ""] += value
+            return ""
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// The name of a process, by role and index.
+///
+/// Long-lived processes are named as in the lecture slides: replicas `r0`, leaders `l0`,
+/// acceptors `a0` and clients `c0`. Scouts and commanders are children of a leader and are
+/// numbered by that leader in the order it spawns them: `l0/s1` is leader 0's first scout,
+/// `l0/c2` its second child, a commander.
+public enum ProcessID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case client(Int)
+    case replica(Int)
+    case leader(Int)
+    case acceptor(Int)
+    case scout(leader: Int, number: Int)
+    case commander(leader: Int, number: Int)
+
+    /// The process that hosts this one: the spawning leader for a scout or commander, the
+    /// process itself otherwise. Children share their host's fate (crash) and location
+    /// (partition), as they run on the leader's machine in the paper.
+    public var host: ProcessID {
+        switch self {
+        case .scout(let leader, _), .commander(let leader, _):
+            return .leader(leader)
+        case .client, .replica, .leader, .acceptor:
+            return self
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .client(let index): return "c\(index)"
+        case .replica(let index): return "r\(index)"
+        case .leader(let index): return "l\(index)"
+        case .acceptor(let index): return "a\(index)"
+        case .scout(let leader, let number): return "l\(leader)/s\(number)"
+        case .commander(let leader, let number): return "l\(leader)/c\(number)"
+        }
+    }
+
+    /// Parses the notation of ``description`` (`r0`, `l1/s3`, …); `nil` for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        func indexed(_ part: Substring, _ prefix: Character) -> Int? {
+            guard part.first == prefix, part.count > 1, let index = Int(part.dropFirst()), index >= 0
+            else { return nil }
+            return index
+        }
+        switch parts.count {
+        case 1:
+            let part = parts[0]
+            if let index = indexed(part, "c") { self = .client(index) }
+            else if let index = indexed(part, "r") { self = .replica(index) }
+            else if let index = indexed(part, "l") { self = .leader(index) }
+            else if let index = indexed(part, "a") { self = .acceptor(index) }
+            else { return nil }
+        case 2:
+            guard let leader = indexed(parts[0], "l") else { return nil }
+            if let number = indexed(parts[1], "s") { self = .scout(leader: leader, number: number) }
+            else if let number = indexed(parts[1], "c") { self = .commander(leader: leader, number: number) }
+            else { return nil }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Protocol parameters shared by every role. Times are in ticks of the host's clock (the
+/// simulator's virtual time; milliseconds in a real-time host).
+public struct Settings: Hashable, Sendable {
+    /// WINDOW: how many slots a replica may propose beyond `slotOut`, and how many slots after
+    /// its own slot a reconfiguration takes effect. The paper uses 5.
+    public var window: Int
+    /// How long a client waits for a response before sending its request again.
+    public var requestRetransmit: Int
+    /// How long a replica waits for its proposals to be decided before proposing them again.
+    public var proposalRetransmit: Int
+    /// How long a scout or commander waits for acceptors before sending p1a or p2a again.
+    public var phaseRetransmit: Int
+    /// Leader failure detection (paper §3): when set, a preempted leader pings the leader that
+    /// preempted it instead of immediately starting a scout. When `nil`, the leader behaves
+    /// as in paper figure 7 and scouts again at once, which can duel forever.
+    public var failureDetection: FailureDetection?
+
+    /// How a passive leader watches the active one.
+    public struct FailureDetection: Hashable, Sendable {
+        /// Ticks between pings.
+        public var pingInterval: Int
+        /// Consecutive unanswered pings after which the watched leader counts as failed.
+        public var missedPings: Int
+
+        public init(pingInterval: Int = 100, missedPings: Int = 3) {
+            self.pingInterval = pingInterval
+            self.missedPings = missedPings
+        }
+    }
+
+    public init(
+        window: Int = 5,
+        requestRetransmit: Int = 200,
+        proposalRetransmit: Int = 100,
+        phaseRetransmit: Int = 50,
+        failureDetection: FailureDetection? = FailureDetection()
+    ) {
+        self.window = window
+        self.requestRetransmit = requestRetransmit
+        self.proposalRetransmit = proposalRetransmit
+        self.phaseRetransmit = phaseRetransmit
+        self.failureDetection = failureDetection
+    }
+
+    /// The settings of paper figure 7 with no failure detection (naive leaders).
+    public static func paper(window: Int = 5) -> Settings {
+        Settings(window: window, failureDetection: nil)
+    }
+}

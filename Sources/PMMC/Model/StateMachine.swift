@@ -1,0 +1,17 @@
+/// A deterministic application that replicas keep in step by applying the same operations in
+/// the same order.
+///
+/// `apply` must depend only on the machine's state and the operation: no clocks, no
+/// randomness, no iteration over unordered collections that can show through the output.
+public protocol StateMachine: Equatable, Sendable {
+    /// What clients ask the machine to do.
+    associatedtype Operation: Hashable, Sendable, CustomStringConvertible
+    /// What the machine answers.
+    associatedtype Output: Hashable, Sendable, CustomStringConvertible
+
+    /// The initial state.
+    init()
+
+    /// Applies one operation and returns its output.
+    mutating func apply(_ operation: Operation) -> Output
+}

@@ -1,0 +1,143 @@
+/// A leader (paper figure 7): gets its ballot adopted with a scout, then drives one
+/// commander per proposal.
+///
+/// ```
+/// ballot_num := (0, self); active := false; proposals := ∅
+/// spawn(Scout(self, acceptors, ballot_num))
+/// on ⟨propose, s, c⟩:       if ∄c' : ⟨s, c'⟩ ∈ proposals then proposals := proposals ∪ {⟨s, c⟩}
+///                             if active then spawn(Commander(self, acceptors, replicas, ⟨ballot_num, s, c⟩))
+/// on ⟨adopted, ballot_num, pvals⟩: proposals := proposals ◁ pmax(pvals)
+///                             ∀⟨s, c⟩ ∈ proposals: spawn(Commander(…, ⟨ballot_num, s, c⟩)); active := true
+/// on ⟨preempted, ⟨r', λ'⟩⟩:  if (r', λ') > ballot_num then active := false
+///                             ballot_num := (r' + 1, self); spawn(Scout(self, acceptors, ballot_num))
+/// ```
+/// A `preempted` whose ballot is not above `ballot_num` is stale and ignored entirely: the
+/// leader stays active (a bug the paper's own code once had was to go passive here).
+///
+/// Two additions, each needed once links lose messages or leaders compete:
+/// - A `propose` marked `retry` for a slot already proposed spawns a commander again (if
+///   active), so a decision lost on the way to a replica is sent again. The pvalue is the one
+///   already chosen for the slot, so one ballot and slot never carry two commands.
+/// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
+///   preempted it and starts a scout only once that leader stops answering (paper §3).
+public struct Leader<Machine: StateMachine>: Sendable {
+    public let id: ProcessID
+    public let acceptors: [ProcessID]
+    public let replicas: [ProcessID]
+    /// The ballot this leader is trying to get adopted, or has had adopted when ``active``.
+    public private(set) var ballotNumber: Ballot
+    /// Whether a majority of acceptors has adopted ``ballotNumber``.
+    public private(set) var active = false
+    /// The command proposed for each slot.
+    public private(set) var proposals: [Int: Command<Machine>] = [:]
+    /// The leader this one is watching instead of competing with, if any.
+    public private(set) var monitoring: ProcessID?
+    /// How many scouts and commanders this leader has spawned.
+    public private(set) var childrenSpawned = 0
+    private let index: Int
+    private let settings: Settings
+    private var answeredSinceCheck = false
+    private var missedPings = 0
+    private var monitorEpoch = 0
+
+    public init(id: ProcessID, acceptors: [ProcessID], replicas: [ProcessID], settings: Settings) {
+        guard case .leader(let index) = id else { preconditionFailure("\(id) is not a leader") }
+        self.id = id
+        self.index = index
+        self.acceptors = acceptors
+        self.replicas = replicas
+        self.settings = settings
+        self.ballotNumber = Ballot(round: 0, leader: index)
+    }
+
+    public mutating func start(into outbox: inout Outbox<Machine>) {
+        spawnScout(into: &outbox)
+    }
+
+    public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
+        switch message {
+        case .propose(let slot, let command, let retry):
+            if let existing = proposals[slot] {
+                if retry && active {
+                    spawnCommander(slot: slot, command: existing, into: &outbox)
+                }
+            } else {
+                proposals[slot] = command
+                if active {
+                    spawnCommander(slot: slot, command: command, into: &outbox)
+                }
+            }
+        case .adopted(let ballot, let pvalues):
+            guard ballot == ballotNumber else { return }
+            proposals.merge(pmax(pvalues)) { _, adopted in adopted }
+            for slot in proposals.keys.sorted() {
+                spawnCommander(slot: slot, command: proposals[slot]!, into: &outbox)
+            }
+            active = true
+        case .preempted(let ballot):
+            guard ballot > ballotNumber else { return }
+            active = false
+            ballotNumber = Ballot(round: ballot.round + 1, leader: index)
+            if settings.failureDetection != nil {
+                startMonitoring(.leader(ballot.leader), into: &outbox)
+            } else {
+                spawnScout(into: &outbox)
+            }
+        case .ping:
+            if monitoring == nil {
+                outbox.send(.pong, to: sender)
+            }
+        case .pong:
+            if sender == monitoring {
+                answeredSinceCheck = true
+            }
+        case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b:
+            break
+        }
+    }
+
+    public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
+        guard case .leaderCheck(let epoch) = timer, epoch == monitorEpoch,
+              let watched = monitoring, let detection = settings.failureDetection
+        else { return }
+        missedPings = answeredSinceCheck ? 0 : missedPings + 1
+        answeredSinceCheck = false
+        if missedPings >= detection.missedPings {
+            monitoring = nil
+            spawnScout(into: &outbox)
+        } else {
+            outbox.send(.ping, to: watched)
+            outbox.setTimer(.leaderCheck(epoch: epoch), after: detection.pingInterval)
+        }
+    }
+
+    private mutating func startMonitoring(_ watched: ProcessID, into outbox: inout Outbox<Machine>) {
+        guard let detection = settings.failureDetection else { return }
+        monitoring = watched
+        answeredSinceCheck = false
+        missedPings = 0
+        monitorEpoch += 1
+        outbox.send(.ping, to: watched)
+        outbox.setTimer(.leaderCheck(epoch: monitorEpoch), after: detection.pingInterval)
+    }
+
+    private mutating func nextChildNumber() -> Int {
+        childrenSpawned += 1
+        return childrenSpawned
+    }
+
+    private mutating func spawnScout(into outbox: inout Outbox<Machine>) {
+        let scout = Scout<Machine>(
+            id: .scout(leader: index, number: nextChildNumber()), leader: id,
+            acceptors: acceptors, ballot: ballotNumber, settings: settings)
+        outbox.spawn(.scout(scout))
+    }
+
+    private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
+        let commander = Commander(
+            id: .commander(leader: index, number: nextChildNumber()), leader: id,
+            acceptors: acceptors, replicas: replicas,
+            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), settings: settings)
+        outbox.spawn(.commander(commander))
+    }
+}

@@ -1,0 +1,88 @@
+/// Any process of the protocol, as hosts store and drive it.
+///
+/// The simulator and the runtime hold one `Process` per live process and call ``start(into:)``
+/// once, then ``receive(_:from:into:)`` per delivered message and ``timerFired(_:into:)`` per
+/// timer, carrying out the effects each call leaves in the outbox.
+public enum Process<Machine: StateMachine>: Sendable {
+    case client(Client<Machine>)
+    case replica(Replica<Machine>)
+    case leader(Leader<Machine>)
+    case acceptor(Acceptor<Machine>)
+    case scout(Scout<Machine>)
+    case commander(Commander<Machine>)
+    /// A process with behaviour of its own (a test's faulty acceptor, say).
+    case custom(any CustomProcess<Machine>)
+
+    public var id: ProcessID {
+        switch self {
+        case .client(let process): process.id
+        case .replica(let process): process.id
+        case .leader(let process): process.id
+        case .acceptor(let process): process.id
+        case .scout(let process): process.id
+        case .commander(let process): process.id
+        case .custom(let process): process.id
+        }
+    }
+
+    /// Runs the process's start-up actions: a leader spawns its first scout, a scout or
+    /// commander sends phase 1a or 2a. Others do nothing.
+    public mutating func start(into outbox: inout Outbox<Machine>) {
+        switch consume self {
+        case .leader(var leader): leader.start(into: &outbox); self = .leader(leader)
+        case .scout(var scout): scout.start(into: &outbox); self = .scout(scout)
+        case .commander(var commander): commander.start(into: &outbox); self = .commander(commander)
+        case .custom(var custom): custom.start(into: &outbox); self = .custom(custom)
+        case let other: self = other
+        }
+    }
+
+    /// Handles a message from `sender`.
+    public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
+        switch consume self {
+        case .client(var client): client.receive(message, from: sender, into: &outbox); self = .client(client)
+        case .replica(var replica): replica.receive(message, from: sender, into: &outbox); self = .replica(replica)
+        case .leader(var leader): leader.receive(message, from: sender, into: &outbox); self = .leader(leader)
+        case .acceptor(var acceptor): acceptor.receive(message, from: sender, into: &outbox); self = .acceptor(acceptor)
+        case .scout(var scout): scout.receive(message, from: sender, into: &outbox); self = .scout(scout)
+        case .commander(var commander): commander.receive(message, from: sender, into: &outbox); self = .commander(commander)
+        case .custom(var custom): custom.receive(message, from: sender, into: &outbox); self = .custom(custom)
+        }
+    }
+
+    /// Handles a timer this process set earlier.
+    public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
+        switch consume self {
+        case .client(var client): client.timerFired(timer, into: &outbox); self = .client(client)
+        case .replica(var replica): replica.timerFired(timer, into: &outbox); self = .replica(replica)
+        case .leader(var leader): leader.timerFired(timer, into: &outbox); self = .leader(leader)
+        case .scout(var scout): scout.timerFired(timer, into: &outbox); self = .scout(scout)
+        case .commander(var commander): commander.timerFired(timer, into: &outbox); self = .commander(commander)
+        case .custom(var custom): custom.timerFired(timer, into: &outbox); self = .custom(custom)
+        case let other: self = other
+        }
+    }
+
+    /// The acceptor state of an acceptor, or of a custom process that plays one; invariant
+    /// monitors read it.
+    public var acceptorState: (ballotNumber: Ballot, accepted: [PValue<Machine>])? {
+        switch self {
+        case .acceptor(let acceptor): (acceptor.ballotNumber, acceptor.accepted)
+        case .custom(let custom): custom.acceptorState
+        case .client, .replica, .leader, .scout, .commander: nil
+        }
+    }
+}
+
+/// A process whose behaviour is not one of the paper's roles: for tests that need a faulty
+/// process, or for experiments. Hosts drive it exactly like the built-in roles.
+public protocol CustomProcess<Machine>: Sendable {
+    associatedtype Machine: StateMachine
+    var id: ProcessID { get }
+    /// For a process that stands in for an acceptor: its ballot and accepted pvalues, so the
+    /// acceptor invariants are checked on it too. `nil` otherwise.
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<Machine>])? { get }
+    mutating func start(into outbox: inout Outbox<Machine>)
+    mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>)
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
+}
