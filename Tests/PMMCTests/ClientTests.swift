@@ -1,0 +1,84 @@
+import Testing
+@testable import PMMC
+
+/// The client: broadcast, retransmit until answered, take the first response.
+@Suite("Client")
+struct ClientTests {
+    func makeClient() -> Client<KV> {
+        Client(id: c1, replicas: replicas(2), settings: Settings(requestRetransmit: 200))
+    }
+
+    @Test("submit broadcasts the request to every replica and sets a retransmit timer")
+    func submitBroadcasts() {
+        var client = makeClient()
+        #expect(client.isIdle)
+        var out = Box()
+        let command = client.submit(.operation(.put(key: "k1", value: "v1")), into: &out)
+        #expect(command == put("k1", "v1", client: 1, id: 1))
+        #expect(out.sends == sent(.request(command), to: replicas(2)))
+        #expect(out.timers == [TimerSet(timer: .requestRetransmit(requestID: 1), after: 200)])
+        #expect(!client.isIdle)
+        #expect(client.pending == command)
+    }
+
+    @Test("the timer resends the pending request and sets itself again")
+    func timerResendsWhilePending() {
+        var client = makeClient()
+        var out = Box()
+        let command = client.submit(.operation(.get(key: "k1")), into: &out)
+        for round in 1...2 {
+            let again = client.fire(.requestRetransmit(requestID: 1))
+            #expect(again.sends == sent(.request(command), to: replicas(2)))
+            #expect(again.timers == [TimerSet(timer: .requestRetransmit(requestID: 1), after: 200)])
+            #expect(client.retransmissions == round)
+        }
+    }
+
+    @Test("the first response completes the request; later ones are ignored")
+    func firstResponseWins() {
+        var client = makeClient()
+        var out = Box()
+        client.submit(.operation(.get(key: "k1")), into: &out)
+        let first = client.deliver(.response(requestID: 1, output: "v1"), from: r1)
+        #expect(first.completions == [Completion(requestID: 1, output: "v1")])
+        #expect(first.sends.isEmpty)
+        #expect(client.isIdle)
+        let second = client.deliver(.response(requestID: 1, output: "v1"), from: r0)
+        #expect(second.effects.isEmpty)
+    }
+
+    @Test("the timer is ignored once the request is answered")
+    func timerIgnoredAfterAnswer() {
+        var client = makeClient()
+        var out = Box()
+        client.submit(.operation(.get(key: "k1")), into: &out)
+        client.deliver(.response(requestID: 1, output: ""), from: r0)
+        #expect(client.fire(.requestRetransmit(requestID: 1)).effects.isEmpty)
+        #expect(client.retransmissions == 0)
+    }
+
+    @Test("requests are numbered 1, 2, …; a response or timer for an older request is ignored")
+    func staleResponsesAndTimers() {
+        var client = makeClient()
+        var out = Box()
+        client.submit(.operation(.put(key: "k", value: "a")), into: &out)
+        client.deliver(.response(requestID: 1, output: ""), from: r0)
+        out.removeAll()
+        let second = client.submit(.operation(.append(key: "k", value: "b")), into: &out)
+        #expect(second.requestID == 2)
+        #expect(client.deliver(.response(requestID: 1, output: ""), from: r1).effects.isEmpty)
+        #expect(client.fire(.requestRetransmit(requestID: 1)).effects.isEmpty)
+        #expect(!client.isIdle)
+        #expect(client.fire(.requestRetransmit(requestID: 2)).sends == sent(.request(second), to: replicas(2)))
+    }
+
+    @Test("a reconfiguration completes with output nil")
+    func reconfigurationCompletesWithNil() throws {
+        var client = makeClient()
+        var out = Box()
+        let configuration = try Configuration(replicas: 2, leaders: 1, acceptors: 3, firstLeader: 1, firstAcceptor: 3)
+        client.submit(.reconfigure(configuration), into: &out)
+        let done = client.deliver(.response(requestID: 1, output: nil), from: r0)
+        #expect(done.completions == [Completion(requestID: 1, output: nil)])
+    }
+}

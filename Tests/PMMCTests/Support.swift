@@ -1,0 +1,201 @@
+@testable import PMMC
+
+// Shared helpers for the role tests: short names for the key-value instantiation, builders
+// for ballots, commands and process ids, and views of an `Outbox` that are `Equatable`, so
+// that `#expect` can compare whole effect lists and print them readably when they differ.
+
+typealias KV = KeyValueStore
+typealias Msg = Message<KeyValueStore>
+typealias Cmd = Command<KeyValueStore>
+typealias PV = PValue<KeyValueStore>
+typealias Box = Outbox<KeyValueStore>
+
+// MARK: - Builders
+
+/// Ballot `round.leader`, as the slides print it.
+func b(_ round: Int, _ leader: Int) -> Ballot { Ballot(round: round, leader: leader) }
+
+/// A pvalue `<ballot, slot, command>`.
+func pv(_ ballot: Ballot, _ slot: Int, _ command: Cmd) -> PV {
+    PValue(ballot: ballot, slot: slot, command: command)
+}
+
+/// `Put key value` from client `c<client>`, request `id`.
+func put(_ key: String, _ value: String, client: Int = 0, id: Int = 1) -> Cmd {
+    Command(client: .client(client), requestID: id, body: .operation(.put(key: key, value: value)))
+}
+
+/// `Get key` from client `c<client>`, request `id`.
+func get(_ key: String, client: Int = 0, id: Int = 1) -> Cmd {
+    Command(client: .client(client), requestID: id, body: .operation(.get(key: key)))
+}
+
+/// `App key value` from client `c<client>`, request `id`.
+func app(_ key: String, _ value: String, client: Int = 0, id: Int = 1) -> Cmd {
+    Command(client: .client(client), requestID: id, body: .operation(.append(key: key, value: value)))
+}
+
+/// A reconfiguration command from client `c<client>`, request `id`.
+func reconfig(_ configuration: Configuration, client: Int = 0, id: Int = 1) -> Cmd {
+    Command(client: .client(client), requestID: id, body: .reconfigure(configuration))
+}
+
+/// Acceptors `a0 … a(n-1)`.
+func acceptors(_ count: Int, from first: Int = 0) -> [ProcessID] { (first..<first + count).map(ProcessID.acceptor) }
+/// Replicas `r0 … r(n-1)`.
+func replicas(_ count: Int) -> [ProcessID] { (0..<count).map(ProcessID.replica) }
+/// Leaders `l0 … l(n-1)`, or from `first`.
+func leaders(_ count: Int, from first: Int = 0) -> [ProcessID] { (first..<first + count).map(ProcessID.leader) }
+
+let a0 = ProcessID.acceptor(0), a1 = ProcessID.acceptor(1), a2 = ProcessID.acceptor(2)
+let l0 = ProcessID.leader(0), l1 = ProcessID.leader(1), l2 = ProcessID.leader(2)
+let r0 = ProcessID.replica(0), r1 = ProcessID.replica(1)
+let c0 = ProcessID.client(0), c1 = ProcessID.client(1), c2 = ProcessID.client(2)
+
+// MARK: - Outbox views
+
+/// One `send` effect: a message and its destination.
+struct Sent: Equatable, CustomStringConvertible {
+    let to: ProcessID
+    let message: Msg
+    var description: String { "\(message) → \(to)" }
+}
+
+/// `message` sent to `destination`.
+func sent(_ message: Msg, to destination: ProcessID) -> Sent { Sent(to: destination, message: message) }
+
+/// `message` sent to each of `destinations`, in order.
+func sent(_ message: Msg, to destinations: [ProcessID]) -> [Sent] {
+    destinations.map { Sent(to: $0, message: message) }
+}
+
+/// One `setTimer` effect.
+struct TimerSet: Equatable, CustomStringConvertible {
+    let timer: TimerID
+    let after: Int
+    var description: String { "\(timer) after \(after)" }
+}
+
+/// One `complete` effect of a client.
+struct Completion: Equatable, CustomStringConvertible {
+    let requestID: Int
+    let output: String?
+    var description: String { "#\(requestID) → \(output.map { "\"\($0)\"" } ?? "nil")" }
+}
+
+extension Outbox where Machine == KeyValueStore {
+    /// The `send` effects, in order.
+    var sends: [Sent] {
+        effects.compactMap { if case .send(let message, let to) = $0 { Sent(to: to, message: message) } else { nil } }
+    }
+
+    /// The messages sent, in order, without their destinations.
+    var messages: [Msg] { sends.map(\.message) }
+
+    /// The destinations of every send of `kind`, in order.
+    func destinations(of kind: MessageKind) -> [ProcessID] {
+        sends.filter { $0.message.kind == kind }.map(\.to)
+    }
+
+    /// The `setTimer` effects, in order.
+    var timers: [TimerSet] {
+        effects.compactMap { if case .setTimer(let timer, let after) = $0 { TimerSet(timer: timer, after: after) } else { nil } }
+    }
+
+    /// The processes spawned, in order.
+    var spawned: [Process<Machine>] {
+        effects.compactMap { if case .spawn(let process) = $0 { process } else { nil } }
+    }
+
+    /// The scouts spawned, in order.
+    var scouts: [Scout<Machine>] { spawned.compactMap(\.asScout) }
+
+    /// The commanders spawned, in order.
+    var commanders: [Commander<Machine>] { spawned.compactMap(\.asCommander) }
+
+    /// How many `exit` effects were requested.
+    var exits: Int { effects.filter { if case .exit = $0 { true } else { false } }.count }
+
+    /// The `complete` effects, in order.
+    var completions: [Completion] {
+        effects.compactMap {
+            if case .complete(let requestID, let output) = $0 { Completion(requestID: requestID, output: output) } else { nil }
+        }
+    }
+
+    /// Every effect in one line each, e.g. `send p1a(0.1) → a0`, `exit`: for checking order.
+    var lines: [String] {
+        effects.map {
+            switch $0 {
+            case .send(let message, let to): "send \(message) → \(to)"
+            case .spawn(let process): "spawn \(process.id)"
+            case .setTimer(let timer, let after): "timer \(timer) after \(after)"
+            case .exit: "exit"
+            case .complete(let requestID, let output): "complete #\(requestID) \(output ?? "nil")"
+            }
+        }
+    }
+}
+
+extension Process {
+    var asScout: Scout<Machine>? { if case .scout(let scout) = self { scout } else { nil } }
+    var asCommander: Commander<Machine>? { if case .commander(let commander) = self { commander } else { nil } }
+}
+
+// MARK: - Driving roles
+
+/// Roles that take messages. Each call gets a fresh outbox, returned for inspection.
+protocol Receiving {
+    associatedtype Machine: StateMachine
+    mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>)
+}
+
+/// Roles that set timers.
+protocol Timed {
+    associatedtype Machine: StateMachine
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
+}
+
+/// Roles with start-up actions.
+protocol Starting {
+    associatedtype Machine: StateMachine
+    mutating func start(into outbox: inout Outbox<Machine>)
+}
+
+extension Receiving {
+    /// Delivers `message` from `sender` and returns the effects.
+    @discardableResult
+    mutating func deliver(_ message: Message<Machine>, from sender: ProcessID) -> Outbox<Machine> {
+        var outbox = Outbox<Machine>()
+        receive(message, from: sender, into: &outbox)
+        return outbox
+    }
+}
+
+extension Timed {
+    /// Fires `timer` and returns the effects.
+    @discardableResult
+    mutating func fire(_ timer: TimerID) -> Outbox<Machine> {
+        var outbox = Outbox<Machine>()
+        timerFired(timer, into: &outbox)
+        return outbox
+    }
+}
+
+extension Starting {
+    /// Runs the start-up actions and returns the effects.
+    @discardableResult
+    mutating func started() -> Outbox<Machine> {
+        var outbox = Outbox<Machine>()
+        start(into: &outbox)
+        return outbox
+    }
+}
+
+extension Acceptor: Receiving {}
+extension Scout: Receiving, Timed, Starting {}
+extension Commander: Receiving, Timed, Starting {}
+extension Leader: Receiving, Timed, Starting {}
+extension Replica: Receiving, Timed {}
+extension Client: Receiving, Timed {}
+extension Process: Receiving, Timed, Starting {}
