@@ -35,11 +35,14 @@ public enum ProcessID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Parses the notation of ``description`` (`r0`, `l1/s3`, …); `nil` for anything else.
+    /// Parses the notation of ``description`` (`r0`, `l1/s3`, …); `nil` for anything else,
+    /// including other spellings of the same number (`r01`, `r+1`).
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         func indexed(_ part: Substring, _ prefix: Character) -> Int? {
-            guard part.first == prefix, part.count > 1, let index = Int(part.dropFirst()), index >= 0
+            let digits = part.dropFirst()
+            guard part.first == prefix, !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }),
+                  digits.count == 1 || digits.first != "0", let index = Int(digits)
             else { return nil }
             return index
         }

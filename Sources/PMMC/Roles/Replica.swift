@@ -27,8 +27,10 @@
 /// already executed is answered from the session.
 ///
 /// Additions for reconfiguration and lossy links:
+/// - Leaders change at slot s + WINDOW only for a reconfiguration actually performed in slot
+///   s: one decided a second time is a duplicate and changes nothing.
 /// - A performed reconfiguration answers its client, and when clients are idle the replica
-///   fills the slots up to the one where it takes effect with no-ops, so the new leaders
+///   fills the undecided slots up to the one where it takes effect with no-ops, so the new leaders
 ///   take over without waiting for traffic. A displaced no-op is dropped, not re-proposed.
 /// - Proposals still undecided after ``Settings/proposalRetransmit`` ticks without progress
 ///   are proposed again (`retry`) to the leaders of their slot's configuration.
@@ -60,12 +62,16 @@ public struct Replica<Machine: StateMachine>: Sendable {
     /// How many of this replica's proposals lost their slot to another command and were
     /// proposed again (paper figure 2).
     public private(set) var displacedProposals = 0
+    /// How many client operations this replica has applied to ``state``.
+    public private(set) var operationsApplied = 0
     /// How many decided commands were skipped as duplicates.
     public private(set) var duplicatesSkipped = 0
 
     private let retransmitInterval: Int
     /// The leaders of each configuration and the first slot they are responsible for.
     private var leaderHistory: [(firstSlot: Int, leaders: [ProcessID])]
+    /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
+    private var reconfigurations: [Int: Configuration] = [:]
     /// The request each client has waiting in ``requests`` or ``proposals``.
     private var queued: [ProcessID: Int] = [:]
     private var noopsIssued = 0
@@ -140,7 +146,7 @@ public struct Replica<Machine: StateMachine>: Sendable {
 
     private mutating func propose(into outbox: inout Outbox<Machine>) {
         while slotIn < slotOut + window, !requests.isEmpty {
-            if slotIn > window, case .reconfigure(let configuration)? = decisions[slotIn - window]?.body {
+            if slotIn > window, let configuration = reconfigurations[slotIn - window] {
                 leaders = configuration.leaders
                 leaderHistory.append((slotIn, configuration.leaders))
             }
@@ -168,8 +174,10 @@ public struct Replica<Machine: StateMachine>: Sendable {
         switch command.body {
         case .operation(let operation):
             output = state.apply(operation)
-        case .reconfigure:
+            operationsApplied += 1
+        case .reconfigure(let configuration):
             output = nil
+            reconfigurations[slotOut] = configuration
             fillWindowWithNoops(reconfigurationSlot: slotOut)
         case .noop:
             return
@@ -178,10 +186,11 @@ public struct Replica<Machine: StateMachine>: Sendable {
         outbox.send(.response(requestID: command.requestID, output: output), to: command.client)
     }
 
-    /// Queues enough no-ops that, together with waiting requests, every slot before the one
-    /// where the reconfiguration decided in `slot` takes effect gets a proposal.
+    /// Queues enough no-ops that, together with waiting requests, every undecided slot before
+    /// the one where the reconfiguration decided in `slot` takes effect gets a proposal.
     private mutating func fillWindowWithNoops(reconfigurationSlot slot: Int) {
-        let missing = slot + window - slotIn - requests.count
+        let undecided = (max(slotIn, slot + 1)..<slot + window).count { decisions[$0] == nil }
+        let missing = undecided - requests.count
         guard missing > 0 else { return }
         for _ in 0..<missing {
             noopsIssued += 1
