@@ -1,0 +1,64 @@
+/// A min-heap of events ordered by (time, sequence number): events at the same virtual time
+/// run in the order they were scheduled, so the order never depends on anything but the run.
+///
+/// The heap holds small keys; the events themselves wait in a side table, so sifting moves
+/// three integers instead of whole messages.
+struct EventQueue<Event> {
+    private struct Key {
+        let time: Int
+        let sequence: Int
+        let slot: Int
+    }
+
+    private var heap: [Key] = []
+    private var events: [Event?] = []
+    private var freeSlots: [Int] = []
+    private var nextSequence = 0
+
+    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { heap.count }
+    var nextTime: Int? { heap.first?.time }
+
+    mutating func schedule(_ event: consuming Event, at time: Int) {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            events[slot] = event
+        } else {
+            slot = events.count
+            events.append(event)
+        }
+        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
+        nextSequence += 1
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func next() -> (time: Int, event: Event)? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let key = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            guard left < heap.count else { break }
+            var smallest = left
+            if left + 1 < heap.count, precedes(heap[left + 1], heap[left]) { smallest = left + 1 }
+            guard precedes(heap[smallest], heap[parent]) else { break }
+            heap.swapAt(smallest, parent)
+            parent = smallest
+        }
+        let event = events[key.slot].take()!
+        freeSlots.append(key.slot)
+        return (key.time, event)
+    }
+
+    private func precedes(_ lhs: Key, _ rhs: Key) -> Bool {
+        lhs.time != rhs.time ? lhs.time < rhs.time : lhs.sequence < rhs.sequence
+    }
+}
