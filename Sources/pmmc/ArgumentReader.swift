@@ -1,0 +1,74 @@
+/// A mistake in how the command was called: printed as one line, exit status 2.
+struct UsageError: Error {
+    let message: String
+}
+
+/// Reads `--name value`, `--name=value` and `--flag` arguments, each at most once unless
+/// read with ``values(_:)``, and rejects anything left over.
+struct ArgumentReader {
+    private var arguments: [String]
+
+    init(_ arguments: [String]) {
+        self.arguments = arguments
+    }
+
+    /// Whether `--help` or `-h` was given.
+    var wantsHelp: Bool { arguments.contains("--help") || arguments.contains("-h") }
+
+    mutating func flag(_ name: String) -> Bool {
+        guard let index = arguments.firstIndex(of: name) else { return false }
+        arguments.remove(at: index)
+        return true
+    }
+
+    /// Every value given for option `name`, in order.
+    mutating func values(_ name: String) throws(UsageError) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == name {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
+                    throw UsageError(message: "\(name) needs a value")
+                }
+                found.append(arguments[index + 1])
+                arguments.removeSubrange(index...index + 1)
+            } else if argument.hasPrefix(name + "=") {
+                found.append(String(argument.dropFirst(name.count + 1)))
+                arguments.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    mutating func value(_ name: String) throws(UsageError) -> String? {
+        let found = try values(name)
+        guard found.count <= 1 else { throw UsageError(message: "\(name) given more than once") }
+        return found.first
+    }
+
+    mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let text = try value(name) else { return fallback }
+        guard let number = Int(text.filter { $0 != "_" }), range.contains(number) else {
+            throw UsageError(message: "\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+        }
+        return number
+    }
+
+    mutating func probability(_ name: String) throws(UsageError) -> Double {
+        guard let text = try value(name) else { return 0 }
+        guard let number = Double(text), number >= 0, number < 1 else {
+            throw UsageError(message: "\(name) takes a probability in [0, 1), got '\(text)'")
+        }
+        return number
+    }
+
+    /// Fails on the first argument nobody asked for.
+    func finish() throws(UsageError) {
+        if let stray = arguments.first {
+            throw UsageError(message: stray.hasPrefix("-") ? "unknown option '\(stray)'" : "unexpected argument '\(stray)'")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import PMMC
+import PMMCSimulation
+
+/// `pmmc simulate`: one seeded simulation with a random key-value workload, then a summary.
+struct SimulateCommand {
+    static let usage = """
+        USAGE: pmmc simulate [options]
+
+        Runs a deterministic simulation of a PMMC cluster serving a random key-value workload
+        and prints a summary. The same options give the same run, event for event.
+
+        CLUSTER
+          --replicas N          replicas (default 2)
+          --leaders N           leaders (default 2)
+          --acceptors N         acceptors (default 3; 2f+1 tolerate f crashes)
+          --clients N           closed-loop clients (default 4)
+          --window N            WINDOW, slots a replica may run ahead (default 5)
+          --naive               leaders without failure detection (paper figure 7): a
+                                preempted leader scouts again at once
+        WORKLOAD
+          --operations N        client operations in all (default 100)
+          --keys N              distinct keys (default 10)
+          --seed N              seed for the network and the workload (default 1)
+        NETWORK AND FAULTS (times in virtual ticks)
+          --latency MIN-MAX     one-way delay range, or a single value (default 1-10)
+          --loss P              message loss probability in [0, 1) (default 0)
+          --duplication P       message duplication probability in [0, 1) (default 0)
+          --partition T1-T2:P,P,...
+                                from T1 to T2 the listed processes reach only each other;
+                                repeatable (e.g. --partition 100-400:l0,a0)
+          --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
+          --time-limit N        stop at this virtual time (default 1000000)
+        OUTPUT
+          --trace FILE          write every event as JSON Lines to FILE
+          --no-invariants       do not check R1-R5, A1-A5, C1 after every event
+          --progress            report progress on standard error as the run goes
+          -h, --help            show this help
+
+        Exit status: 0 when every operation completed with no invariant violated, 1 when
+        an invariant was violated or operations were left incomplete, 2 for bad usage.
+        """
+
+    let options: SimulationOptions
+    let operations: Int
+    let keys: Int
+    let faults: [(time: Int, fault: Fault)]
+    let timeLimit: Int
+    let tracePath: String?
+    let progress: Bool
+    let arguments: [String]
+
+    init(arguments: [String]) throws(UsageError) {
+        self.arguments = arguments
+        var reader = ArgumentReader(arguments)
+        var options = SimulationOptions()
+        options.seed = UInt64(try reader.integer("--seed", default: 1, in: 0...Int.max))
+        options.replicas = try reader.integer("--replicas", default: 2, in: 1...99)
+        options.leaders = try reader.integer("--leaders", default: 2, in: 1...99)
+        options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
+        options.clients = try reader.integer("--clients", default: 4, in: 1...10_000)
+        options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
+        if reader.flag("--naive") { options.settings.failureDetection = nil }
+        options.network.latency = try Self.latency(try reader.value("--latency") ?? "1-10")
+        options.network.lossRate = try reader.probability("--loss")
+        options.network.duplicationRate = try reader.probability("--duplication")
+        options.checkInvariants = !reader.flag("--no-invariants")
+        self.options = options
+        operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
+        keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
+        timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Int.max / 2)
+        var faults: [(Int, Fault)] = []
+        for text in try reader.values("--crash") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
+                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+            }
+            faults.append((time, .crash(process)))
+        }
+        for text in try reader.values("--partition") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
+            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
+            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
+                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
+            }
+            faults.append((times[0], .partition([group.compactMap { $0 }])))
+            faults.append((times[1], .heal))
+        }
+        self.faults = faults.sorted { $0.0 < $1.0 }
+        tracePath = try reader.value("--trace")
+        progress = reader.flag("--progress")
+        try reader.finish()
+    }
+
+    private static func latency(_ text: String) throws(UsageError) -> ClosedRange<Int> {
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
+        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
+        throw UsageError(message: "--latency takes MIN-MAX or a single value in ticks, such as 1-10, got '\(text)'")
+    }
+
+    func run() throws -> Int32 {
+        let simulation: Simulation<KeyValueStore>
+        do {
+            simulation = try Simulation<KeyValueStore>(options: options)
+            for (time, fault) in faults { try simulation.schedule(fault, at: time) }
+        } catch {
+            throw UsageError(message: error.description)
+        }
+        let writer = try tracePath.map { path in try TraceWriter(path: path, arguments: arguments) }
+        if let writer {
+            simulation.trace = { writer.write($0) }
+        }
+        let workload = KeyValueWorkload.random(count: operations, keys: keys, seed: options.seed)
+        for (number, operation) in workload.enumerated() {
+            try simulation.submit(operation, client: number % options.clients)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        var lastReport = started
+        var outcome = RunOutcome.timeLimit
+        var horizon = 0
+        repeat {
+            horizon = min(horizon + 10_000, timeLimit)
+            outcome = simulation.run(until: { $0.allOperationsCompleted }, timeLimit: horizon)
+            if progress, clock.now - lastReport > .seconds(1) {
+                lastReport = clock.now
+                let done = simulation.operations.filter(\.isComplete).count
+                FileHandle.standardError.write(Data("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided\n".utf8))
+            }
+        } while outcome == .timeLimit && horizon < timeLimit
+        let wall = clock.now - started
+        try writer?.close()
+        let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations)
+        print(summary.text)
+        return summary.succeeded ? 0 : 1
+    }
+}

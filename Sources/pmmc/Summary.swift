@@ -1,0 +1,93 @@
+import PMMC
+import PMMCSimulation
+
+/// The report `pmmc simulate` prints after a run.
+struct Summary {
+    let simulation: Simulation<KeyValueStore>
+    let outcome: RunOutcome
+    let wallTime: Duration
+    let operations: Int
+
+    var completed: Int { simulation.operations.filter(\.isComplete).count }
+
+    var succeeded: Bool {
+        if case .violation = outcome { return false }
+        return completed == operations
+    }
+
+    /// Messages per decided slot in the fault-free steady state with one active leader:
+    /// each replica receives the request, proposes to every leader, receives the decision and
+    /// answers the client; the commander sends p2a to and hears p2b from every acceptor.
+    static func minimumMessagesPerDecision(_ options: SimulationOptions) -> Int {
+        options.replicas * (3 + options.leaders) + 2 * options.acceptors
+    }
+
+    var text: String {
+        let options = simulation.options
+        let statistics = simulation.statistics
+        let seconds = Double(wallTime.components.seconds) + Double(wallTime.components.attoseconds) * 1e-18
+        let detection = options.settings.failureDetection.map {
+            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
+        } ?? "off (naive leaders)"
+        let network = options.network
+        var lines: [(String, String)] = [
+            ("configuration", simulation.initialConfiguration.description),
+            ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection)"),
+            ("network", "latency \(network.latency.lowerBound)-\(network.latency.upperBound) ticks, loss \(network.lossRate), duplication \(network.duplicationRate)"),
+            ("outcome", outcomeText),
+            ("decisions", "\(statistics.slotsDecided.grouped) slots decided"),
+            ("applied", simulation.replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut))" }.joined(separator: ", ")),
+            ("messages", "\(statistics.messagesSent.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.duplicated.grouped) duplicated, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
+            ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
+            ("per decision", String(format2: statistics.messagesPerDecision) + " messages (steady-state minimum for this cluster: \(Self.minimumMessagesPerDecision(options)))"),
+            ("preemptions", statistics.preemptions.grouped),
+            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned"),
+            ("virtual time", "\(simulation.now.grouped) ticks"),
+            ("events", "\(statistics.events.grouped) (\(rate(statistics.events, seconds)) events/s)"),
+            ("wall time", String(format: "%.3f s (%@ decisions/s)", seconds, rate(statistics.slotsDecided, seconds))),
+        ]
+        if options.checkInvariants {
+            let verdict = simulation.violation.map { "VIOLATED: \($0)" } ?? "none violated"
+            lines.append(("invariants", "R1-R5, A1-A5, C1 checked \(statistics.invariantChecks.grouped) times: \(verdict)"))
+        } else {
+            lines.append(("invariants", "not checked (--no-invariants)"))
+        }
+        let header = "PMMC simulation, seed \(options.seed)"
+        return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
+    }
+
+    private var outcomeText: String {
+        switch outcome {
+        case .violation(let violation): return "stopped: invariant \(violation.invariant) violated"
+        case .conditionMet, .quiescent, .timeLimit:
+            let base = "\(completed.grouped) of \(operations.grouped) operations completed"
+            return completed == operations ? base : base + (outcome == .timeLimit ? " (time limit reached)" : " (nothing left to happen)")
+        }
+    }
+
+    private func rate(_ count: Int, _ seconds: Double) -> String {
+        seconds > 0 ? Int((Double(count) / seconds).rounded()).grouped : "-"
+    }
+}
+
+extension Int {
+    /// The number with thousands separated by commas: 12,345.
+    var grouped: String {
+        let digits = String(magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (self < 0 ? "-" : "") + result
+    }
+}
+
+extension String {
+    /// `value` with two decimals.
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
