@@ -43,10 +43,12 @@ public final class Simulation<Machine: StateMachine> {
     private var partitionGroup: [ProcessID: Int]?
     private var monitor: InvariantMonitor<Machine>?
     private var scratch = Outbox<Machine>()
-    /// Each client's operations not yet started, with the index of the next one.
-    private var workload: [ProcessID: (bodies: [Command<Machine>.Body], next: Int)] = [:]
+    /// Each client's operations, by client index; `nextOperation[i]` is the next to start.
+    private var workload: [[Command<Machine>.Body]] = []
+    private var nextOperation: [Int] = []
     private var queuedOperations = 0
-    private var pendingOperation: [ProcessID: Int] = [:]
+    /// Each client's operation in flight, as an index into ``operations`` (-1 for none).
+    private var pendingOperation: [Int] = []
     private var completedOperations = 0
     private var decidedSlots: [Bool] = []
     private var replicaIDs: [ProcessID]
@@ -74,7 +76,9 @@ public final class Simulation<Machine: StateMachine> {
         addLeadersAndAcceptors(configuration)
         for index in 0..<options.clients {
             add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)))
-            workload[.client(index)] = ([], 0)
+            workload.append([])
+            nextOperation.append(0)
+            pendingOperation.append(-1)
         }
     }
 
@@ -87,11 +91,10 @@ public final class Simulation<Machine: StateMachine> {
 
     /// Queues a command body (an operation or a reconfiguration) for client `client`.
     public func submit(_ body: Command<Machine>.Body, client: Int) throws(SimulationError) {
-        let id = ProcessID.client(client)
-        guard workload[id] != nil else { throw .unknownProcess(id) }
-        workload[id]!.bodies.append(body)
+        guard workload.indices.contains(client) else { throw .unknownProcess(.client(client)) }
+        workload[client].append(body)
         queuedOperations += 1
-        startNextOperation(of: id)
+        startNextOperation(of: client)
     }
 
     /// Starts new leaders and acceptors (numbered after the existing ones) and has client
@@ -107,7 +110,7 @@ public final class Simulation<Machine: StateMachine> {
         } catch {
             throw .configuration(error)
         }
-        guard workload[.client(client)] != nil else { throw .unknownProcess(.client(client)) }
+        guard workload.indices.contains(client) else { throw .unknownProcess(.client(client)) }
         addLeadersAndAcceptors(configuration)
         try submit(.reconfigure(configuration), client: client)
         return configuration
@@ -136,7 +139,7 @@ public final class Simulation<Machine: StateMachine> {
     @discardableResult
     public func run(until condition: ((Simulation) -> Bool)? = nil, timeLimit: Int) -> RunOutcome {
         while true {
-            if let violation { return .violation(violation) }
+            if violation != nil { return .violation(violation!) }
             if let condition, condition(self) { return .conditionMet }
             guard let time = queue.nextTime else { return .quiescent }
             guard time <= timeLimit else { return .timeLimit }
@@ -423,28 +426,31 @@ public final class Simulation<Machine: StateMachine> {
 
     // MARK: Clients
 
-    private func startNextOperation(of client: ProcessID) {
-        guard !isCrashed(client), let slot = slotOf[client], let queue = workload[client],
-              queue.next < queue.bodies.count, case .client(var state)? = table[slot].take()
+    private func startNextOperation(of client: Int) {
+        let id = ProcessID.client(client)
+        guard nextOperation[client] < workload[client].count, !isCrashed(id), let slot = slotOf[id],
+              case .client(var state)? = table[slot].take()
         else { return }
         defer { table[slot] = .client(state) }
         guard state.isIdle else { return }
-        let body = queue.bodies[queue.next]
-        workload[client]!.next += 1
+        let body = workload[client][nextOperation[client]]
+        nextOperation[client] += 1
         queuedOperations -= 1
         var outbox = Outbox<Machine>()
         let command = state.submit(body, into: &outbox)
         pendingOperation[client] = operations.count
-        operations.append(ClientOperation(client: client, requestID: command.requestID, body: body, call: now))
-        execute(outbox.effects, of: client)
+        operations.append(ClientOperation(client: id, requestID: command.requestID, body: body, call: now))
+        execute(outbox.effects, of: id)
     }
 
-    private func complete(client: ProcessID, requestID: Int, output: Machine.Output?) {
-        guard let index = pendingOperation.removeValue(forKey: client) else { return }
+    private func complete(client id: ProcessID, requestID: Int, output: Machine.Output?) {
+        guard case .client(let client) = id, pendingOperation[client] >= 0 else { return }
+        let index = pendingOperation[client]
+        pendingOperation[client] = -1
         operations[index].return = now
         operations[index].output = output
         completedOperations += 1
-        trace?(TraceEvent(time: now, kind: .respond, source: client, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
+        trace?(TraceEvent(time: now, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
         startNextOperation(of: client)
     }
 
