@@ -27,6 +27,7 @@ public final class Simulation<Machine: StateMachine> {
     public var trace: ((TraceEvent) -> Void)?
 
     private enum Event {
+        case start(ProcessID)
         case deliver(Envelope<Machine>)
         case timer(ProcessID, TimerID)
         case fault(Fault)
@@ -53,7 +54,8 @@ public final class Simulation<Machine: StateMachine> {
     private var decidedSlots: [Bool] = []
     private var replicaIDs: [ProcessID]
 
-    /// Builds the cluster of `options` and starts its leaders (each spawns its first scout).
+    /// Builds the cluster of `options`. Its leaders start (each spawning its first scout) with
+    /// the first event at time 0, so a ``trace`` hook set after `init` sees everything.
     public init(options: SimulationOptions) throws(SimulationError) {
         try options.validate()
         let configuration: Configuration
@@ -97,7 +99,8 @@ public final class Simulation<Machine: StateMachine> {
         startNextOperation(of: client)
     }
 
-    /// Starts new leaders and acceptors (numbered after the existing ones) and has client
+    /// Adds new leaders and acceptors (numbered after the existing ones; the leaders start with
+    /// the next event) and has client
     /// `client` submit a reconfiguration to them. Returns the new configuration.
     @discardableResult
     public func reconfigure(leaders: Int, acceptors: Int, client: Int) throws(SimulationError) -> Configuration {
@@ -206,6 +209,11 @@ public final class Simulation<Machine: StateMachine> {
 
     private func handle(_ event: Event) {
         switch event {
+        case .start(let id):
+            guard !isCrashed(id), let slot = slotOf[id] else { return }
+            var outbox = Outbox<Machine>()
+            table[slot]!.start(into: &outbox)
+            execute(outbox.effects, of: id)
         case .deliver(let envelope):
             deliver(envelope)
         case .timer(let id, let timer):
@@ -409,8 +417,9 @@ public final class Simulation<Machine: StateMachine> {
         for leader in configuration.leaders {
             guard case .leader(let index) = leader else { continue }
             monitor?.register(leader: index, acceptorCount: configuration.acceptors.count)
-            start(.leader(Leader(id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
-                                 settings: options.settings)))
+            add(.leader(Leader(id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
+                               settings: options.settings)))
+            queue.schedule(.start(leader), at: now)
         }
     }
 
