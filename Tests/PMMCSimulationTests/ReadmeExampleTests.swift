@@ -19,6 +19,12 @@ struct ReadmeExampleTests {
         #expect(outcome == .conditionMet)
         #expect(simulation.violation == nil)
 
+        // Clients are answered by the first replica to apply their command; let the other
+        // catch up (it learns missed decisions by re-proposing), then the logs are equal.
+        let caughtUp = simulation.run(
+            until: { simulation in simulation.replicas.allSatisfy { $0.log == simulation.replicas[0].log } },
+            timeLimit: simulation.now + 10_000)
+        #expect(caughtUp == .conditionMet)
         let logs = simulation.replicas.map(\.log)
         #expect(logs.count == 2)
         #expect(logs[0] == logs[1])

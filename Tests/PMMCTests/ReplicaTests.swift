@@ -375,6 +375,26 @@ struct ReplicaTests {
         #expect(out.sends == expected)
     }
 
+    @Test("a replica that missed a decision it never proposed for asks for slot_out with a no-op, only without progress")
+    func missedDecisionFilledWithNoop() {
+        var replica = makeReplica()
+        let commander = ProcessID.commander(leader: 0, number: 2)
+        // Slot 2 is decided, slot 1 (which this replica never proposed for) is not: stuck.
+        let out = replica.deliver(.decision(slot: 2, command: put("k2", "v2", client: 2)), from: commander)
+        #expect(replica.slotOut == 1)
+        #expect(out.timers == [TimerSet(timer: .proposalRetransmit, after: 100)])
+
+        let retry = replica.fire(.proposalRetransmit)
+        let noop = Command<KV>(client: r0, requestID: 1, body: .noop)
+        #expect(retry.sends == sent(.propose(slot: 1, command: noop, retry: true), to: [l0, l1]))
+        #expect(replica.proposals.isEmpty, "the no-op is a request for the decision, not a proposal of ours")
+
+        // The decision for slot 1 arrives (another command won): both slots apply, nothing more to ask.
+        replica.deliver(.decision(slot: 1, command: put("k1", "v1", client: 1)), from: commander)
+        #expect(replica.slotOut == 3)
+        #expect(replica.fire(.proposalRetransmit).effects.isEmpty)
+    }
+
     @Test("messages and timers that are not for replicas are ignored")
     func ignoresOthers() {
         var replica = makeReplica()

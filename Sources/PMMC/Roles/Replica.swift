@@ -34,6 +34,11 @@
 ///   take over without waiting for traffic. A displaced no-op is dropped, not re-proposed.
 /// - Proposals still undecided after ``Settings/proposalRetransmit`` ticks without progress
 ///   are proposed again (`retry`) to the leaders of their slot's configuration.
+/// - A replica stuck at a slot it never proposed for, while later slots are decided (it missed
+///   a decision), proposes a no-op for `slot_out` (`retry`). This is safe: a leader whose
+///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
+///   with a lower ballot is preempted. The command already chosen wins; the no-op only makes
+///   the leader send the decision again.
 public struct Replica<Machine: StateMachine>: Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Equatable, Sendable {
@@ -75,6 +80,8 @@ public struct Replica<Machine: StateMachine>: Sendable {
     /// The request each client has waiting in ``requests`` or ``proposals``.
     private var queued: [ProcessID: Int] = [:]
     private var noopsIssued = 0
+    /// The highest slot any decision has arrived for.
+    private var highestDecision = 0
     private var retransmitPending = false
     private var slotOutAtLastCheck = 1
 
@@ -98,6 +105,7 @@ public struct Replica<Machine: StateMachine>: Sendable {
         case .decision(let slot, let command):
             if decisions[slot] == nil {
                 decisions[slot] = command
+                highestDecision = max(highestDecision, slot)
             }
             while let decided = decisions[slotOut] {
                 if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
@@ -119,6 +127,11 @@ public struct Replica<Machine: StateMachine>: Sendable {
                 if let command = proposals[slot], decisions[slot] == nil {
                     outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
                 }
+            }
+            if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
+                noopsIssued += 1
+                let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
+                outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
             }
         }
         slotOutAtLastCheck = slotOut
@@ -203,7 +216,7 @@ public struct Replica<Machine: StateMachine>: Sendable {
     }
 
     private mutating func armRetransmit(into outbox: inout Outbox<Machine>) {
-        guard !retransmitPending, !proposals.isEmpty else { return }
+        guard !retransmitPending, !proposals.isEmpty || highestDecision > slotOut else { return }
         retransmitPending = true
         outbox.setTimer(.proposalRetransmit, after: retransmitInterval)
     }
