@@ -3,8 +3,9 @@
 public enum Effect<Machine: StateMachine>: Sendable {
     /// Send `message` to `destination`.
     case send(Message<Machine>, to: ProcessID)
-    /// Start a child process (a leader's scout or commander).
-    case spawn(Process<Machine>)
+    /// Start a child process (a leader's scout or commander). Boxed, so that every other
+    /// effect stays the size of a message rather than of the largest role.
+    indirect case spawn(Process<Machine>)
     /// Call ``Process/timerFired(_:into:)`` with `timer` after `delay` ticks.
     case setTimer(TimerID, after: Int)
     /// This process is finished; deliver it nothing more.

@@ -1,6 +1,10 @@
 /// A command to be decided in a slot: a client's operation, a reconfiguration or a no-op,
 /// tagged with the client and its request id so that replicas execute it at most once.
-public struct Command<Machine: StateMachine>: Hashable, Sendable, CustomStringConvertible {
+///
+/// Commands are immutable and compared by content, so they behave as values. They are
+/// classes so that the messages carrying them, which hosts copy many times on their way
+/// through queues, copy a reference instead of the whole operation.
+public final class Command<Machine: StateMachine>: Hashable, Sendable, CustomStringConvertible {
     /// What the command does when a replica performs it.
     public enum Body: Hashable, Sendable {
         /// An operation of the application's state machine.
@@ -22,6 +26,16 @@ public struct Command<Machine: StateMachine>: Hashable, Sendable, CustomStringCo
         self.client = client
         self.requestID = requestID
         self.body = body
+    }
+
+    public static func == (lhs: Command, rhs: Command) -> Bool {
+        lhs === rhs || (lhs.client == rhs.client && lhs.requestID == rhs.requestID && lhs.body == rhs.body)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(client)
+        hasher.combine(requestID)
+        hasher.combine(body)
     }
 
     /// Whether performing this command changes the application state.

@@ -1,0 +1,462 @@
+import PMMC
+
+/// The state and event machinery behind ``Simulation``: a value type, so that the many
+/// accesses an event makes are checked for exclusivity at compile time, not at run time.
+struct SimulationEngine<Machine: StateMachine> {
+    let options: SimulationOptions
+    /// The configuration the simulation started with.
+    let initialConfiguration: Configuration
+    /// Virtual time of the event handled last.
+    var now = 0
+    var statistics = Statistics()
+    /// The first invariant violation found, if any.
+    var violation: InvariantViolation?
+    /// Every client operation submitted so far, in the order called.
+    var operations: [ClientOperation<Machine>] = []
+    /// Receives every ``TraceEvent`` as it happens. When `nil` (the default) no event is built.
+    var trace: ((TraceEvent) -> Void)?
+
+    enum Event {
+        case start(ProcessID)
+        case deliver(Envelope<Machine>)
+        case timer(ProcessID, TimerID)
+        case fault(Fault)
+    }
+
+    private var queue = EventQueue<Event>()
+    private var random: SeededRandom
+    private var network: NetworkModel
+    private var slotOf: [ProcessID: Int] = [:]
+    private var table: [Process<Machine>?] = []
+    private var freeSlots: [Int] = []
+    private var hosts: [ProcessID] = []
+    private var crashed: Set<ProcessID> = []
+    private var partitionGroup: [ProcessID: Int]?
+    private var monitor: InvariantMonitor<Machine>?
+    private var scratch = Outbox<Machine>()
+    /// Emptied outboxes kept for handlers that run while another outbox is being carried
+    /// out (a child's start, a client's next request), so that they reuse storage.
+    private var spareOutboxes: [Outbox<Machine>] = []
+    /// Each client's operations, by client index; `nextOperation[i]` is the next to start.
+    private var workload: [[Command<Machine>.Body]] = []
+    private var nextOperation: [Int] = []
+    private var queuedOperations = 0
+    /// Each client's operation in flight, as an index into ``operations`` (-1 for none).
+    private var pendingOperation: [Int] = []
+    private var completedOperations = 0
+    private var decidedSlots: [Bool] = []
+    private var replicaIDs: [ProcessID]
+
+    /// Builds the cluster of `options`. Its leaders start (each spawning its first scout) with
+    /// the first event at time 0, so a ``trace`` hook set after `init` sees everything.
+    init(options: SimulationOptions) throws(SimulationError) {
+        try options.validate()
+        let configuration: Configuration
+        do {
+            configuration = try Configuration(replicas: options.replicas, leaders: options.leaders, acceptors: options.acceptors)
+        } catch {
+            throw .configuration(error)
+        }
+        self.options = options
+        self.initialConfiguration = configuration
+        self.random = SeededRandom(seed: options.seed)
+        self.network = options.network
+        self.replicaIDs = configuration.replicas
+        if options.checkInvariants {
+            monitor = InvariantMonitor(window: options.settings.window)
+        }
+        for replica in configuration.replicas {
+            add(.replica(Replica(id: replica, leaders: configuration.leaders, settings: options.settings)))
+        }
+        addLeadersAndAcceptors(configuration)
+        for index in 0..<options.clients {
+            add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)))
+            workload.append([])
+            nextOperation.append(0)
+            pendingOperation.append(-1)
+        }
+    }
+
+    // MARK: Driving
+
+    /// Queues a command body (an operation or a reconfiguration) for client `client`.
+    mutating func submit(_ body: Command<Machine>.Body, client: Int) throws(SimulationError) {
+        guard workload.indices.contains(client) else { throw .unknownProcess(.client(client)) }
+        workload[client].append(body)
+        queuedOperations += 1
+        startNextOperation(of: client)
+    }
+
+    /// Adds new leaders and acceptors (numbered after the existing ones; the leaders start with
+    /// the next event) and has client
+    /// `client` submit a reconfiguration to them. Returns the new configuration.
+    mutating func reconfigure(leaders: Int, acceptors: Int, client: Int) throws(SimulationError) -> Configuration {
+        let configuration: Configuration
+        do {
+            configuration = try Configuration(
+                replicas: replicaIDs,
+                leaders: (0..<leaders).map { .leader(nextIndex(of: .leader(0)) + $0) },
+                acceptors: (0..<acceptors).map { .acceptor(nextIndex(of: .acceptor(0)) + $0) })
+        } catch {
+            throw .configuration(error)
+        }
+        guard workload.indices.contains(client) else { throw .unknownProcess(.client(client)) }
+        addLeadersAndAcceptors(configuration)
+        try submit(.reconfigure(configuration), client: client)
+        return configuration
+    }
+
+    /// Injects `fault` at virtual time `time` (not before ``now``).
+    mutating func schedule(_ fault: Fault, at time: Int) throws(SimulationError) {
+        guard time >= now else { throw .invalidOption("fault time \(time) is before the current time \(now)") }
+        switch fault {
+        case .crash(let process):
+            guard slotOf[process] != nil || hosts.contains(process) else { throw .unknownProcess(process) }
+        case .partition(let groups):
+            for process in groups.joined() where !hosts.contains(process) {
+                throw .unknownProcess(process)
+            }
+        case .network(let model):
+            try model.validate()
+        case .heal:
+            break
+        }
+        queue.schedule(.fault(fault), at: time)
+    }
+
+    /// The time of the next event, if any.
+    var nextEventTime: Int? { queue.nextTime }
+
+    /// Handles the next event. - Precondition: there is one.
+    mutating func step() {
+        let (time, event) = queue.next()!
+        now = time
+        statistics.events += 1
+        handle(event)
+    }
+
+    // MARK: Inspection
+
+    /// Whether every submitted operation has completed.
+    var allOperationsCompleted: Bool {
+        completedOperations == operations.count && queuedOperations == 0
+    }
+
+    /// The live process named `id` (exited scouts and commanders are gone).
+    func process(_ id: ProcessID) -> Process<Machine>? {
+        slotOf[id].flatMap { table[$0] }
+    }
+
+    /// Every live process, in id order.
+    var processIDs: [ProcessID] { slotOf.keys.sorted() }
+
+    /// Whether `id` (or its host) has crashed.
+    func isCrashed(_ id: ProcessID) -> Bool {
+        !crashed.isEmpty && (crashed.contains(id) || crashed.contains(id.host))
+    }
+
+    /// Every replica, in index order.
+    var replicas: [Replica<Machine>] {
+        replicaIDs.compactMap { if case .replica(let replica)? = process($0) { replica } else { nil } }
+    }
+
+    /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).
+    mutating func replace(_ id: ProcessID, with process: any CustomProcess<Machine>) throws(SimulationError) {
+        guard let slot = slotOf[id] else { throw .unknownProcess(id) }
+        guard process.id == id else { throw .invalidOption("replacement for \(id) is named \(process.id)") }
+        table[slot] = .custom(process)
+    }
+
+    // MARK: Events
+
+    private mutating func handle(_ event: Event) {
+        switch event {
+        case .start(let id):
+            guard !isCrashed(id), let slot = slotOf[id] else { return }
+            var outbox = takeOutbox()
+            table[slot]!.start(into: &outbox)
+            execute(outbox.effects, of: id)
+            returnOutbox(&outbox)
+        case .deliver(let envelope):
+            deliver(envelope)
+        case .timer(let id, let timer):
+            guard !isCrashed(id), let slot = slotOf[id] else { return }
+            statistics.timersFired += 1
+            trace?(TraceEvent(time: now, kind: .timer, source: id, detail: timer.description))
+            let before = monitor?.snapshot(of: table[slot]!)
+            scratch.removeAll()
+            table[slot]!.timerFired(timer, into: &scratch)
+            check(slot, before: before, delivered: nil)
+            execute(scratch.effects, of: id)
+        case .fault(let fault):
+            apply(fault)
+        }
+    }
+
+    private mutating func deliver(_ envelope: Envelope<Machine>) {
+        let destination = envelope.destination
+        if isCrashed(destination) {
+            return drop(envelope, reason: "crashed")
+        }
+        if let partitionGroup, group(of: envelope.source.host, in: partitionGroup) != group(of: destination.host, in: partitionGroup) {
+            return drop(envelope, reason: "partition")
+        }
+        guard let slot = slotOf[destination] else {
+            statistics.arrivedAfterExit += 1
+            trace?(TraceEvent(time: now, kind: .drop, source: envelope.source, destination: destination,
+                              message: envelope.message.description, detail: "exited"))
+            return
+        }
+        statistics.delivered += 1
+        if let trace {
+            trace(TraceEvent(time: now, kind: .deliver, source: envelope.source, destination: destination,
+                             message: envelope.message.description))
+        }
+        let before = monitor?.snapshot(of: table[slot]!)
+        let observed = observe(slot, receiving: envelope.message)
+        scratch.removeAll()
+        table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
+        if let observed { afterDelivery(of: envelope.message, to: slot, observed: observed) }
+        check(slot, before: before, delivered: envelope.message)
+        execute(scratch.effects, of: destination)
+    }
+
+    /// What the statistics and the trace need to know of a process before it handles a
+    /// message: a leader's ballot before a preemption (to count preemptions), a replica's
+    /// slot_out before a decision (to trace what it applies). `nil` for every other delivery.
+    private func observe(_ slot: Int, receiving message: Message<Machine>) -> (ballot: Ballot?, slotOut: Int?)? {
+        switch message {
+        case .preempted:
+            guard case .leader(let leader)? = table[slot] else { return nil }
+            return (leader.ballotNumber, nil)
+        case .decision:
+            guard case .replica(let replica)? = table[slot] else { return nil }
+            return (nil, replica.slotOut)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func afterDelivery(of message: Message<Machine>, to slot: Int, observed: (ballot: Ballot?, slotOut: Int?)) {
+        switch (table[slot]!, message) {
+        case (.leader(let leader), .preempted):
+            if leader.ballotNumber != observed.ballot { statistics.preemptions += 1 }
+        case (.replica(let replica), .decision(let slot, let command)):
+            if slot >= decidedSlots.count {
+                decidedSlots.append(contentsOf: repeatElement(false, count: max(slot + 1 - decidedSlots.count, decidedSlots.count)))
+            }
+            if !decidedSlots[slot] {
+                decidedSlots[slot] = true
+                statistics.slotsDecided += 1
+                trace?(TraceEvent(time: now, kind: .decide, source: replica.id, message: command.description, slot: slot))
+            }
+            if let trace, let slotOutBefore = observed.slotOut {
+                for applied in slotOutBefore..<replica.slotOut {
+                    trace(TraceEvent(time: now, kind: .apply, source: replica.id,
+                                     message: replica.decisions[applied]!.description, slot: applied))
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func check(_ slot: Int, before: InvariantMonitor<Machine>.Snapshot?, delivered message: Message<Machine>?) {
+        guard let before, monitor != nil, violation == nil else { return }
+        statistics.invariantChecks += 1
+        if let (invariant, processes, detail) = monitor!.check(table[slot]!, before: before, delivered: message) {
+            report(invariant, processes, detail)
+        }
+    }
+
+    private mutating func report(_ invariant: Invariant, _ processes: [ProcessID], _ detail: String) {
+        guard violation == nil else { return }
+        violation = InvariantViolation(invariant: invariant, processes: processes, step: statistics.events, time: now, detail: detail)
+    }
+
+    private mutating func drop(_ envelope: Envelope<Machine>, reason: String) {
+        statistics.dropped += 1
+        trace?(TraceEvent(time: now, kind: .drop, source: envelope.source, destination: envelope.destination,
+                          message: envelope.message.description, detail: reason))
+    }
+
+    private func group(of host: ProcessID, in groups: [ProcessID: Int]) -> Int {
+        groups[host] ?? -1
+    }
+
+    // MARK: Effects
+
+    private mutating func execute(_ effects: [Effect<Machine>], of id: ProcessID) {
+        for effect in effects {
+            switch effect {
+            case .send(let message, let destination):
+                transmit(Envelope(source: id, destination: destination, message: message))
+            case .spawn(let child):
+                spawn(child, by: id)
+            case .setTimer(let timer, let delay):
+                queue.schedule(.timer(id, timer), at: now + delay)
+            case .exit:
+                if let slot = slotOf.removeValue(forKey: id) {
+                    table[slot] = nil
+                    freeSlots.append(slot)
+                }
+                trace?(TraceEvent(time: now, kind: .exit, source: id))
+            case .complete(let requestID, let output):
+                complete(client: id, requestID: requestID, output: output)
+            }
+        }
+    }
+
+    private mutating func transmit(_ envelope: Envelope<Machine>) {
+        statistics.sent[envelope.message.kind.rawValue] += 1
+        if let trace {
+            trace(TraceEvent(time: now, kind: .send, source: envelope.source, destination: envelope.destination,
+                             message: envelope.message.description))
+        }
+        if envelope.source.host == envelope.destination.host {
+            queue.schedule(.deliver(envelope), at: now)
+            return
+        }
+        if random.chance(network.lossRate) {
+            return drop(envelope, reason: "loss")
+        }
+        queue.schedule(.deliver(envelope), at: now + latency())
+        if random.chance(network.duplicationRate) {
+            statistics.duplicated += 1
+            trace?(TraceEvent(time: now, kind: .duplicate, source: envelope.source, destination: envelope.destination,
+                              message: envelope.message.description))
+            queue.schedule(.deliver(envelope), at: now + latency())
+        }
+    }
+
+    private mutating func latency() -> Int {
+        let range = network.latency
+        return range.lowerBound == range.upperBound ? range.lowerBound : random.uniform(in: range)
+    }
+
+    private mutating func spawn(_ child: Process<Machine>, by parent: ProcessID) {
+        let what: String
+        switch child {
+        case .scout(let scout):
+            statistics.scoutsSpawned += 1
+            what = "scout \(scout.ballot)"
+        case .commander(let commander):
+            statistics.commandersSpawned += 1
+            what = "commander \(commander.pvalue)"
+            if violation == nil, let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
+                report(invariant, processes, detail)
+            }
+        case .client, .replica, .leader, .acceptor, .custom:
+            what = "process"
+        }
+        trace?(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: what))
+        start(child)
+    }
+
+    private mutating func add(_ process: Process<Machine>) {
+        let id = process.id
+        if id.host == id { hosts.append(id) }
+        if let slot = freeSlots.popLast() {
+            table[slot] = process
+            slotOf[id] = slot
+        } else {
+            slotOf[id] = table.count
+            table.append(process)
+        }
+    }
+
+    private mutating func start(_ process: Process<Machine>) {
+        add(process)
+        let slot = slotOf[process.id]!
+        var outbox = takeOutbox()
+        table[slot]!.start(into: &outbox)
+        execute(outbox.effects, of: process.id)
+        returnOutbox(&outbox)
+    }
+
+    private mutating func takeOutbox() -> Outbox<Machine> {
+        spareOutboxes.popLast() ?? Outbox()
+    }
+
+    private mutating func returnOutbox(_ outbox: inout Outbox<Machine>) {
+        outbox.removeAll()
+        spareOutboxes.append(outbox)
+    }
+
+    private mutating func addLeadersAndAcceptors(_ configuration: Configuration) {
+        for acceptor in configuration.acceptors {
+            add(.acceptor(Acceptor(id: acceptor)))
+        }
+        for leader in configuration.leaders {
+            guard case .leader(let index) = leader else { continue }
+            monitor?.register(leader: index, acceptorCount: configuration.acceptors.count)
+            add(.leader(Leader(id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
+                               settings: options.settings)))
+            queue.schedule(.start(leader), at: now)
+        }
+    }
+
+    private func nextIndex(of role: ProcessID) -> Int {
+        let indices = hosts.compactMap { host -> Int? in
+            switch (role, host) {
+            case (.leader, .leader(let index)), (.acceptor, .acceptor(let index)): index
+            default: nil
+            }
+        }
+        return (indices.max() ?? -1) + 1
+    }
+
+    // MARK: Clients
+
+    private mutating func startNextOperation(of client: Int) {
+        let id = ProcessID.client(client)
+        guard nextOperation[client] < workload[client].count, !isCrashed(id), let slot = slotOf[id],
+              case .client(var state)? = table[slot].take()
+        else { return }
+        defer { table[slot] = .client(state) }
+        guard state.isIdle else { return }
+        let body = workload[client][nextOperation[client]]
+        nextOperation[client] += 1
+        queuedOperations -= 1
+        var outbox = takeOutbox()
+        let command = state.submit(body, into: &outbox)
+        pendingOperation[client] = operations.count
+        operations.append(ClientOperation(client: id, requestID: command.requestID, body: body, call: now))
+        execute(outbox.effects, of: id)
+        returnOutbox(&outbox)
+    }
+
+    private mutating func complete(client id: ProcessID, requestID: Int, output: Machine.Output?) {
+        guard case .client(let client) = id, pendingOperation[client] >= 0 else { return }
+        let index = pendingOperation[client]
+        pendingOperation[client] = -1
+        operations[index].return = now
+        operations[index].output = output
+        completedOperations += 1
+        trace?(TraceEvent(time: now, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
+        startNextOperation(of: client)
+    }
+
+    // MARK: Faults
+
+    private mutating func apply(_ fault: Fault) {
+        switch fault {
+        case .crash(let process):
+            crashed.insert(process)
+            trace?(TraceEvent(time: now, kind: .crash, source: process))
+        case .partition(let groups):
+            var map: [ProcessID: Int] = [:]
+            for (index, group) in groups.enumerated() {
+                for process in group { map[process.host] = index }
+            }
+            partitionGroup = map
+            trace?(TraceEvent(time: now, kind: .partition, detail: fault.description))
+        case .heal:
+            partitionGroup = nil
+            trace?(TraceEvent(time: now, kind: .heal))
+        case .network(let model):
+            network = model
+            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        }
+    }
+}
