@@ -26,7 +26,7 @@ struct SimulationEngine<Machine: StateMachine> {
     private var queue = EventQueue<Event>()
     private var random: SeededRandom
     private var network: NetworkModel
-    private var slotOf: [ProcessID: Int] = [:]
+    private var slotOf = ProcessDirectory()
     private var table: [Process<Machine>?] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
@@ -148,7 +148,7 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     /// Every live process, in id order.
-    var processIDs: [ProcessID] { slotOf.keys.sorted() }
+    var processIDs: [ProcessID] { slotOf.ids }
 
     /// Whether `id` (or its host) has crashed.
     func isCrashed(_ id: ProcessID) -> Bool {
@@ -296,7 +296,8 @@ struct SimulationEngine<Machine: StateMachine> {
             case .setTimer(let timer, let delay):
                 queue.schedule(.timer(id, timer), at: now + delay)
             case .exit:
-                if let slot = slotOf.removeValue(forKey: id) {
+                if let slot = slotOf[id] {
+                    slotOf[id] = nil
                     table[slot] = nil
                     freeSlots.append(slot)
                 }

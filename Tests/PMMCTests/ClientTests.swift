@@ -57,7 +57,7 @@ struct ClientTests {
         #expect(client.retransmissions == 0)
     }
 
-    @Test("requests are numbered 1, 2, …; a response or timer for an older request is ignored")
+    @Test("requests are numbered 1, 2, …; a response for an older request is ignored, its timer re-arms for the newer")
     func staleResponsesAndTimers() {
         var client = makeClient()
         var out = Box()
@@ -66,10 +66,14 @@ struct ClientTests {
         out.removeAll()
         let second = client.submit(.operation(.append(key: "k", value: "b")), into: &out)
         #expect(second.requestID == 2)
+        #expect(out.timers.isEmpty, "the timer armed for request 1 is still pending: no second timer")
         #expect(client.deliver(.response(requestID: 1, output: ""), from: r1).effects.isEmpty)
-        #expect(client.fire(.requestRetransmit(requestID: 1)).effects.isEmpty)
+        let stale = client.fire(.requestRetransmit(requestID: 1))
+        #expect(stale.sends.isEmpty)
+        #expect(stale.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 200)])
         #expect(!client.isIdle)
         #expect(client.fire(.requestRetransmit(requestID: 2)).sends == sent(.request(second), to: replicas(2)))
+        #expect(client.retransmissions == 1)
     }
 
     @Test("a reconfiguration completes with output nil")

@@ -3,6 +3,12 @@
 ///
 /// A client has at most one request in flight and numbers its requests 1, 2, 3, …; replicas
 /// rely on both for at-most-once execution.
+///
+/// The client keeps at most one retransmission timer armed. When it fires for the request
+/// still in flight, that request goes out again; when it fires for an older one, it is armed
+/// again for the request now in flight. A request is therefore sent again between one and two
+/// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
+/// one timer behind, not one per request.
 public struct Client<Machine: StateMachine>: Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -13,6 +19,7 @@ public struct Client<Machine: StateMachine>: Sendable {
     /// How many times a request was sent again.
     public private(set) var retransmissions = 0
     private let retransmitInterval: Int
+    private var timerArmed = false
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
         self.id = id
@@ -33,7 +40,10 @@ public struct Client<Machine: StateMachine>: Sendable {
         nextRequestID += 1
         pending = command
         outbox.send(.request(command), to: replicas)
-        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+        if !timerArmed {
+            timerArmed = true
+            outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+        }
         return command
     }
 
@@ -44,10 +54,14 @@ public struct Client<Machine: StateMachine>: Sendable {
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
-        guard case .requestRetransmit(let requestID) = timer, let command = pending, command.requestID == requestID
-        else { return }
-        retransmissions += 1
-        outbox.send(.request(command), to: replicas)
-        outbox.setTimer(timer, after: retransmitInterval)
+        guard case .requestRetransmit(let requestID) = timer else { return }
+        timerArmed = false
+        guard let command = pending else { return }
+        if command.requestID == requestID {
+            retransmissions += 1
+            outbox.send(.request(command), to: replicas)
+        }
+        timerArmed = true
+        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
     }
 }
