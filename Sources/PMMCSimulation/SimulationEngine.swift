@@ -213,52 +213,55 @@ struct SimulationEngine<Machine: StateMachine> {
                              message: envelope.message.description))
         }
         let before = monitor?.snapshot(of: table[slot]!)
-        let observed = observe(slot, receiving: envelope.message)
+        let ballotBefore = leaderBallot(at: slot, receiving: envelope.message)
+        let slotOutBefore = trace == nil ? nil : replicaSlotOut(at: slot, receiving: envelope.message)
         scratch.removeAll()
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
-        if let observed { afterDelivery(of: envelope.message, to: slot, observed: observed) }
+        switch envelope.message {
+        case .preempted:
+            if let ballotBefore, ballotBefore != leaderBallot(at: slot, receiving: envelope.message) {
+                statistics.preemptions += 1
+            }
+        case .decision(let decided, let command):
+            recordDecision(decided, command, by: destination)
+            if let slotOutBefore { traceApplied(at: slot, from: slotOutBefore) }
+        default:
+            break
+        }
         check(slot, before: before, delivered: envelope.message)
         execute(scratch.effects, of: destination)
     }
 
-    /// What the statistics and the trace need to know of a process before it handles a
-    /// message: a leader's ballot before a preemption (to count preemptions), a replica's
-    /// slot_out before a decision (to trace what it applies). `nil` for every other delivery.
-    private func observe(_ slot: Int, receiving message: Message<Machine>) -> (ballot: Ballot?, slotOut: Int?)? {
-        switch message {
-        case .preempted:
-            guard case .leader(let leader)? = table[slot] else { return nil }
-            return (leader.ballotNumber, nil)
-        case .decision:
-            guard case .replica(let replica)? = table[slot] else { return nil }
-            return (nil, replica.slotOut)
-        default:
-            return nil
+    /// A leader's ballot, read before and after a `preempted` to count preemptions.
+    private func leaderBallot(at slot: Int, receiving message: Message<Machine>) -> Ballot? {
+        guard case .preempted = message, case .leader(let leader)? = table[slot] else { return nil }
+        return leader.ballotNumber
+    }
+
+    /// A replica's slot_out before a decision, read only when tracing, to trace what it applies.
+    private func replicaSlotOut(at slot: Int, receiving message: Message<Machine>) -> Int? {
+        guard case .decision = message, case .replica(let replica)? = table[slot] else { return nil }
+        return replica.slotOut
+    }
+
+    private func traceApplied(at slot: Int, from slotOutBefore: Int) {
+        guard let trace, case .replica(let replica)? = table[slot] else { return }
+        for applied in slotOutBefore..<replica.slotOut {
+            trace(TraceEvent(time: now, kind: .apply, source: replica.id,
+                             message: replica.decisions[applied]!.description, slot: applied))
         }
     }
 
-    private mutating func afterDelivery(of message: Message<Machine>, to slot: Int, observed: (ballot: Ballot?, slotOut: Int?)) {
-        switch (table[slot]!, message) {
-        case (.leader(let leader), .preempted):
-            if leader.ballotNumber != observed.ballot { statistics.preemptions += 1 }
-        case (.replica(let replica), .decision(let slot, let command)):
-            if slot >= decidedSlots.count {
-                decidedSlots.append(contentsOf: repeatElement(false, count: max(slot + 1 - decidedSlots.count, decidedSlots.count)))
-            }
-            if !decidedSlots[slot] {
-                decidedSlots[slot] = true
-                statistics.slotsDecided += 1
-                trace?(TraceEvent(time: now, kind: .decide, source: replica.id, message: command.description, slot: slot))
-            }
-            if let trace, let slotOutBefore = observed.slotOut {
-                for applied in slotOutBefore..<replica.slotOut {
-                    trace(TraceEvent(time: now, kind: .apply, source: replica.id,
-                                     message: replica.decisions[applied]!.description, slot: applied))
-                }
-            }
-        default:
-            break
+    /// Counts a slot as decided the first time any replica receives a decision for it.
+    private mutating func recordDecision(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
+        guard case .replica = replica else { return }
+        if slot >= decidedSlots.count {
+            decidedSlots.append(contentsOf: repeatElement(false, count: max(slot + 1 - decidedSlots.count, decidedSlots.count)))
         }
+        guard !decidedSlots[slot] else { return }
+        decidedSlots[slot] = true
+        statistics.slotsDecided += 1
+        trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
     }
 
     private mutating func check(_ slot: Int, before: InvariantMonitor<Machine>.Snapshot?, delivered message: Message<Machine>?) {
