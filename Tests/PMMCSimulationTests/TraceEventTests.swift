@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import PMMC
+import PMMCSimulation
+
+/// Trace events as JSON Lines: a fixed key order and correct string escaping, so traces are
+/// byte-for-byte comparable and parse as JSON.
+@Suite("Trace JSON")
+struct TraceEventTests {
+    @Test("all fields appear in the fixed order time, kind, src, dst, msg, slot, detail")
+    func fieldOrder() {
+        let event = TraceEvent(time: 12, kind: .deliver, source: .commander(leader: 1, number: 3),
+                               destination: .replica(0), message: "decision(4, Put k v)", slot: 4, detail: "why")
+        #expect(event.jsonLine
+            == #"{"time":12,"kind":"deliver","src":"l1/c3","dst":"r0","msg":"decision(4, Put k v)","slot":4,"detail":"why"}"#)
+    }
+
+    @Test("absent fields are left out")
+    func absentFields() {
+        #expect(TraceEvent(time: 0, kind: .heal).jsonLine == #"{"time":0,"kind":"heal"}"#)
+        #expect(TraceEvent(time: 7, kind: .decide, source: .replica(1), message: "Noop", slot: 9).jsonLine
+            == #"{"time":7,"kind":"decide","src":"r1","msg":"Noop","slot":9}"#)
+        #expect(TraceEvent(time: 3, kind: .crash, source: .acceptor(2)).jsonLine == #"{"time":3,"kind":"crash","src":"a2"}"#)
+    }
+
+    @Test("quotes, backslashes, newlines and control characters are escaped")
+    func escaping() {
+        let event = TraceEvent(time: 1, kind: .respond, source: .client(0),
+                               message: "say \"hi\"\\\nbye", detail: "tab\there\r\u{1}é")
+        #expect(event.jsonLine
+            == #"{"time":1,"kind":"respond","src":"c0","msg":"say \"hi\"\\\nbye","detail":"tab\there\r\u0001é"}"#)
+        #expect(!event.jsonLine.contains("\n"), "one event is one line")
+    }
+
+    @Test("escaped lines parse back as JSON to the original strings")
+    func roundTrip() throws {
+        let message = "Put k \"quoted\" \\ back\nslash\u{7}"
+        let line = TraceEvent(time: 5, kind: .send, source: .leader(0), destination: .acceptor(1),
+                              message: message, detail: "x\ty").jsonLine
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["msg"] as? String == message)
+        #expect(object["detail"] as? String == "x\ty")
+        #expect(object["src"] as? String == "l0")
+        #expect((object["time"] as? NSNumber)?.intValue == 5)
+    }
+
+    @Test("a whole simulation's trace is valid JSON, one object per line, with non-decreasing times")
+    func simulationTraceIsValid() throws {
+        let simulation = try makeSimulation(seed: 3, clients: 2, network: NetworkModel(lossRate: 0.1, duplicationRate: 0.1))
+        var lines: [String] = []
+        var kinds: Set<TraceEvent.Kind> = []
+        simulation.trace = { lines.append($0.jsonLine); kinds.insert($0.kind) }
+        try simulation.put("k\"1", "a\\b", client: 0)
+        try simulation.get("k\"1", client: 0)
+        try simulation.put("k\n2", "\"", client: 1)
+        // Crashing the leader with the higher ballot makes the other one ping it (timers).
+        try simulation.schedule(.crash(.leader(1)), at: 20)
+        simulation.run(until: everyReplicaApplied, timeLimit: 100_000)
+        #expect(simulation.allOperationsCompleted)
+        simulation.run(timeLimit: simulation.now + 1_000)
+        let get = simulation.operations.first { $0.body == .operation(.get(key: "k\"1")) }
+        #expect(get?.output == "a\\b")
+        var last = 0
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+            let time = try #require((object["time"] as? NSNumber)?.intValue)
+            #expect(time >= last)
+            last = time
+        }
+        #expect(kinds.isSuperset(of: [.send, .deliver, .drop, .spawn, .exit, .timer, .crash, .decide, .apply, .respond]),
+                "\(kinds.map(\.rawValue).sorted())")
+    }
+}
