@@ -30,14 +30,15 @@ public struct SeededRandom: Sendable {
         return result
     }
 
-    /// A uniformly distributed integer in `range` (rejection sampling, no modulo bias).
+    /// A uniformly distributed integer in `range` (rejection sampling, no modulo bias). Any
+    /// range works, up to `Int.min...Int.max`: the width is computed with wrapping arithmetic.
     public mutating func uniform(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) &+ 1
-        if span == 0 { return Int(bitPattern: UInt(next())) }
+        let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
+        if span == 0 { return Int(truncatingIfNeeded: next()) }
         let limit = UInt64.max - UInt64.max % span
         var value = next()
         while value >= limit { value = next() }
-        return range.lowerBound + Int(value % span)
+        return range.lowerBound &+ Int(truncatingIfNeeded: value % span)
     }
 
     /// `true` with probability `probability`.
