@@ -48,10 +48,11 @@ struct SimulateCommand {
     let timeLimit: Int
     let tracePath: String?
     let progress: Bool
-    let arguments: [String]
+    /// The arguments that determine the run (everything but `--trace FILE` and
+    /// `--progress`), recorded in the trace's header so the run can be repeated.
+    let runArguments: [String]
 
     init(arguments: [String]) throws(UsageError) {
-        self.arguments = arguments
         var reader = ArgumentReader(arguments)
         var options = SimulationOptions()
         options.seed = UInt64(try reader.integer("--seed", default: 1, in: 0...Int.max))
@@ -91,6 +92,22 @@ struct SimulateCommand {
         tracePath = try reader.value("--trace")
         progress = reader.flag("--progress")
         try reader.finish()
+        runArguments = Self.removingOutputOptions(from: arguments)
+    }
+
+    private static func removingOutputOptions(from arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+            } else if argument == "--trace" {
+                skipNext = true
+            } else if !argument.hasPrefix("--trace="), argument != "--progress" {
+                kept.append(argument)
+            }
+        }
+        return kept
     }
 
     private static func latency(_ text: String) throws(UsageError) -> ClosedRange<Int> {
@@ -108,7 +125,7 @@ struct SimulateCommand {
         } catch {
             throw UsageError(message: error.description)
         }
-        let writer = try tracePath.map { path in try TraceWriter(path: path, arguments: arguments) }
+        let writer = try tracePath.map { path in try TraceWriter(path: path, arguments: runArguments) }
         if let writer {
             simulation.trace = { writer.write($0) }
         }
