@@ -1,0 +1,121 @@
+import PMMC
+
+/// One process of the paper (a replica, leader, acceptor, client, scout or commander) as an
+/// actor. It holds the role's value in a ``Process`` and drives it exactly as the simulator
+/// does: `start`, then one `receive` or `timerFired` per item of its mailbox, carrying out
+/// the effects each call leaves in the outbox. The protocol itself lives only in `PMMC`.
+actor ProcessActor<Machine: StateMachine> {
+    nonisolated let id: ProcessID
+    nonisolated let mailbox: Mailbox<Machine>
+    private var process: Process<Machine>
+    private var outbox = Outbox<Machine>()
+    private let bus: MessageBus<Machine>
+    private var session = ClientSession<Machine>()
+    /// Why the drain loop ended, once it has: calls made afterwards fail with it.
+    private var stopped: RuntimeError?
+
+    init(process: Process<Machine>, mailbox: Mailbox<Machine>, bus: MessageBus<Machine>) {
+        self.id = process.id
+        self.process = process
+        self.mailbox = mailbox
+        self.bus = bus
+    }
+
+    /// The role's current state.
+    var state: Process<Machine> { process }
+
+    /// The requests this process sent as a client, in order.
+    var history: [OperationRecord<Machine>] { session.history }
+
+    /// Starts the process, then handles its mailbox in order until it exits, crashes, or the
+    /// cluster shuts down. Runs on the process's own task.
+    func run(draining stream: AsyncStream<Delivery<Machine>>) async {
+        if !mailbox.isStopped {
+            outbox.removeAll()
+            process.start(into: &outbox)
+            carryOut()
+        }
+        for await delivery in stream {
+            guard !mailbox.isStopped else { break }
+            handle(delivery)
+        }
+        let reason = bus.isClosed ? RuntimeError.shutDown : .crashed(id)
+        stopped = reason
+        session.failAll(reason)
+    }
+
+    /// Client only: sends `body` as a request once every earlier call has completed, and
+    /// returns the output of the first response.
+    func call(_ body: Command<Machine>.Body) async throws -> Machine.Output? {
+        let ticket = session.newTicket()
+        let mailbox = mailbox
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                if let stopped {
+                    continuation.resume(throwing: stopped)
+                    return
+                }
+                session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
+                submitNextCall()
+            }
+        } onCancel: {
+            mailbox.post(.cancelCall(ticket: ticket))
+        }
+    }
+
+    private func handle(_ delivery: Delivery<Machine>) {
+        outbox.removeAll()
+        switch delivery {
+        case .message(let message, let sender):
+            if case .decision = message, case .replica(let replica) = process, bus.isObserved {
+                let slotOut = replica.slotOut
+                process.receive(message, from: sender, into: &outbox)
+                reportApplied(since: slotOut)
+            } else {
+                process.receive(message, from: sender, into: &outbox)
+            }
+        case .timer(let timer):
+            process.timerFired(timer, into: &outbox)
+        case .cancelCall(let ticket):
+            session.cancel(ticket: ticket)
+        }
+        carryOut()
+        if case .client = process {
+            submitNextCall()
+        }
+    }
+
+    private func submitNextCall() {
+        guard case .client(var client) = process, client.isIdle, let call = session.nextCall() else { return }
+        outbox.removeAll()
+        let command = client.submit(call.body, into: &outbox)
+        process = .client(client)
+        session.sent(call, as: command, at: .now)
+        carryOut()
+    }
+
+    private func carryOut() {
+        for effect in outbox.effects {
+            switch effect {
+            case .send(let message, let destination):
+                bus.send(message, from: id, to: destination)
+            case .spawn(let child):
+                bus.spawn(child, by: id)
+            case .setTimer(let timer, let delay):
+                bus.setTimer(timer, after: delay, for: id)
+            case .exit:
+                bus.exit(id)
+            case .complete(let requestID, let output):
+                session.completed(requestID: requestID, output: output, at: .now)
+                bus.emit(.completed(client: id, requestID: requestID, output: output))
+            }
+        }
+    }
+
+    private func reportApplied(since slotOut: Int) {
+        guard case .replica(let replica) = process else { return }
+        for slot in slotOut..<replica.slotOut {
+            bus.emit(.applied(replica: id, slot: slot, command: replica.decisions[slot]!))
+        }
+    }
+}
