@@ -55,6 +55,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     private let subscriberCount = Atomic<Int>(0)
     private let nextSubscriber = Atomic<Int>(0)
     private let running = Atomic<Int>(0)
+    private let actors = Atomic<Int>(0)
 
     init(tick: Duration, faults: NetworkFaults) {
         self.tick = tick
@@ -117,6 +118,17 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// The ids of every live or crashed process that is not a scout or commander, in order.
     var hosts: [ProcessID] {
         state.withLock { $0.processes.keys.filter { $0.host == $0 }.sorted() }
+    }
+
+    /// How many process actors exist, live or not yet released.
+    var liveActors: Int { actors.load(ordering: .relaxed) }
+
+    func actorCreated() {
+        actors.add(1, ordering: .relaxed)
+    }
+
+    func actorReleased() {
+        actors.subtract(1, ordering: .relaxed)
     }
 
     /// How many tasks (process drain loops and the timer loop) are running.

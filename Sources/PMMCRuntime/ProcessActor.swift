@@ -19,6 +19,11 @@ actor ProcessActor<Machine: StateMachine> {
         self.process = process
         self.mailbox = mailbox
         self.bus = bus
+        bus.actorCreated()
+    }
+
+    deinit {
+        bus.actorReleased()
     }
 
     /// The role's current state.
@@ -106,8 +111,8 @@ actor ProcessActor<Machine: StateMachine> {
             case .exit:
                 bus.exit(id)
             case .complete(let requestID, let output):
-                session.completed(requestID: requestID, output: output, at: .now)
                 bus.emit(.completed(client: id, requestID: requestID, output: output))
+                session.completed(requestID: requestID, output: output, at: .now)
             }
         }
     }
