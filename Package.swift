@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "PMMC"),
         .target(name: "PMMCSimulation", dependencies: ["PMMC"]),
         .target(name: "PMMCRuntime", dependencies: ["PMMC"]),
-        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCSimulation"]),
+        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCSimulation", "PMMCRuntime"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),

@@ -1,5 +1,4 @@
 import PMMC
-import Synchronization
 
 /// A running PMMC deployment in which every process is an actor.
 ///
@@ -24,7 +23,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     /// The configuration the cluster started with.
     public let initialConfiguration: Configuration
     let bus: MessageBus<Machine>
-    private let clientCount = Mutex(0)
+    private let clientCount = Locked(0)
 
     /// Starts the replicas, leaders and acceptors of `options`. The leaders begin phase 1 at
     /// once.

@@ -49,8 +49,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// The real duration of one tick.
     let tick: Duration
-    private let state: Mutex<State>
-    private let subscribers = Mutex<[Int: AsyncStream<RuntimeEvent<Machine>>.Continuation]>([:])
+    private let state: Locked<State>
+    private let subscribers = Locked<[Int: AsyncStream<RuntimeEvent<Machine>>.Continuation]>([:])
     private let observed = Atomic<Bool>(false)
     private let subscriberCount = Atomic<Int>(0)
     private let nextSubscriber = Atomic<Int>(0)
@@ -59,7 +59,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     init(tick: Duration, faults: NetworkFaults) {
         self.tick = tick
-        state = Mutex(State(faults: faults, random: SplitMix64(seed: faults.seed)))
+        state = Locked(State(faults: faults, random: SplitMix64(seed: faults.seed)))
     }
 
     // MARK: Processes
