@@ -11,25 +11,50 @@ enum Delivery<Machine: StateMachine>: Sendable {
     case cancelCall(ticket: Int)
 }
 
-/// The sending end of a process actor's mailbox: an unbounded `AsyncStream` the actor drains
-/// from its own task, so a sender never waits for the receiver.
+/// A process actor's mailbox: an unbounded FIFO queue that senders append to without
+/// waiting, and that the actor drains from its own task, taking everything queued at once.
 final class Mailbox<Machine: StateMachine>: Sendable {
-    private let continuation: AsyncStream<Delivery<Machine>>.Continuation
+    private struct State {
+        var queue: [Delivery<Machine>] = []
+        /// The actor's drain loop, when it waits for mail.
+        var waiter: UnsafeContinuation<Void, Never>?
+        var stopped = false
+    }
+
+    private let state = Locked(State())
     private let stopped = Atomic<Bool>(false)
 
-    /// A mailbox and the stream its actor drains.
-    static func make() -> (Mailbox, AsyncStream<Delivery<Machine>>) {
-        let (stream, continuation) = AsyncStream.makeStream(of: Delivery<Machine>.self, bufferingPolicy: .unbounded)
-        return (Mailbox(continuation: continuation), stream)
-    }
-
-    private init(continuation: AsyncStream<Delivery<Machine>>.Continuation) {
-        self.continuation = continuation
-    }
-
-    /// Queues `delivery` for the actor.
+    /// Queues `delivery` for the actor, waking it if it waits. Ignored once stopped.
     func post(_ delivery: Delivery<Machine>) {
-        continuation.yield(delivery)
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            guard !state.stopped else { return nil }
+            state.queue.append(delivery)
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    /// Waits until something is queued, then moves all of it, oldest first, into the empty
+    /// `batch`. Returns `false` once the mailbox is stopped. Runs on the calling actor.
+    func take(into batch: inout [Delivery<Machine>], isolation: isolated (any Actor)? = #isolation) async -> Bool {
+        while true {
+            let taken = state.withLock { state -> Bool? in
+                if state.stopped { return false }
+                if state.queue.isEmpty { return nil }
+                swap(&state.queue, &batch)
+                return true
+            }
+            if let taken { return taken }
+            await withUnsafeContinuation(isolation: isolation) { (waiter: UnsafeContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.stopped || !state.queue.isEmpty { return true }
+                    state.waiter = waiter
+                    return false
+                }
+                if ready { waiter.resume() }
+            }
+        }
     }
 
     /// Whether the process was stopped (crashed, exited, or shut down).
@@ -38,6 +63,12 @@ final class Mailbox<Machine: StateMachine>: Sendable {
     /// Stops the process: it handles nothing more, and its drain loop ends.
     func stop() {
         stopped.store(true, ordering: .releasing)
-        continuation.finish()
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            state.stopped = true
+            state.queue.removeAll()
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
     }
 }

@@ -68,7 +68,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// anything after shutdown, is not started.
     @discardableResult
     func start(_ process: Process<Machine>) -> ProcessActor<Machine>? {
-        let (mailbox, stream) = Mailbox<Machine>.make()
+        let mailbox = Mailbox<Machine>()
         let actor = ProcessActor(process: process, mailbox: mailbox, bus: self)
         let id = process.id
         let started = state.withLock { state -> Bool in
@@ -81,7 +81,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             state.processes[id] = Entry(actor: actor, mailbox: mailbox)
             running.add(1, ordering: .relaxed)
             state.tasks[id] = Task {
-                await actor.run(draining: stream)
+                await actor.run()
                 self.finished(id)
             }
             return true
@@ -136,19 +136,36 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Messages
 
-    /// Sends `message` from `source` to `destination`.
-    func send(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) {
-        let route = state.withLock { state in
-            Self.route(message, from: source, to: destination, injectingFaults: true, in: &state, tick: tick)
+    /// Sends each message from `source` to its destination, in order, taking the lock once.
+    /// `posts` is scratch space the caller keeps, to spare an allocation per call.
+    func send(
+        _ messages: [(Message<Machine>, ProcessID)], from source: ProcessID,
+        scratch posts: inout [(Mailbox<Machine>, Delivery<Machine>)]
+    ) {
+        let observing = isObserved
+        var drops: [(Envelope<Machine>, DropReason)] = []
+        state.withLock { state in
+            for (message, destination) in messages {
+                switch Self.route(message, from: source, to: destination, injectingFaults: true, in: &state, tick: tick) {
+                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source)))
+                case .drop(let reason) where observing:
+                    drops.append((Envelope(source: source, destination: destination, message: message), reason))
+                case .drop, .delayed, .ignored: break
+                }
+            }
         }
-        if isObserved {
-            let envelope = Envelope(source: source, destination: destination, message: message)
-            emit(.sent(envelope))
-            if case .drop(let reason) = route { emit(.dropped(envelope, reason: reason)) }
+        if observing {
+            for (message, destination) in messages {
+                emit(.sent(Envelope(source: source, destination: destination, message: message)))
+            }
+            for (envelope, reason) in drops {
+                emit(.dropped(envelope, reason: reason))
+            }
         }
-        if case .deliver(let mailbox) = route {
-            mailbox.post(.message(message, from: source))
+        for (mailbox, delivery) in posts {
+            mailbox.post(delivery)
         }
+        posts.removeAll(keepingCapacity: true)
     }
 
     private static func route(

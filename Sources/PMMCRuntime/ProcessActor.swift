@@ -9,6 +9,9 @@ actor ProcessActor<Machine: StateMachine> {
     nonisolated let mailbox: Mailbox<Machine>
     private var process: Process<Machine>
     private var outbox = Outbox<Machine>()
+    /// Sends waiting to go to the bus together, and the bus's scratch space for routing them.
+    private var sends: [(Message<Machine>, ProcessID)] = []
+    private var posts: [(Mailbox<Machine>, Delivery<Machine>)] = []
     private let bus: MessageBus<Machine>
     private var session = ClientSession<Machine>()
     /// Why the drain loop ended, once it has: calls made afterwards fail with it.
@@ -34,15 +37,19 @@ actor ProcessActor<Machine: StateMachine> {
 
     /// Starts the process, then handles its mailbox in order until it exits, crashes, or the
     /// cluster shuts down. Runs on the process's own task.
-    func run(draining stream: AsyncStream<Delivery<Machine>>) async {
+    func run() async {
         if !mailbox.isStopped {
             outbox.removeAll()
             process.start(into: &outbox)
             carryOut()
         }
-        for await delivery in stream {
-            guard !mailbox.isStopped else { break }
-            handle(delivery)
+        var batch: [Delivery<Machine>] = []
+        drain: while await mailbox.take(into: &batch) {
+            for delivery in batch {
+                guard !mailbox.isStopped else { break drain }
+                handle(delivery)
+            }
+            batch.removeAll(keepingCapacity: true)
         }
         let reason = bus.isClosed ? RuntimeError.shutDown : .crashed(id)
         stopped = reason
@@ -99,11 +106,20 @@ actor ProcessActor<Machine: StateMachine> {
         carryOut()
     }
 
+    /// Carries out the effects in the outbox, in order. Consecutive sends go to the bus
+    /// together, so it takes its lock once for them.
     private func carryOut() {
         for effect in outbox.effects {
             switch effect {
             case .send(let message, let destination):
-                bus.send(message, from: id, to: destination)
+                sends.append((message, destination))
+                continue
+            case .spawn, .setTimer, .exit, .complete:
+                flushSends()
+            }
+            switch effect {
+            case .send:
+                break
             case .spawn(let child):
                 bus.spawn(child, by: id)
             case .setTimer(let timer, let delay):
@@ -115,6 +131,13 @@ actor ProcessActor<Machine: StateMachine> {
                 session.completed(requestID: requestID, output: output, at: .now)
             }
         }
+        flushSends()
+    }
+
+    private func flushSends() {
+        guard !sends.isEmpty else { return }
+        bus.send(sends, from: id, scratch: &posts)
+        sends.removeAll(keepingCapacity: true)
     }
 
     private func reportApplied(since slotOut: Int) {

@@ -6,18 +6,15 @@ struct TimerQueue<Machine: StateMachine> {
     enum Action {
         /// Give `timer` to process `process`.
         case fire(TimerID, for: ProcessID)
-        /// Deliver a message the bus held back (``NetworkFaults/extraDelay``).
-        case deliver(Envelope<Machine>)
+        /// Deliver a message the bus held back (``NetworkFaults/extraDelay``). Boxed, so
+        /// that heap entries stay small to move.
+        indirect case deliver(Envelope<Machine>)
     }
 
     private struct Entry {
         let deadline: ContinuousClock.Instant
         let sequence: Int
         let action: Action
-
-        func precedes(_ other: Entry) -> Bool {
-            (deadline, sequence) < (other.deadline, other.sequence)
-        }
     }
 
     private var heap: [Entry] = []
@@ -34,7 +31,7 @@ struct TimerQueue<Machine: StateMachine> {
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
+            guard precedes(child, parent) else { break }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -42,22 +39,25 @@ struct TimerQueue<Machine: StateMachine> {
 
     /// Removes every action due at `now`, in deadline order, appending them to `due`.
     mutating func popDue(at now: ContinuousClock.Instant, into due: inout [Action]) {
-        while let first = heap.first, first.deadline <= now {
-            due.append(first.action)
-            let last = heap.removeLast()
-            guard !heap.isEmpty else { break }
-            heap[0] = last
+        while !heap.isEmpty, heap[0].deadline <= now {
+            heap.swapAt(0, heap.count - 1)
+            due.append(heap.removeLast().action)
             var parent = 0
             while true {
                 let left = 2 * parent + 1
                 guard left < heap.count else { break }
                 let right = left + 1
-                let child = right < heap.count && heap[right].precedes(heap[left]) ? right : left
-                guard heap[child].precedes(heap[parent]) else { break }
+                let child = right < heap.count && precedes(right, left) ? right : left
+                guard precedes(child, parent) else { break }
                 heap.swapAt(child, parent)
                 parent = child
             }
         }
+    }
+
+    /// Whether entry `i` is due before entry `j`; reads only their keys.
+    private func precedes(_ i: Int, _ j: Int) -> Bool {
+        (heap[i].deadline, heap[i].sequence) < (heap[j].deadline, heap[j].sequence)
     }
 
     mutating func removeAll() {
