@@ -1,16 +1,6 @@
 import PMMC
 import Synchronization
 
-/// What a process actor takes from its mailbox, one at a time.
-enum Delivery<Machine: StateMachine>: Sendable {
-    /// A message from another process.
-    case message(Message<Machine>, from: ProcessID)
-    /// A timer the process set has fired.
-    case timer(TimerID)
-    /// A client call's caller was cancelled; stop waiting for it.
-    case cancelCall(ticket: Int)
-}
-
 /// A process actor's mailbox: an unbounded FIFO queue that senders append to without
 /// waiting, and that the actor drains from its own task, taking everything queued at once.
 final class Mailbox<Machine: StateMachine>: Sendable {

@@ -48,7 +48,7 @@ struct RunCommand {
     let operations: Int
     let keys: Int
     let seed: UInt64
-    let faults: [(milliseconds: Int, fault: Fault)]
+    let faults: [(milliseconds: Int, fault: ScheduledFault)]
     let timeLimit: Duration
 
     init(arguments: [String]) throws(UsageError) {
@@ -70,7 +70,7 @@ struct RunCommand {
         operations = try reader.integer("--operations", default: 1000, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         timeLimit = .seconds(try reader.integer("--time-limit", default: 60, in: 1...86_400))
-        var faults: [(Int, Fault)] = []
+        var faults: [(Int, ScheduledFault)] = []
         for text in try reader.values("--crash") {
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
@@ -163,6 +163,13 @@ struct RunCommand {
         return completedAll && summary.completed == operations ? 0 : 1
     }
 
+    /// A fault `--crash` or `--partition` asks for.
+    enum ScheduledFault {
+        case crash(ProcessID)
+        case partition([[ProcessID]])
+        case heal
+    }
+
     /// How a task of the run ended.
     private enum Outcome {
         /// A client ran out of work (`completed`) or was stopped.
@@ -180,16 +187,15 @@ struct RunCommand {
             case .crash(let process): try cluster.crash(process)
             case .partition(let groups): try cluster.partition(groups)
             case .heal: cluster.heal()
-            case .network(let model): try cluster.setNetworkFaults(NetworkFaults(lossRate: model.lossRate, seed: seed))
             }
         }
     }
 
-    private static func processes(in fault: Fault) -> [ProcessID] {
+    private static func processes(in fault: ScheduledFault) -> [ProcessID] {
         switch fault {
         case .crash(let process): [process]
         case .partition(let groups): groups.flatMap { $0 }
-        case .heal, .network: []
+        case .heal: []
         }
     }
 

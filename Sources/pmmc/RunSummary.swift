@@ -1,5 +1,6 @@
 import PMMC
 import PMMCRuntime
+import PMMCSimulation
 
 /// The report `pmmc run` prints after a run on the actor runtime.
 struct RunSummary {
@@ -18,6 +19,12 @@ struct RunSummary {
     /// Slots decided and applied by the replica that got furthest.
     var slotsDecided: Int { (replicas.map(\.slotOut).max() ?? 1) - 1 }
 
+    var minimumMessagesPerDecision: Int {
+        Summary.minimumMessagesPerDecision(SimulationOptions(
+            replicas: configuration.replicas.count, leaders: configuration.leaders.count,
+            acceptors: configuration.acceptors.count))
+    }
+
     var text: String {
         let seconds = wallTime.seconds
         let detection = options.settings.failureDetection.map {
@@ -35,7 +42,7 @@ struct RunSummary {
             ("messages", "\(messages.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
             ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
-                + " messages (steady-state minimum for this cluster: \(configuration.replicas.count * (3 + configuration.leaders.count) + 2 * configuration.acceptors.count))"),
+                + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
             ("timers", "\(statistics.timersFired.grouped) fired"),
             ("wall time", "\(String(format3: seconds)) s"),
