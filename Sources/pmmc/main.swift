@@ -7,6 +7,7 @@ let usage = """
 
     COMMANDS
       simulate    run a deterministic simulation and print a summary
+      run         run a workload on the actor runtime in real time and print a summary
 
     Run 'pmmc <command> --help' for a command's options.
     """
@@ -33,6 +34,18 @@ case "simulate":
     }
     do {
         exit(try SimulateCommand(arguments: arguments).run())
+    } catch let error as UsageError {
+        fail(error.message, command: command)
+    } catch {
+        fail("\(error)", command: command)
+    }
+case "run":
+    if ArgumentReader(arguments).wantsHelp {
+        print(RunCommand.usage)
+        exit(0)
+    }
+    do {
+        exit(try await RunCommand(arguments: arguments).run())
     } catch let error as UsageError {
         fail(error.message, command: command)
     } catch {

@@ -1,0 +1,11 @@
+import PMMC
+
+/// What a process actor takes from its mailbox, one at a time.
+enum Delivery<Machine: StateMachine>: Sendable {
+    /// A message from another process.
+    case message(Message<Machine>, from: ProcessID)
+    /// A timer the process set has fired.
+    case timer(TimerID)
+    /// A client call's caller was cancelled; stop waiting for it.
+    case cancelCall(ticket: Int)
+}

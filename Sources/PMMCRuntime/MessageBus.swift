@@ -1,0 +1,400 @@
+import PMMC
+import Synchronization
+
+/// Routes messages between process actors by ``ProcessID``, fires their timers on a real
+/// clock, and injects faults: loss, extra delay, partitions and crashes.
+///
+/// A send looks the receiver up and puts the message in its mailbox; it never waits for the
+/// receiver. With no faults, messages between two processes arrive in the order sent, because
+/// each sender's sends happen one after another and each mailbox is a FIFO queue. A leader and
+/// its scouts and commanders share a host: messages among them are never lost, delayed or cut
+/// by a partition, and they crash together.
+final class MessageBus<Machine: StateMachine>: Sendable {
+    private struct Entry {
+        let actor: ProcessActor<Machine>
+        let mailbox: Mailbox<Machine>
+    }
+
+    private struct State: Sendable {
+        var processes: [ProcessID: Entry] = [:]
+        var tasks: [ProcessID: Task<Void, Never>] = [:]
+        var timerTask: Task<Void, Never>?
+        var timers = TimerQueue<Machine>()
+        var crashed: Set<ProcessID> = []
+        var partition: [ProcessID: Int]?
+        var faults: NetworkFaults
+        var random: SplitMix64
+        var statistics = RuntimeStatistics()
+        var closed = false
+
+        func isCrashed(_ id: ProcessID) -> Bool {
+            !crashed.isEmpty && (crashed.contains(id) || crashed.contains(id.host))
+        }
+
+        func separated(_ source: ProcessID, _ destination: ProcessID) -> Bool {
+            guard let partition else { return false }
+            return partition[source.host] ?? -1 != partition[destination.host] ?? -1
+        }
+    }
+
+    /// Where a message goes.
+    private enum Route {
+        case deliver(Mailbox<Machine>)
+        case drop(DropReason)
+        /// Held back until a deadline (``NetworkFaults/extraDelay``).
+        case delayed
+        /// The cluster is shut down.
+        case ignored
+    }
+
+    /// The real duration of one tick.
+    let tick: Duration
+    private let state: Locked<State>
+    private let subscribers = Locked<[Int: AsyncStream<RuntimeEvent<Machine>>.Continuation]>([:])
+    private let observed = Atomic<Bool>(false)
+    private let subscriberCount = Atomic<Int>(0)
+    private let nextSubscriber = Atomic<Int>(0)
+    private let running = Atomic<Int>(0)
+    private let actors = Atomic<Int>(0)
+
+    init(tick: Duration, faults: NetworkFaults) {
+        self.tick = tick
+        state = Locked(State(faults: faults, random: SplitMix64(seed: faults.seed)))
+    }
+
+    // MARK: Processes
+
+    /// Starts `process` on a task of its own. A scout or commander of a crashed leader, or
+    /// anything after shutdown, is not started.
+    @discardableResult
+    func start(_ process: Process<Machine>) -> ProcessActor<Machine>? {
+        let mailbox = Mailbox<Machine>()
+        let actor = ProcessActor(process: process, mailbox: mailbox, bus: self)
+        let id = process.id
+        let started = state.withLock { state -> Bool in
+            guard !state.closed, !state.isCrashed(id) else { return false }
+            switch process {
+            case .scout: state.statistics.scoutsSpawned += 1
+            case .commander: state.statistics.commandersSpawned += 1
+            case .client, .replica, .leader, .acceptor, .custom: break
+            }
+            state.processes[id] = Entry(actor: actor, mailbox: mailbox)
+            running.add(1, ordering: .relaxed)
+            state.tasks[id] = Task {
+                await actor.run()
+                self.finished(id)
+            }
+            return true
+        }
+        return started ? actor : nil
+    }
+
+    /// A leader asks to start its scout or commander `child`.
+    func spawn(_ child: Process<Machine>, by parent: ProcessID) {
+        if start(child) != nil {
+            emit(.spawned(child.id, by: parent))
+        }
+    }
+
+    /// A scout or commander has finished: it is forgotten, and its drain loop ends.
+    func exit(_ id: ProcessID) {
+        let entry = state.withLock { $0.processes.removeValue(forKey: id) }
+        entry?.mailbox.stop()
+        emit(.exited(id))
+    }
+
+    private func finished(_ id: ProcessID) {
+        state.withLock { state in
+            state.tasks[id] = nil
+            running.subtract(1, ordering: .relaxed)
+        }
+    }
+
+    /// The actor of a live (or crashed) process.
+    func actor(_ id: ProcessID) -> ProcessActor<Machine>? {
+        state.withLock { $0.processes[id]?.actor }
+    }
+
+    /// The ids of every live or crashed process that is not a scout or commander, in order.
+    var hosts: [ProcessID] {
+        state.withLock { $0.processes.keys.filter { $0.host == $0 }.sorted() }
+    }
+
+    /// How many process actors exist, live or not yet released.
+    var liveActors: Int { actors.load(ordering: .relaxed) }
+
+    func actorCreated() {
+        actors.add(1, ordering: .relaxed)
+    }
+
+    func actorReleased() {
+        actors.subtract(1, ordering: .relaxed)
+    }
+
+    /// How many tasks (process drain loops and the timer loop) are running.
+    var runningTasks: Int { running.load(ordering: .relaxed) }
+
+    // MARK: Messages
+
+    /// Sends each message from `source` to its destination, in order, taking the lock once.
+    /// `posts` is scratch space the caller keeps, to spare an allocation per call.
+    func send(
+        _ messages: [(Message<Machine>, ProcessID)], from source: ProcessID,
+        scratch posts: inout [(Mailbox<Machine>, Delivery<Machine>)]
+    ) {
+        let observing = isObserved
+        var drops: [(Envelope<Machine>, DropReason)] = []
+        state.withLock { state in
+            for (message, destination) in messages {
+                switch Self.route(message, from: source, to: destination, injectingFaults: true, in: &state, tick: tick) {
+                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source)))
+                case .drop(let reason) where observing:
+                    drops.append((Envelope(source: source, destination: destination, message: message), reason))
+                case .drop, .delayed, .ignored: break
+                }
+            }
+        }
+        if observing {
+            for (message, destination) in messages {
+                emit(.sent(Envelope(source: source, destination: destination, message: message)))
+            }
+            for (envelope, reason) in drops {
+                emit(.dropped(envelope, reason: reason))
+            }
+        }
+        for (mailbox, delivery) in posts {
+            mailbox.post(delivery)
+        }
+        posts.removeAll(keepingCapacity: true)
+    }
+
+    private static func route(
+        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, injectingFaults: Bool,
+        in state: inout State, tick: Duration
+    ) -> Route {
+        guard !state.closed else { return .ignored }
+        if injectingFaults { state.statistics.sent[message.kind.rawValue] += 1 }
+        let route = routeCounted(message, from: source, to: destination, injectingFaults: injectingFaults, in: &state, tick: tick)
+        switch route {
+        case .deliver: state.statistics.delivered += 1
+        case .drop(.exited): state.statistics.arrivedAfterExit += 1
+        case .drop: state.statistics.dropped += 1
+        case .delayed, .ignored: break
+        }
+        return route
+    }
+
+    private static func routeCounted(
+        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, injectingFaults: Bool,
+        in state: inout State, tick: Duration
+    ) -> Route {
+        if state.isCrashed(source) || state.isCrashed(destination) { return .drop(.crashed) }
+        if source.host != destination.host {
+            if state.separated(source, destination) { return .drop(.partition) }
+            if injectingFaults, !state.faults.isNone {
+                if state.random.chance(state.faults.lossRate) { return .drop(.loss) }
+                let delay = state.random.uniform(in: state.faults.extraDelay)
+                if delay > 0 {
+                    let envelope = Envelope(source: source, destination: destination, message: message)
+                    state.timers.schedule(.deliver(envelope), at: .now + tick * delay)
+                    return .delayed
+                }
+            }
+        }
+        guard let entry = state.processes[destination] else { return .drop(.exited) }
+        return .deliver(entry.mailbox)
+    }
+
+    /// Delivers a message the bus held back, unless a crash or partition now stands in the way.
+    private func deliverDelayed(_ envelope: Envelope<Machine>) {
+        let route = state.withLock { state in
+            Self.route(envelope.message, from: envelope.source, to: envelope.destination, injectingFaults: false,
+                       in: &state, tick: tick)
+        }
+        switch route {
+        case .deliver(let mailbox): mailbox.post(.message(envelope.message, from: envelope.source))
+        case .drop(let reason): emit(.dropped(envelope, reason: reason))
+        case .delayed, .ignored: break
+        }
+    }
+
+    // MARK: Timers
+
+    /// Asks for `timer` to be given to process `id` after `delay` ticks.
+    func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
+        let deadline = ContinuousClock.now + tick * delay
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.timers.schedule(.fire(timer, for: id), at: deadline)
+        }
+    }
+
+    /// Starts the task that fires timers and releases delayed messages. It wakes at each
+    /// deadline, and at least once a tick, so a timer fires at most one tick late.
+    func startTimers() {
+        state.withLock { state in
+            running.add(1, ordering: .relaxed)
+            state.timerTask = Task {
+                await self.runTimers()
+                running.subtract(1, ordering: .relaxed)
+            }
+        }
+    }
+
+    private func runTimers() async {
+        let clock = ContinuousClock()
+        var due: [TimerQueue<Machine>.Action] = []
+        var timers: [(Mailbox<Machine>, TimerID)] = []
+        while true {
+            let now = clock.now
+            let next = state.withLock { state -> ContinuousClock.Instant? in
+                state.timers.popDue(at: now, into: &due)
+                for case .fire(let timer, let id) in due where !state.isCrashed(id) {
+                    guard let entry = state.processes[id] else { continue }
+                    state.statistics.timersFired += 1
+                    timers.append((entry.mailbox, timer))
+                }
+                return state.timers.nextDeadline
+            }
+            for (mailbox, timer) in timers {
+                mailbox.post(.timer(timer))
+            }
+            for case .deliver(let envelope) in due {
+                deliverDelayed(envelope)
+            }
+            due.removeAll(keepingCapacity: true)
+            timers.removeAll(keepingCapacity: true)
+            let wake = min(next ?? now + tick, now + tick)
+            do {
+                try await Task.sleep(until: wake, clock: clock)
+            } catch {
+                return
+            }
+        }
+    }
+
+    // MARK: Faults
+
+    /// Replaces the loss and delay the bus injects.
+    func setFaults(_ faults: NetworkFaults) {
+        state.withLock { $0.faults = faults }
+    }
+
+    /// Crashes `id` and, for a leader, its scouts and commanders.
+    func crash(_ id: ProcessID) throws(RuntimeError) {
+        let mailboxes = try state.withLock { state throws(RuntimeError) -> [Mailbox<Machine>] in
+            guard state.processes[id] != nil else { throw .unknownProcess(id) }
+            state.crashed.insert(id)
+            return state.processes.filter { $0.key == id || $0.key.host == id }.map(\.value.mailbox)
+        }
+        for mailbox in mailboxes {
+            mailbox.stop()
+        }
+        emit(.crashed(id))
+    }
+
+    /// Splits the network into `groups`, as ``Fault/partition`` does in the simulator: each
+    /// group reaches only its own members, and processes in no group form one more group.
+    func partition(_ groups: [[ProcessID]]) throws(RuntimeError) {
+        try state.withLock { state throws(RuntimeError) in
+            var map: [ProcessID: Int] = [:]
+            for (index, group) in groups.enumerated() {
+                for process in group {
+                    guard process.host == process, state.processes[process] != nil else { throw .unknownProcess(process) }
+                    map[process] = index
+                }
+            }
+            state.partition = map
+        }
+        emit(.partitioned(groups))
+    }
+
+    /// Removes the partition.
+    func heal() {
+        state.withLock { $0.partition = nil }
+        emit(.healed)
+    }
+
+    /// The counters so far.
+    var statistics: RuntimeStatistics { state.withLock { $0.statistics } }
+
+    // MARK: Events
+
+    /// Whether anyone is listening to events; when not, none are built.
+    var isObserved: Bool { observed.load(ordering: .relaxed) }
+
+    /// A new stream of every event from now until shutdown.
+    func events() -> AsyncStream<RuntimeEvent<Machine>> {
+        let (stream, continuation) = AsyncStream.makeStream(of: RuntimeEvent<Machine>.self, bufferingPolicy: .unbounded)
+        let key = nextSubscriber.add(1, ordering: .relaxed).newValue
+        let accepted = state.withLock { state in
+            guard !state.closed else { return false }
+            subscribers.withLock { $0[key] = continuation }
+            observed.store(true, ordering: .relaxed)
+            return true
+        }
+        guard accepted else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            guard let self else { return }
+            subscribers.withLock { subscribers in
+                subscribers[key] = nil
+                observed.store(!subscribers.isEmpty, ordering: .relaxed)
+            }
+        }
+        return stream
+    }
+
+    /// Gives `event` to every subscriber; builds it only if there is one.
+    func emit(_ event: @autoclosure () -> RuntimeEvent<Machine>) {
+        guard isObserved else { return }
+        let event = event()
+        subscribers.withLock { subscribers in
+            for continuation in subscribers.values {
+                continuation.yield(event)
+            }
+        }
+    }
+
+    // MARK: Shutdown
+
+    /// Whether ``shutdown()`` has begun.
+    var isClosed: Bool { state.withLock { $0.closed } }
+
+    /// Stops every process and the timer loop without waiting for them.
+    func close() -> [Task<Void, Never>] {
+        let (mailboxes, tasks) = state.withLock { state in
+            state.closed = true
+            state.timerTask?.cancel()
+            state.timers.removeAll()
+            let tasks = Array(state.tasks.values) + (state.timerTask.map { [$0] } ?? [])
+            return (state.processes.values.map(\.mailbox), tasks)
+        }
+        for mailbox in mailboxes {
+            mailbox.stop()
+        }
+        return tasks
+    }
+
+    /// Stops every process, waits for every task to finish, ends the event streams and
+    /// forgets every actor.
+    func shutdown() async {
+        for task in close() {
+            await task.value
+        }
+        state.withLock { state in
+            state.processes.removeAll()
+            state.timerTask = nil
+        }
+        let continuations = subscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }
+        observed.store(false, ordering: .relaxed)
+        for continuation in continuations {
+            continuation.finish()
+        }
+    }
+}

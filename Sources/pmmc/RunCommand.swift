@@ -1,0 +1,209 @@
+import Foundation
+import PMMC
+import PMMCRuntime
+import PMMCSimulation
+
+/// `pmmc run`: a random key-value workload on the actor runtime, in real time, then a summary
+/// with throughput and latency.
+struct RunCommand {
+    static let usage = """
+        USAGE: pmmc run [options]
+
+        Runs a PMMC cluster on the actor runtime (every replica, leader, acceptor, client,
+        scout and commander is an actor; timers use the real clock) with closed-loop clients
+        serving a random key-value workload, and prints a summary with wall-clock throughput
+        and latency. Unlike 'pmmc simulate', two runs differ: threads interleave as they will.
+
+        CLUSTER
+          --replicas N          replicas (default 2)
+          --leaders N           leaders (default 2)
+          --acceptors N         acceptors (default 3; 2f+1 tolerate f crashes)
+          --clients N           closed-loop clients, each with one request in flight
+                                (default 4)
+          --window N            WINDOW, slots a replica may run ahead (default 5)
+          --naive               leaders without failure detection (paper figure 7)
+          --tick-us N           length of one protocol tick in microseconds (default 1000)
+        WORKLOAD
+          --operations N        client operations in all (default 1000)
+          --keys N              distinct keys (default 10)
+          --seed N              seed for the workload and the bus's loss and delay (default 1)
+        NETWORK AND FAULTS (times in milliseconds after the start)
+          --loss P              message loss probability in [0, 1) (default 0)
+          --delay MIN-MAX       extra delay per message in ticks, or a single value
+                                (default 0; any delay lets messages overtake each other)
+          --partition T1-T2:P,P,...
+                                from T1 to T2 the listed processes reach only each other;
+                                repeatable (e.g. --partition 100-400:l0,a0)
+          --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
+          --time-limit S        give up after S seconds (default 60)
+        OUTPUT
+          -h, --help            show this help
+
+        Exit status: 0 when every operation completed, 1 when operations were left
+        incomplete, 2 for bad usage.
+        """
+
+    let options: ClusterOptions
+    let clients: Int
+    let operations: Int
+    let keys: Int
+    let seed: UInt64
+    let faults: [(milliseconds: Int, fault: ScheduledFault)]
+    let timeLimit: Duration
+
+    init(arguments: [String]) throws(UsageError) {
+        var reader = ArgumentReader(arguments)
+        var options = ClusterOptions()
+        seed = UInt64(try reader.integer("--seed", default: 1, in: 0...Int.max))
+        options.replicas = try reader.integer("--replicas", default: 2, in: 1...99)
+        options.leaders = try reader.integer("--leaders", default: 2, in: 1...99)
+        options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
+        clients = try reader.integer("--clients", default: 4, in: 1...10_000)
+        options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
+        if reader.flag("--naive") { options.settings.failureDetection = nil }
+        options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
+        options.faults = NetworkFaults(
+            lossRate: try reader.probability("--loss"),
+            extraDelay: try Self.range("--delay", try reader.value("--delay") ?? "0"),
+            seed: seed)
+        self.options = options
+        operations = try reader.integer("--operations", default: 1000, in: 0...100_000_000)
+        keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
+        timeLimit = .seconds(try reader.integer("--time-limit", default: 60, in: 1...86_400))
+        var faults: [(Int, ScheduledFault)] = []
+        for text in try reader.values("--crash") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
+                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+            }
+            faults.append((time, .crash(process)))
+        }
+        for text in try reader.values("--partition") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
+            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
+            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
+                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
+            }
+            faults.append((times[0], .partition([group.compactMap { $0 }])))
+            faults.append((times[1], .heal))
+        }
+        self.faults = faults.sorted { $0.0 < $1.0 }
+        try reader.finish()
+    }
+
+    private static func range(_ name: String, _ text: String) throws(UsageError) -> ClosedRange<Int> {
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
+        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
+        throw UsageError(message: "\(name) takes MIN-MAX or a single value in ticks, such as 0-5, got '\(text)'")
+    }
+
+    func run() async throws -> Int32 {
+        let cluster: Cluster<KeyValueStore>
+        let handles: [ClientHandle<KeyValueStore>]
+        do {
+            cluster = try Cluster<KeyValueStore>(options: options)
+            handles = try (0..<clients).map { _ throws(RuntimeError) in try cluster.makeClient() }
+        } catch {
+            throw UsageError(message: error.description)
+        }
+        for (_, fault) in faults {
+            for process in Self.processes(in: fault) where !cluster.hosts.contains(process) {
+                throw UsageError(message: "no process \(process) in this cluster")
+            }
+        }
+        let workload = KeyValueWorkload.random(count: operations, keys: keys, seed: seed)
+        let cpuStart = clock()
+        let wallClock = ContinuousClock()
+        let started = wallClock.now
+        let completedAll = await withTaskGroup(of: Outcome.self) { group in
+            for (index, handle) in handles.enumerated() {
+                let mine = stride(from: index, to: workload.count, by: clients).map { workload[$0] }
+                group.addTask {
+                    for operation in mine {
+                        guard (try? await handle.submit(operation)) != nil else { return .client(completed: false) }
+                    }
+                    return .client(completed: true)
+                }
+            }
+            group.addTask {
+                try? await inject(into: cluster, from: started, clock: wallClock)
+                return .faultsInjected
+            }
+            group.addTask {
+                try? await Task.sleep(until: started + timeLimit, clock: wallClock)
+                return .timeLimit
+            }
+            var running = handles.count
+            var completed = true
+            for await outcome in group {
+                switch outcome {
+                case .client(let finished):
+                    completed = completed && finished
+                    running -= 1
+                    if running == 0 { group.cancelAll() }
+                case .timeLimit where running > 0:
+                    completed = false
+                    group.cancelAll()
+                case .timeLimit, .faultsInjected:
+                    break
+                }
+            }
+            return completed
+        }
+        let wall = wallClock.now - started
+        let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        let summary = RunSummary(
+            configuration: cluster.initialConfiguration, options: options, statistics: cluster.statistics,
+            replicas: await cluster.replicas(), records: await Self.records(of: handles),
+            operations: operations, wallTime: wall, cpuSeconds: cpu)
+        await cluster.shutdown()
+        print(summary.text)
+        return completedAll && summary.completed == operations ? 0 : 1
+    }
+
+    /// A fault `--crash` or `--partition` asks for.
+    enum ScheduledFault {
+        case crash(ProcessID)
+        case partition([[ProcessID]])
+        case heal
+    }
+
+    /// How a task of the run ended.
+    private enum Outcome {
+        /// A client ran out of work (`completed`) or was stopped.
+        case client(completed: Bool)
+        /// The time limit passed.
+        case timeLimit
+        /// Every scheduled fault was injected.
+        case faultsInjected
+    }
+
+    private func inject(into cluster: Cluster<KeyValueStore>, from started: ContinuousClock.Instant, clock: ContinuousClock) async throws {
+        for (milliseconds, fault) in faults {
+            try await Task.sleep(until: started + .milliseconds(milliseconds), clock: clock)
+            switch fault {
+            case .crash(let process): try cluster.crash(process)
+            case .partition(let groups): try cluster.partition(groups)
+            case .heal: cluster.heal()
+            }
+        }
+    }
+
+    private static func processes(in fault: ScheduledFault) -> [ProcessID] {
+        switch fault {
+        case .crash(let process): [process]
+        case .partition(let groups): groups.flatMap { $0 }
+        case .heal: []
+        }
+    }
+
+    private static func records(of handles: [ClientHandle<KeyValueStore>]) async -> [OperationRecord<KeyValueStore>] {
+        var records: [OperationRecord<KeyValueStore>] = []
+        for handle in handles {
+            records += await handle.history()
+        }
+        return records
+    }
+}

@@ -1,0 +1,87 @@
+import PMMC
+import PMMCRuntime
+import PMMCSimulation
+
+/// The report `pmmc run` prints after a run on the actor runtime.
+struct RunSummary {
+    let configuration: Configuration
+    let options: ClusterOptions
+    let statistics: RuntimeStatistics
+    let replicas: [Replica<KeyValueStore>]
+    let records: [OperationRecord<KeyValueStore>]
+    let operations: Int
+    let wallTime: Duration
+    /// User and system CPU time of the whole process during the run.
+    let cpuSeconds: Double
+
+    var completed: Int { records.filter(\.isComplete).count }
+
+    /// Slots decided and applied by the replica that got furthest.
+    var slotsDecided: Int { (replicas.map(\.slotOut).max() ?? 1) - 1 }
+
+    var minimumMessagesPerDecision: Int {
+        Summary.minimumMessagesPerDecision(SimulationOptions(
+            replicas: configuration.replicas.count, leaders: configuration.leaders.count,
+            acceptors: configuration.acceptors.count))
+    }
+
+    var text: String {
+        let seconds = wallTime.seconds
+        let detection = options.settings.failureDetection.map {
+            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
+        } ?? "off (naive leaders)"
+        let faults = options.faults
+        let messages = statistics.messagesSent
+        let lines: [(String, String)] = [
+            ("configuration", configuration.description),
+            ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection); 1 tick = \(options.tick)"),
+            ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
+            ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
+            ("decisions", "\(slotsDecided.grouped) slots decided"),
+            ("applied", replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut), \($0.duplicatesSkipped.grouped) duplicates skipped)" }.joined(separator: ", ")),
+            ("messages", "\(messages.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
+            ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
+            ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
+                + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
+            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
+            ("timers", "\(statistics.timersFired.grouped) fired"),
+            ("wall time", "\(String(format3: seconds)) s"),
+            ("throughput", "\(rate(completed, seconds)) operations/s, \(rate(slotsDecided, seconds)) decisions/s"),
+            ("latency", latencyText),
+            ("cpu time", "\(String(format3: cpuSeconds)) s (\(String(format2: cpuSeconds / seconds)) cores busy); "
+                + (messages > 0 ? "\(String(format2: cpuSeconds * 1e6 / Double(messages))) µs per message" : "no messages")),
+        ]
+        let header = "PMMC actor runtime run"
+        return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
+    }
+
+    private var latencyText: String {
+        let latencies = records.compactMap(\.latency).map(\.seconds).sorted()
+        guard !latencies.isEmpty else { return "-" }
+        func percentile(_ p: Double) -> Double {
+            latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
+        }
+        func milliseconds(_ value: Double) -> String { String(format3: value * 1000) + " ms" }
+        return "p50 \(milliseconds(percentile(0.5))), p99 \(milliseconds(percentile(0.99))), max \(milliseconds(latencies.last!))"
+    }
+
+    private func rate(_ count: Int, _ seconds: Double) -> String {
+        seconds > 0 ? Int((Double(count) / seconds).rounded()).grouped : "-"
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}
+
+extension String {
+    /// `value` with three decimals.
+    init(format3 value: Double) {
+        let thousandths = Int((value * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        self = "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,135 @@
+@testable import PMMCRuntime
+import PMMC
+import Testing
+
+/// Sends `count` numbered messages (`p2b` with rounds 0, 1, …) to `receiver` when started.
+private struct Sender: CustomProcess {
+    typealias Machine = KeyValueStore
+    let id: ProcessID
+    let receiver: ProcessID
+    let count: Int
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
+
+    mutating func start(into outbox: inout Outbox<KeyValueStore>) {
+        for round in 0..<count {
+            outbox.send(.p2b(ballot: Ballot(round: round, leader: 0)), to: receiver)
+        }
+    }
+
+    mutating func receive(_ message: Message<KeyValueStore>, from sender: ProcessID, into outbox: inout Outbox<KeyValueStore>) {}
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
+}
+
+/// Records the rounds it receives from each sender; says `pong` to a sender once it has
+/// `expected` of its messages.
+private struct Receiver: CustomProcess {
+    typealias Machine = KeyValueStore
+    let id: ProcessID
+    let expected: Int
+    var rounds: [ProcessID: [Int]] = [:]
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
+
+    mutating func start(into outbox: inout Outbox<KeyValueStore>) {}
+
+    mutating func receive(_ message: Message<KeyValueStore>, from sender: ProcessID, into outbox: inout Outbox<KeyValueStore>) {
+        guard case .p2b(let ballot) = message else { return }
+        rounds[sender, default: []].append(ballot.round)
+        if rounds[sender]!.count == expected {
+            outbox.send(.pong, to: sender)
+        }
+    }
+
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
+}
+
+/// A leader that, when pinged, spawns one child, which sends `p1a` to acceptors `a0` and `a1`.
+private struct Parent: CustomProcess {
+    typealias Machine = KeyValueStore
+    let id: ProcessID
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
+
+    mutating func start(into outbox: inout Outbox<KeyValueStore>) {}
+
+    mutating func receive(_ message: Message<KeyValueStore>, from sender: ProcessID, into outbox: inout Outbox<KeyValueStore>) {
+        guard message == .ping, case .leader(let index) = id else { return }
+        outbox.spawn(.custom(Child(id: .scout(leader: index, number: 1))))
+    }
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
+}
+
+private struct Child: CustomProcess {
+    typealias Machine = KeyValueStore
+    let id: ProcessID
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
+
+    mutating func start(into outbox: inout Outbox<KeyValueStore>) {
+        outbox.send(.p1a(ballot: Ballot(round: 9, leader: 9)), to: [.acceptor(0), .acceptor(1)])
+    }
+
+    mutating func receive(_ message: Message<KeyValueStore>, from sender: ProcessID, into outbox: inout Outbox<KeyValueStore>) {}
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
+}
+
+@Suite("message bus")
+struct MessageBusTests {
+    @Test("messages between two processes arrive in the order sent, while others send at the same time")
+    func perPairOrder() async throws {
+        let cluster = try Cluster<KeyValueStore>()
+        let events = cluster.events()
+        let count = 2000
+        let receiver = ProcessID.acceptor(20)
+        let senders = [ProcessID.acceptor(21), .acceptor(22), .acceptor(23)]
+        cluster.bus.start(.custom(Receiver(id: receiver, expected: count)))
+        for sender in senders {
+            cluster.bus.start(.custom(Sender(id: sender, receiver: receiver, count: count)))
+        }
+        try await within(.seconds(20)) {
+            var done = 0
+            try await waitFor(events) { event in
+                if case .sent(let envelope) = event, envelope.message == .pong { done += 1 }
+                return done == senders.count
+            }
+        }
+        guard case .custom(let process)? = await cluster.process(receiver), let recorded = process as? Receiver else {
+            Issue.record("no receiver")
+            return
+        }
+        for sender in senders {
+            #expect(recorded.rounds[sender] == Array(0..<count))
+        }
+        await cluster.shutdown()
+    }
+
+    @Test("a leader's child is on the leader's side of a partition and crashes with it")
+    func childrenShareTheirLeadersFate() async throws {
+        let cluster = try Cluster<KeyValueStore>()
+        let events = cluster.events()
+        let leader = ProcessID.leader(20)
+        let child = ProcessID.scout(leader: 20, number: 1)
+        cluster.bus.start(.custom(Parent(id: leader)))
+        try cluster.partition([[leader, .acceptor(0)]])
+        var scratch: [(Mailbox<KeyValueStore>, Delivery<KeyValueStore>)] = []
+        cluster.bus.send([(.ping, leader)], from: .acceptor(0), scratch: &scratch)
+        let (answered, cut) = try await within(.seconds(20)) {
+            var answered = false
+            var cut = false
+            try await waitFor(events) { event in
+                switch event {
+                case .sent(let envelope) where envelope.source == .acceptor(0) && envelope.destination == child:
+                    answered = true
+                case .dropped(let envelope, .partition) where envelope.source == child:
+                    cut = envelope.destination == .acceptor(1)
+                default:
+                    break
+                }
+                return answered && cut
+            }
+            return (answered, cut)
+        }
+        #expect(answered && cut)
+        try cluster.crash(leader)
+        #expect(cluster.bus.actor(child)?.mailbox.isStopped == true)
+        #expect(cluster.bus.actor(.replica(0))?.mailbox.isStopped == false)
+        await cluster.shutdown()
+    }
+}
