@@ -1,3 +1,5 @@
+import PMMC
+
 /// A mistake in how the command was called: printed as one line, exit status 2.
 struct UsageError: Error {
     let message: String
@@ -70,5 +72,47 @@ struct ArgumentReader {
         if let stray = arguments.first {
             throw UsageError(message: stray.hasPrefix("-") ? "unknown option '\(stray)'" : "unexpected argument '\(stray)'")
         }
+    }
+}
+
+/// A fault given on the command line: `--crash TIME:PROCESS` gives a crash, and
+/// `--partition START-END:PROCESS,...` gives a partition at START and a heal at END.
+enum CommandLineFault {
+    case crash(ProcessID)
+    case partition([[ProcessID]])
+    case heal
+
+    /// The processes the fault names.
+    var processes: [ProcessID] {
+        switch self {
+        case .crash(let process): [process]
+        case .partition(let groups): groups.flatMap { $0 }
+        case .heal: []
+        }
+    }
+}
+
+extension ArgumentReader {
+    /// Reads every `--crash` and `--partition`, as faults sorted by time.
+    mutating func faultSchedule() throws(UsageError) -> [(time: Int, fault: CommandLineFault)] {
+        var faults: [(time: Int, fault: CommandLineFault)] = []
+        for text in try values("--crash") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
+                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+            }
+            faults.append((time, .crash(process)))
+        }
+        for text in try values("--partition") {
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
+            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
+            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
+                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
+            }
+            faults.append((times[0], .partition([group.compactMap { $0 }])))
+            faults.append((times[1], .heal))
+        }
+        return faults.sorted { $0.time < $1.time }
     }
 }

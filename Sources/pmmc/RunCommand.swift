@@ -48,7 +48,7 @@ struct RunCommand {
     let operations: Int
     let keys: Int
     let seed: UInt64
-    let faults: [(milliseconds: Int, fault: ScheduledFault)]
+    let faults: [(milliseconds: Int, fault: CommandLineFault)]
     let timeLimit: Duration
 
     init(arguments: [String]) throws(UsageError) {
@@ -70,25 +70,7 @@ struct RunCommand {
         operations = try reader.integer("--operations", default: 1000, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         timeLimit = .seconds(try reader.integer("--time-limit", default: 60, in: 1...86_400))
-        var faults: [(Int, ScheduledFault)] = []
-        for text in try reader.values("--crash") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
-                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
-            }
-            faults.append((time, .crash(process)))
-        }
-        for text in try reader.values("--partition") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
-            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
-            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
-                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
-            }
-            faults.append((times[0], .partition([group.compactMap { $0 }])))
-            faults.append((times[1], .heal))
-        }
-        self.faults = faults.sorted { $0.0 < $1.0 }
+        faults = try reader.faultSchedule().map { (milliseconds: $0.time, fault: $0.fault) }
         try reader.finish()
     }
 
@@ -109,7 +91,7 @@ struct RunCommand {
             throw UsageError(message: error.description)
         }
         for (_, fault) in faults {
-            for process in Self.processes(in: fault) where !cluster.hosts.contains(process) {
+            for process in fault.processes where !cluster.hosts.contains(process) {
                 throw UsageError(message: "no process \(process) in this cluster")
             }
         }
@@ -164,12 +146,6 @@ struct RunCommand {
     }
 
     /// A fault `--crash` or `--partition` asks for.
-    enum ScheduledFault {
-        case crash(ProcessID)
-        case partition([[ProcessID]])
-        case heal
-    }
-
     /// How a task of the run ended.
     private enum Outcome {
         /// A client ran out of work (`completed`) or was stopped.
@@ -188,14 +164,6 @@ struct RunCommand {
             case .partition(let groups): try cluster.partition(groups)
             case .heal: cluster.heal()
             }
-        }
-    }
-
-    private static func processes(in fault: ScheduledFault) -> [ProcessID] {
-        switch fault {
-        case .crash(let process): [process]
-        case .partition(let groups): groups.flatMap { $0 }
-        case .heal: []
         }
     }
 

@@ -70,25 +70,13 @@ struct SimulateCommand {
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Int.max / 2)
-        var faults: [(Int, Fault)] = []
-        for text in try reader.values("--crash") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
-                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+        faults = try reader.faultSchedule().map { time, fault in
+            switch fault {
+            case .crash(let process): (time, .crash(process))
+            case .partition(let groups): (time, .partition(groups))
+            case .heal: (time, .heal)
             }
-            faults.append((time, .crash(process)))
         }
-        for text in try reader.values("--partition") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
-            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
-            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
-                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
-            }
-            faults.append((times[0], .partition([group.compactMap { $0 }])))
-            faults.append((times[1], .heal))
-        }
-        self.faults = faults.sorted { $0.0 < $1.0 }
         tracePath = try reader.value("--trace")
         progress = reader.flag("--progress")
         try reader.finish()
