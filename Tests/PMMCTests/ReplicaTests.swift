@@ -395,6 +395,24 @@ struct ReplicaTests {
         #expect(replica.fire(.proposalRetransmit).effects.isEmpty)
     }
 
+    @Test("a replica whose slot_in lags behind slot_out still asks for a missed decision")
+    func missedDecisionWithSlotInBehind() {
+        var replica = makeReplica()
+        let commander = ProcessID.commander(leader: 0, number: 2)
+        // Decisions for slots 1, 2 and 4 arrive; this replica proposed nothing, so slot_in stays 1.
+        replica.deliver(.decision(slot: 1, command: put("k1", "v1", client: 1)), from: commander)
+        replica.deliver(.decision(slot: 2, command: put("k2", "v2", client: 2)), from: commander)
+        replica.deliver(.decision(slot: 4, command: put("k4", "v4", client: 1, id: 2)), from: commander)
+        #expect(replica.slotIn == 1 && replica.slotOut == 3)
+
+        // slot_out moved since the last check (1 → 3): no complaint yet.
+        #expect(replica.fire(.proposalRetransmit).sends.isEmpty)
+        // Stuck at 3 since then: ask for it.
+        let retry = replica.fire(.proposalRetransmit)
+        let noop = Command<KV>(client: r0, requestID: 1, body: .noop)
+        #expect(retry.sends == sent(.propose(slot: 3, command: noop, retry: true), to: [l0, l1]))
+    }
+
     @Test("messages and timers that are not for replicas are ignored")
     func ignoresOthers() {
         var replica = makeReplica()

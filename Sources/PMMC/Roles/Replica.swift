@@ -123,7 +123,8 @@ public struct Replica<Machine: StateMachine>: Sendable {
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
         if slotOut == slotOutAtLastCheck {
-            for slot in slotOut..<slotIn {
+            // slot_in lags behind slot_out on a replica that learned decisions without proposing.
+            for slot in slotOut..<max(slotOut, slotIn) {
                 if let command = proposals[slot], decisions[slot] == nil {
                     outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
                 }
