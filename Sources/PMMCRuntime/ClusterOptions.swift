@@ -31,15 +31,10 @@ public struct ClusterOptions: Hashable, Sendable {
         for (name, count) in [("replicas", replicas), ("leaders", leaders), ("acceptors", acceptors)] where count < 1 {
             throw .invalidOption("\(name) must be at least 1, got \(count)")
         }
-        guard settings.window >= 1 else { throw .invalidOption("window must be at least 1, got \(settings.window)") }
-        let intervals = [
-            ("request retransmit", settings.requestRetransmit), ("proposal retransmit", settings.proposalRetransmit),
-            ("phase retransmit", settings.phaseRetransmit),
-            ("ping interval", settings.failureDetection?.pingInterval ?? 1),
-            ("missed pings", settings.failureDetection?.missedPings ?? 1),
-        ]
-        for (name, value) in intervals where value < 1 {
-            throw .invalidOption("\(name) must be at least 1, got \(value)")
+        do {
+            try settings.validate()
+        } catch {
+            throw .invalidOption(error.description)
         }
         guard tick > .zero else { throw .invalidOption("the tick must be longer than zero, got \(tick)") }
         try faults.validate()

@@ -35,15 +35,10 @@ public struct SimulationOptions: Hashable, Sendable {
             throw .invalidOption("\(name) must be at least 1, got \(count)")
         }
         guard clients >= 0 else { throw .invalidOption("clients must not be negative, got \(clients)") }
-        guard settings.window >= 1 else { throw .invalidOption("window must be at least 1, got \(settings.window)") }
-        let intervals = [
-            ("request retransmit", settings.requestRetransmit), ("proposal retransmit", settings.proposalRetransmit),
-            ("phase retransmit", settings.phaseRetransmit),
-            ("ping interval", settings.failureDetection?.pingInterval ?? 1),
-            ("missed pings", settings.failureDetection?.missedPings ?? 1),
-        ]
-        for (name, value) in intervals where value < 1 {
-            throw .invalidOption("\(name) must be at least 1, got \(value)")
+        do {
+            try settings.validate()
+        } catch {
+            throw .invalidOption(error.description)
         }
         try network.validate()
     }

@@ -233,3 +233,25 @@ struct MessageNotationTests {
         ])
     }
 }
+
+@Suite("Settings")
+struct SettingsTests {
+    @Test("defaults and the paper's settings are valid")
+    func defaultsValid() throws {
+        try Settings().validate()
+        try Settings.paper().validate()
+    }
+
+    @Test("WINDOW and every interval must be at least 1; the error names the first that is not")
+    func rejectsNonPositive() {
+        var settings = Settings()
+        settings.window = 0
+        #expect(throws: SettingsError(setting: "window", value: 0)) { try settings.validate() }
+        settings = Settings()
+        settings.phaseRetransmit = -5
+        #expect(throws: SettingsError(setting: "phase retransmit", value: -5)) { try settings.validate() }
+        settings = Settings(failureDetection: .init(pingInterval: 100, missedPings: 0))
+        #expect(throws: SettingsError(setting: "missed pings", value: 0)) { try settings.validate() }
+        #expect(SettingsError(setting: "window", value: 0).description == "window must be at least 1, got 0")
+    }
+}

@@ -42,8 +42,30 @@ public struct Settings: Hashable, Sendable {
         self.failureDetection = failureDetection
     }
 
+    /// Checks that WINDOW and every interval are at least 1; the error names the first that
+    /// is not.
+    public func validate() throws(SettingsError) {
+        let values = [
+            ("window", window), ("request retransmit", requestRetransmit),
+            ("proposal retransmit", proposalRetransmit), ("phase retransmit", phaseRetransmit),
+            ("ping interval", failureDetection?.pingInterval ?? 1), ("missed pings", failureDetection?.missedPings ?? 1),
+        ]
+        for (name, value) in values where value < 1 {
+            throw SettingsError(setting: name, value: value)
+        }
+    }
+
     /// The settings of paper figure 7 with no failure detection (naive leaders).
     public static func paper(window: Int = 5) -> Settings {
         Settings(window: window, failureDetection: nil)
     }
+}
+
+/// A protocol parameter out of range.
+public struct SettingsError: Error, Equatable, CustomStringConvertible {
+    /// The parameter's name, e.g. `window`.
+    public let setting: String
+    public let value: Int
+
+    public var description: String { "\(setting) must be at least 1, got \(value)" }
 }
