@@ -15,8 +15,6 @@ struct EventQueue<Event> {
     private var freeSlots: [Int] = []
     private var nextSequence = 0
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
     var nextTime: Int? { heap.first?.time }
 
     mutating func schedule(_ event: consuming Event, at time: Int) {
