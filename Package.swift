@@ -7,16 +7,19 @@ let package = Package(
         .library(name: "PMMC", targets: ["PMMC"]),
         .library(name: "PMMCSimulation", targets: ["PMMCSimulation"]),
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
+        .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
         .executable(name: "pmmc", targets: ["pmmc"]),
     ],
     targets: [
         .target(name: "PMMC"),
         .target(name: "PMMCSimulation", dependencies: ["PMMC"]),
         .target(name: "PMMCRuntime", dependencies: ["PMMC"]),
-        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCSimulation", "PMMCRuntime"]),
+        .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCSimulation"]),
+        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),
+        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"]),
     ],
     swiftLanguageModes: [.v6]
 )
