@@ -17,6 +17,11 @@ struct EventQueue<Event> {
 
     var nextTime: Int? { heap.first?.time }
 
+    /// Every queued event with its time and sequence number, in the order they would run.
+    var entries: [(sequence: Int, time: Int, event: Event)] {
+        heap.sorted(by: precedes).map { ($0.sequence, $0.time, events[$0.slot]!) }
+    }
+
     mutating func schedule(_ event: consuming Event, at time: Int) {
         let slot: Int
         if let free = freeSlots.popLast() {
@@ -28,20 +33,46 @@ struct EventQueue<Event> {
         }
         heap.append(Key(time: time, sequence: nextSequence, slot: slot))
         nextSequence += 1
-        var child = heap.count - 1
+        siftUp(from: heap.count - 1)
+    }
+
+    mutating func next() -> (time: Int, event: Event)? {
+        guard !heap.isEmpty else { return nil }
+        return remove(at: 0)
+    }
+
+    /// Takes the event with sequence number `sequence` out of the queue, wherever it is.
+    mutating func remove(sequence: Int) -> (time: Int, event: Event)? {
+        guard let index = heap.firstIndex(where: { $0.sequence == sequence }) else { return nil }
+        return remove(at: index)
+    }
+
+    private mutating func remove(at index: Int) -> (time: Int, event: Event) {
+        heap.swapAt(index, heap.count - 1)
+        let key = heap.removeLast()
+        if index < heap.count {
+            siftDown(from: siftUp(from: index))
+        }
+        let event = events[key.slot].take()!
+        freeSlots.append(key.slot)
+        return (key.time, event)
+    }
+
+    /// Moves the key at `child` up while it precedes its parent; returns where it ends.
+    @discardableResult
+    private mutating func siftUp(from child: Int) -> Int {
+        var child = child
         while child > 0 {
             let parent = (child - 1) / 2
             guard precedes(heap[child], heap[parent]) else { break }
             heap.swapAt(child, parent)
             child = parent
         }
+        return child
     }
 
-    mutating func next() -> (time: Int, event: Event)? {
-        guard !heap.isEmpty else { return nil }
-        heap.swapAt(0, heap.count - 1)
-        let key = heap.removeLast()
-        var parent = 0
+    private mutating func siftDown(from parent: Int) {
+        var parent = parent
         while true {
             let left = 2 * parent + 1
             guard left < heap.count else { break }
@@ -51,9 +82,6 @@ struct EventQueue<Event> {
             heap.swapAt(smallest, parent)
             parent = smallest
         }
-        let event = events[key.slot].take()!
-        freeSlots.append(key.slot)
-        return (key.time, event)
     }
 
     private func precedes(_ lhs: Key, _ rhs: Key) -> Bool {

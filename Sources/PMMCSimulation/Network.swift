@@ -57,9 +57,13 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
     case invalidOption(String)
     case configuration(ConfigurationError)
     case unknownProcess(ProcessID)
+    /// A scripted schedule named an event that is not pending (handled already, or never
+    /// queued), or asked to drop an event that is not a message.
+    case noSuchEvent(String)
 
     public var description: String {
         switch self {
+        case .noSuchEvent(let what): "no pending \(what)"
         case .invalidOption(let reason): reason
         case .configuration(let error): error.description
         case .unknownProcess(let process): "no process \(process) in this simulation"

@@ -21,6 +21,17 @@ public final class Simulation<Machine: StateMachine> {
         engine = try SimulationEngine(options: options)
     }
 
+    private init(engine: SimulationEngine<Machine>) {
+        self.engine = engine
+    }
+
+    /// An independent simulation in the same state as this one, to take a story two ways
+    /// from one point ("Or…" in the slides). It shares this one's ``trace`` hook until given
+    /// its own.
+    public func fork() -> Simulation {
+        Simulation(engine: engine)
+    }
+
     public var options: SimulationOptions { engine.options }
     /// The configuration the simulation started with.
     public var initialConfiguration: Configuration { engine.initialConfiguration }
@@ -73,6 +84,35 @@ public final class Simulation<Machine: StateMachine> {
             guard time <= timeLimit else { return .timeLimit }
             engine.step()
         }
+    }
+
+    // MARK: Scripted schedule
+
+    /// Every queued event (messages in flight, timers, leader starts, faults), in the order
+    /// the random schedule would handle them.
+    public var pending: [PendingEvent<Machine>] { engine.pending }
+
+    /// Handles pending event `id` now, whatever its place in the queue: delivers a message,
+    /// fires a timer, starts a leader or applies a fault. Each scripted action advances
+    /// virtual time by one tick, or to the event's time if that is later.
+    public func perform(_ id: Int) throws(SimulationError) {
+        try engine.perform(id)
+    }
+
+    /// Loses pending message `id` (traced as a drop, reason `schedule`).
+    public func drop(_ id: Int) throws(SimulationError) {
+        try engine.drop(id)
+    }
+
+    /// Sends `message` to `destination` as if from `source`, which need not exist: a script
+    /// can play a process it does not simulate. Takes one tick; the message is then pending.
+    public func inject(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) throws(SimulationError) {
+        try engine.inject(message, from: source, to: destination)
+    }
+
+    /// Crashes `process` (a leader with its scouts and commanders) now, taking one tick.
+    public func crash(_ process: ProcessID) throws(SimulationError) {
+        try engine.crash(process)
     }
 
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).

@@ -130,9 +130,61 @@ struct SimulationEngine<Machine: StateMachine> {
     /// Handles the next event. - Precondition: there is one.
     mutating func step() {
         let (time, event) = queue.next()!
-        now = time
+        now = max(now, time)
         statistics.events += 1
         handle(event)
+    }
+
+    // MARK: Scripted schedule
+
+    /// Every queued event, in the order the random schedule would handle them.
+    var pending: [PendingEvent<Machine>] {
+        queue.entries.map { entry in
+            let kind: PendingEvent<Machine>.Kind
+            switch entry.event {
+            case .start(let leader): kind = .start(leader)
+            case .deliver(let envelope): kind = .message(envelope)
+            case .timer(let process, let timer): kind = .timer(process, timer)
+            case .fault(let fault): kind = .fault(fault)
+            }
+            return PendingEvent(id: entry.sequence, time: entry.time, kind: kind)
+        }
+    }
+
+    /// Handles pending event `id` now, out of turn. Each scripted action takes one tick, or
+    /// more when the event is due later (a timer).
+    mutating func perform(_ id: Int) throws(SimulationError) {
+        guard let (time, event) = queue.remove(sequence: id) else { throw .noSuchEvent("event #\(id)") }
+        now = max(now + 1, time)
+        statistics.events += 1
+        handle(event)
+    }
+
+    /// Loses pending message `id`.
+    mutating func drop(_ id: Int) throws(SimulationError) {
+        guard pending.contains(where: { $0.id == id && $0.envelope != nil }),
+              case (let time, .deliver(let envelope))? = queue.remove(sequence: id)
+        else { throw .noSuchEvent("message #\(id)") }
+        now = max(now + 1, time)
+        statistics.events += 1
+        drop(envelope, reason: "schedule")
+    }
+
+    /// Sends `message` from `source` to `destination` as if `source` had sent it, taking one
+    /// tick. The source need not exist: a script may play a process it does not simulate.
+    mutating func inject(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) throws(SimulationError) {
+        guard slotOf[destination] != nil else { throw .unknownProcess(destination) }
+        now += 1
+        statistics.events += 1
+        transmit(Envelope(source: source, destination: destination, message: message), detail: "injected")
+    }
+
+    /// Crashes `process` now, taking one tick.
+    mutating func crash(_ process: ProcessID) throws(SimulationError) {
+        guard slotOf[process] != nil || hosts.contains(process) else { throw .unknownProcess(process) }
+        now += 1
+        statistics.events += 1
+        apply(.crash(process))
     }
 
     // MARK: Inspection
@@ -208,15 +260,16 @@ struct SimulationEngine<Machine: StateMachine> {
             return
         }
         statistics.delivered += 1
-        if let trace {
-            trace(TraceEvent(time: now, kind: .deliver, source: envelope.source, destination: destination,
-                             message: envelope.message.description))
-        }
         let before = monitor?.snapshot(of: table[slot]!)
         let ballotBefore = leaderBallot(at: slot, receiving: envelope.message)
-        let slotOutBefore = trace == nil ? nil : replicaSlotOut(at: slot, receiving: envelope.message)
+        let processBefore = trace == nil ? nil : table[slot]
         scratch.removeAll()
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
+        if let trace {
+            let ignored = scratch.effects.isEmpty && processBefore == table[slot]
+            trace(TraceEvent(time: now, kind: .deliver, source: envelope.source, destination: destination,
+                             message: envelope.message.description, detail: ignored ? "ignored" : nil))
+        }
         switch envelope.message {
         case .preempted:
             if let ballotBefore, ballotBefore != leaderBallot(at: slot, receiving: envelope.message) {
@@ -224,7 +277,7 @@ struct SimulationEngine<Machine: StateMachine> {
             }
         case .decision(let decided, let command):
             recordDecision(decided, command, by: destination)
-            if let slotOutBefore { traceApplied(at: slot, from: slotOutBefore) }
+            if case .replica(let replica)? = processBefore { traceApplied(at: slot, from: replica.slotOut) }
         default:
             break
         }
@@ -236,12 +289,6 @@ struct SimulationEngine<Machine: StateMachine> {
     private func leaderBallot(at slot: Int, receiving message: Message<Machine>) -> Ballot? {
         guard case .preempted = message, case .leader(let leader)? = table[slot] else { return nil }
         return leader.ballotNumber
-    }
-
-    /// A replica's slot_out before a decision, read only when tracing, to trace what it applies.
-    private func replicaSlotOut(at slot: Int, receiving message: Message<Machine>) -> Int? {
-        guard case .decision = message, case .replica(let replica)? = table[slot] else { return nil }
-        return replica.slotOut
     }
 
     private func traceApplied(at slot: Int, from slotOutBefore: Int) {
@@ -311,11 +358,11 @@ struct SimulationEngine<Machine: StateMachine> {
         }
     }
 
-    private mutating func transmit(_ envelope: Envelope<Machine>) {
+    private mutating func transmit(_ envelope: Envelope<Machine>, detail: String? = nil) {
         statistics.sent[envelope.message.kind.rawValue] += 1
         if let trace {
             trace(TraceEvent(time: now, kind: .send, source: envelope.source, destination: envelope.destination,
-                             message: envelope.message.description))
+                             message: envelope.message.description, detail: detail))
         }
         if envelope.source.host == envelope.destination.host {
             queue.schedule(.deliver(envelope), at: now)

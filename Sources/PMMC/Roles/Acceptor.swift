@@ -7,7 +7,7 @@
 /// on ⟨p2a, λ, ⟨b,s,c⟩⟩: if b = ballot_num then accepted := accepted ∪ {⟨b,s,c⟩}
 ///                      send(λ, ⟨p2b, self, ballot_num⟩)
 /// ```
-public struct Acceptor<Machine: StateMachine>: Sendable {
+public struct Acceptor<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     /// The highest ballot adopted so far (⊥ at first).
     public private(set) var ballotNumber: Ballot = .bottom

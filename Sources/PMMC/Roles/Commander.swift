@@ -11,7 +11,7 @@
 /// is not a preemption (the leader would discard it as stale), so the commander keeps waiting.
 /// Because links may lose messages, the commander sends p2a again to the acceptors it still
 /// waits for every ``Settings/phaseRetransmit`` ticks.
-public struct Commander<Machine: StateMachine>: Sendable {
+public struct Commander<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
     public let acceptors: [ProcessID]

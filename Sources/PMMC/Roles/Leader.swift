@@ -20,7 +20,7 @@
 ///   already chosen for the slot, so one ballot and slot never carry two commands.
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3).
-public struct Leader<Machine: StateMachine>: Sendable {
+public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
     public let replicas: [ProcessID]

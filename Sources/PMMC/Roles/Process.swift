@@ -3,7 +3,7 @@
 /// The simulator and the runtime hold one `Process` per live process and call ``start(into:)``
 /// once, then ``receive(_:from:into:)`` per delivered message and ``timerFired(_:into:)`` per
 /// timer, carrying out the effects each call leaves in the outbox.
-public enum Process<Machine: StateMachine>: Sendable {
+public enum Process<Machine: StateMachine>: Equatable, Sendable {
     case client(Client<Machine>)
     case replica(Replica<Machine>)
     case leader(Leader<Machine>)
@@ -60,6 +60,20 @@ public enum Process<Machine: StateMachine>: Sendable {
         case .commander(var commander): commander.timerFired(timer, into: &outbox); self = .commander(commander)
         case .custom(var custom): custom.timerFired(timer, into: &outbox); self = .custom(custom)
         case let other: self = other
+        }
+    }
+
+    /// Whether two processes are the same role in the same state. A custom process equals no
+    /// process, itself included, as its state is its own business.
+    public static func == (lhs: Process, rhs: Process) -> Bool {
+        switch (lhs, rhs) {
+        case let (.client(left), .client(right)): left == right
+        case let (.replica(left), .replica(right)): left == right
+        case let (.leader(left), .leader(right)): left == right
+        case let (.acceptor(left), .acceptor(right)): left == right
+        case let (.scout(left), .scout(right)): left == right
+        case let (.commander(left), .commander(right)): left == right
+        case (.client, _), (.replica, _), (.leader, _), (.acceptor, _), (.scout, _), (.commander, _), (.custom, _): false
         }
     }
 

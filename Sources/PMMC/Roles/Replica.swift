@@ -39,11 +39,17 @@
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
 ///   with a lower ballot is preempted. The command already chosen wins; the no-op only makes
 ///   the leader send the decision again.
-public struct Replica<Machine: StateMachine>: Sendable {
+public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Equatable, Sendable {
         public let requestID: Int
         public let output: Machine.Output?
+    }
+
+    /// The leaders of one configuration and the first slot they are responsible for.
+    private struct Era: Equatable {
+        let firstSlot: Int
+        let leaders: [ProcessID]
     }
 
     public let id: ProcessID
@@ -73,8 +79,8 @@ public struct Replica<Machine: StateMachine>: Sendable {
     public private(set) var duplicatesSkipped = 0
 
     private let retransmitInterval: Int
-    /// The leaders of each configuration and the first slot they are responsible for.
-    private var leaderHistory: [(firstSlot: Int, leaders: [ProcessID])]
+    /// Every configuration's leaders, oldest first.
+    private var leaderHistory: [Era]
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
     private var reconfigurations: [Int: Configuration] = [:]
     /// The request each client has waiting in ``requests`` or ``proposals``.
@@ -89,7 +95,7 @@ public struct Replica<Machine: StateMachine>: Sendable {
         self.id = id
         self.window = settings.window
         self.leaders = leaders
-        self.leaderHistory = [(1, leaders)]
+        self.leaderHistory = [Era(firstSlot: 1, leaders: leaders)]
         self.retransmitInterval = settings.proposalRetransmit
     }
 
@@ -162,7 +168,7 @@ public struct Replica<Machine: StateMachine>: Sendable {
         while slotIn < slotOut + window, !requests.isEmpty {
             if slotIn > window, let configuration = reconfigurations[slotIn - window] {
                 leaders = configuration.leaders
-                leaderHistory.append((slotIn, configuration.leaders))
+                leaderHistory.append(Era(firstSlot: slotIn, leaders: configuration.leaders))
             }
             if decisions[slotIn] == nil {
                 let command = requests.removeFirst()
