@@ -1,0 +1,126 @@
+import PMMC
+import PMMCSimulation
+
+/// Drives a simulation by hand and records a ``Transcript`` as it goes: each ``step(_:show:_:)``
+/// is one scheduling decision with its narration, the events it caused, and the state of the
+/// processes it touched.
+///
+/// ```swift
+/// let script = try Script<Ledger>(title: "…", lesson: "…", options: options, lanes: lanes)
+/// try script.step("l0 starts and spawns scout l0/s1") { try $0.start(.leader(0)) }
+/// try script.outcome("Branch A: …") { branch in … }
+/// try script.outcome("Or… Branch B: …") { branch in … }
+/// return script.transcript
+/// ```
+final class Script<Machine: StateMachine> {
+    /// The simulation this script drives; a step's action may also read it.
+    let simulation: Simulation<Machine>
+    private let recorder: Recorder
+    private let part: Int
+    /// The state lines each shown process had after the last step of this line of the story.
+    private var lastStates: [ProcessID: [String]] = [:]
+
+    /// What every line of the story (the main one and each outcome) writes into.
+    private final class Recorder {
+        var transcript: Transcript
+        var events: [TraceEvent] = []
+        var stepCount = 0
+
+        init(transcript: Transcript) {
+            self.transcript = transcript
+        }
+    }
+
+    /// A script on a new simulation of `options`. `lanes` are the processes drawn, left to right;
+    /// their states are shown when a step touches or changes them.
+    init(title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID]) throws(WalkthroughError) {
+        do {
+            simulation = try Simulation(options: options)
+        } catch {
+            throw WalkthroughError(step: 0, reason: error.description)
+        }
+        recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part()]))
+        part = 0
+        let recorder = recorder
+        simulation.trace = { recorder.events.append($0) }
+        lastStates = Dictionary(uniqueKeysWithValues: lanes.compactMap { id in stateLines(of: id).map { (id, $0) } })
+    }
+
+    private init(forking parent: Script, heading: String) {
+        simulation = parent.simulation.fork()
+        recorder = parent.recorder
+        recorder.transcript.parts.append(Transcript.Part(heading: heading, forksFrom: parent.part))
+        part = recorder.transcript.parts.count - 1
+        lastStates = parent.lastStates
+    }
+
+    /// The story so far.
+    var transcript: Transcript { recorder.transcript }
+
+    /// Runs `action` on the simulation as one step. The step shows the state of every lane it
+    /// touched (a delivery's receiver, a timer's owner, a crashed process) or changed, plus
+    /// those in `show`. With `quiet`, only decisions and crashes are listed among its events:
+    /// for setting the scene in bulk.
+    func step(
+        _ narration: String, show: [ProcessID] = [], quiet: Bool = false,
+        _ action: (Simulation<Machine>) throws(SimulationError) -> Void
+    ) throws(WalkthroughError) {
+        recorder.stepCount += 1
+        recorder.events.removeAll()
+        do {
+            try action(simulation)
+        } catch {
+            throw WalkthroughError(step: recorder.stepCount, reason: error.description)
+        }
+        if let violation = simulation.violation {
+            throw WalkthroughError(step: recorder.stepCount, reason: "invariant violated: \(violation)")
+        }
+        let events = quiet ? recorder.events.filter { [.decide, .crash].contains($0.kind) } : recorder.events
+        let touched = Set(recorder.events.flatMap(touchedProcesses)).union(show)
+        var panels: [Panel] = []
+        for id in transcript.lanes {
+            guard let lines = stateLines(of: id) else { continue }
+            let changed = lastStates[id] != lines
+            lastStates[id] = lines
+            guard changed || touched.contains(id), var state = currentState(of: id) else { continue }
+            state.changed = changed
+            panels.append(.state(state))
+        }
+        recorder.transcript.parts[part].steps.append(
+            Step(number: recorder.stepCount, narration: narration, events: events, panels: panels))
+    }
+
+    /// Adds a table to the last step, e.g. single-decree Paxos's per-node state.
+    func attach(_ table: StateTable) {
+        let steps = recorder.transcript.parts[part].steps
+        guard !steps.isEmpty else { return }
+        recorder.transcript.parts[part].steps[steps.count - 1].panels.append(.table(table))
+    }
+
+    /// Tells one outcome of the story from the current state, under `heading`, on a fork of
+    /// the simulation; this script stays at the fork for the next outcome.
+    func outcome(_ heading: String, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
+        try story(Script(forking: self, heading: heading))
+    }
+
+    /// Records invariant `name` with whether `holds` is true of this line of the story.
+    func check(_ name: String, _ statement: String, holds: Bool, _ detail: String) {
+        recorder.transcript.checks.append(Check(name: name, statement: statement, holds: holds, detail: detail))
+    }
+
+    private func currentState(of id: ProcessID) -> ProcessState? {
+        simulation.process(id).flatMap { SlideNotation.state(of: $0, crashed: simulation.isCrashed(id)) }
+    }
+
+    private func stateLines(of id: ProcessID) -> [String]? {
+        currentState(of: id).map { [$0.title] + $0.lines }
+    }
+
+    private func touchedProcesses(_ event: TraceEvent) -> [ProcessID] {
+        switch event.kind {
+        case .deliver: [event.destination?.host].compactMap { $0 }
+        case .timer, .crash, .restart, .decide, .apply, .respond: [event.source?.host].compactMap { $0 }
+        case .send, .drop, .duplicate, .spawn, .exit, .partition, .heal, .network: []
+        }
+    }
+}
