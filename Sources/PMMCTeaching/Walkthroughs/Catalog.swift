@@ -1,6 +1,6 @@
 /// Every walk-through, in teaching order.
 public enum Walkthroughs {
-    public static let all: [Walkthrough] = [acceptors, gettingElected]
+    public static let all: [Walkthrough] = [acceptors, gettingElected, handlingProposals]
 
     /// The walk-through called `name`, if any.
     public static func named(_ name: String) -> Walkthrough? {
