@@ -66,6 +66,7 @@ enum SlideNotation {
             lines.append(String(line.reversed().drop { $0 == " " }.reversed()))
         }
         lines.append("requests: " + list(replica.requests.map(\.description)))
+        lines.append("leaders: " + list(replica.leaders.map(\.description)))
         return lines
     }
 }
