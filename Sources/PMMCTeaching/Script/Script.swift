@@ -32,18 +32,33 @@ final class Script<Machine: StateMachine> {
     }
 
     /// A script on a new simulation of `options`. `lanes` are the processes drawn, left to right;
-    /// their states are shown when a step touches or changes them.
-    init(title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID]) throws(WalkthroughError) {
+    /// their states are shown when a step touches or changes them. `heading` names the first
+    /// part, for a story that is told again under other settings.
+    init(title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID], heading: String? = nil) throws(WalkthroughError) {
         do {
             simulation = try Simulation(options: options)
         } catch {
             throw WalkthroughError(step: 0, reason: error.description)
         }
-        recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part()]))
+        recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part(heading: heading)]))
         part = 0
         let recorder = recorder
         simulation.trace = { recorder.events.append($0) }
         lastStates = Dictionary(uniqueKeysWithValues: lanes.compactMap { id in stateLines(of: id).map { (id, $0) } })
+    }
+
+    private init(retelling parent: Script, heading: String, options: SimulationOptions) throws(WalkthroughError) {
+        do {
+            simulation = try Simulation(options: options)
+        } catch {
+            throw WalkthroughError(step: parent.recorder.stepCount, reason: error.description)
+        }
+        recorder = parent.recorder
+        recorder.transcript.parts.append(Transcript.Part(heading: heading))
+        part = recorder.transcript.parts.count - 1
+        let recorder = recorder
+        simulation.trace = { recorder.events.append($0) }
+        lastStates = Dictionary(uniqueKeysWithValues: recorder.transcript.lanes.compactMap { id in stateLines(of: id).map { (id, $0) } })
     }
 
     private init(forking parent: Script, heading: String) {
@@ -101,6 +116,12 @@ final class Script<Machine: StateMachine> {
     /// the simulation; this script stays at the fork for the next outcome.
     func outcome(_ heading: String, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
         try story(Script(forking: self, heading: heading))
+    }
+
+    /// Tells the story again from the start on a new simulation of `options` (other settings,
+    /// say), under `heading`.
+    func retell(_ heading: String, options: SimulationOptions, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
+        try story(Script(retelling: self, heading: heading, options: options))
     }
 
     /// Records invariant `name` with whether `holds` is true of this line of the story.

@@ -22,7 +22,7 @@ enum SlideNotation {
                 "active: \(leader.active)",
                 "ballot_num: \(leader.ballotNumber)",
                 "proposals: " + list(leader.proposals.keys.sorted().map { "<\($0), \(leader.proposals[$0]!)>" }),
-            ]
+            ] + (leader.monitoring.map { ["watching: \($0)"] } ?? [])
         case .replica(let replica):
             title = "Replica \(replica.id)"
             lines = replicaLines(replica)
