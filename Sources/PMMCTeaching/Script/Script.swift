@@ -17,6 +17,7 @@ final class Script<Machine: StateMachine> {
     let simulation: Simulation<Machine>
     private let recorder: Recorder
     private let part: Int
+    private let watched: [ProcessID]
     /// The state lines each shown process had after the last step of this line of the story.
     private var lastStates: [ProcessID: [String]] = [:]
 
@@ -32,9 +33,12 @@ final class Script<Machine: StateMachine> {
     }
 
     /// A script on a new simulation of `options`. `lanes` are the processes drawn, left to right;
-    /// their states are shown when a step touches or changes them. `heading` names the first
-    /// part, for a story that is told again under other settings.
-    init(title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID], heading: String? = nil) throws(WalkthroughError) {
+    /// the states of `watched` (all lanes by default) are shown when a step touches or changes
+    /// them. `heading` names the first part, for a story that is told again under other settings.
+    init(
+        title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID], watched: [ProcessID]? = nil,
+        heading: String? = nil
+    ) throws(WalkthroughError) {
         do {
             simulation = try Simulation(options: options)
         } catch {
@@ -42,9 +46,10 @@ final class Script<Machine: StateMachine> {
         }
         recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part(heading: heading)]))
         part = 0
+        self.watched = watched ?? lanes
         let recorder = recorder
         simulation.trace = { recorder.events.append($0) }
-        lastStates = Dictionary(uniqueKeysWithValues: lanes.compactMap { id in stateLines(of: id).map { (id, $0) } })
+        lastStates = Dictionary(uniqueKeysWithValues: self.watched.compactMap { id in stateLines(of: id).map { (id, $0) } })
     }
 
     private init(retelling parent: Script, heading: String, options: SimulationOptions) throws(WalkthroughError) {
@@ -56,9 +61,10 @@ final class Script<Machine: StateMachine> {
         recorder = parent.recorder
         recorder.transcript.parts.append(Transcript.Part(heading: heading))
         part = recorder.transcript.parts.count - 1
+        watched = parent.watched
         let recorder = recorder
         simulation.trace = { recorder.events.append($0) }
-        lastStates = Dictionary(uniqueKeysWithValues: recorder.transcript.lanes.compactMap { id in stateLines(of: id).map { (id, $0) } })
+        lastStates = Dictionary(uniqueKeysWithValues: watched.compactMap { id in stateLines(of: id).map { (id, $0) } })
     }
 
     private init(forking parent: Script, heading: String) {
@@ -66,6 +72,7 @@ final class Script<Machine: StateMachine> {
         recorder = parent.recorder
         recorder.transcript.parts.append(Transcript.Part(heading: heading, forksFrom: parent.part))
         part = recorder.transcript.parts.count - 1
+        watched = parent.watched
         lastStates = parent.lastStates
     }
 
@@ -93,7 +100,7 @@ final class Script<Machine: StateMachine> {
         let events = quiet ? recorder.events.filter { [.decide, .crash].contains($0.kind) } : recorder.events
         let touched = Set(recorder.events.flatMap(touchedProcesses)).union(show)
         var panels: [Panel] = []
-        for id in transcript.lanes {
+        for id in watched {
             guard let lines = stateLines(of: id) else { continue }
             let changed = lastStates[id] != lines
             lastStates[id] = lines

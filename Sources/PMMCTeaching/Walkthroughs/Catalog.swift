@@ -1,6 +1,6 @@
 /// Every walk-through, in teaching order.
 public enum Walkthroughs {
-    public static let all: [Walkthrough] = [acceptors, gettingElected, handlingProposals, replicaWindow, reconfiguration, duelingLeaders]
+    public static let all: [Walkthrough] = [acceptors, gettingElected, handlingProposals, replicaWindow, reconfiguration, duelingLeaders, leaderFailover, singleDecree]
 
     /// The walk-through called `name`, if any.
     public static func named(_ name: String) -> Walkthrough? {
