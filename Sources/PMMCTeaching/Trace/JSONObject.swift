@@ -1,28 +1,30 @@
 /// A JSON object's members, looked up by key with the trace format's field types, each
 /// mismatch reported as a ``LineProblem`` naming the field.
 struct JSONObject {
-    /// The keys in the order written.
-    let keys: [String]
-    private var members: [String: JSONValue] = [:]
+    /// The members in the order written, few enough to search one by one.
+    private let members: [(key: String, value: JSONValue)]
 
     /// `nil` when `value` is not an object.
     init?(_ value: JSONValue) {
-        guard case .object(let pairs) = value else { return nil }
-        for (key, member) in pairs { members[key] = member }
-        keys = pairs.map(\.key)
+        guard case .object(let members) = value else { return nil }
+        self.members = members
     }
 
-    func contains(_ key: String) -> Bool { members[key] != nil }
+    func contains(_ key: String) -> Bool { self[key] != nil }
+
+    private subscript(key: String) -> JSONValue? {
+        members.first { $0.key == key }?.value
+    }
 
     /// Fails on the first key not in `allowed`.
     func requireOnly(_ allowed: Set<String>) throws(LineProblem) {
-        if let stray = keys.first(where: { !allowed.contains($0) }) {
+        if let stray = members.first(where: { !allowed.contains($0.key) })?.key {
             throw LineProblem(reason: "unknown field \(quotedForMessage(stray))")
         }
     }
 
     func string(_ key: String) throws(LineProblem) -> String? {
-        switch members[key] {
+        switch self[key] {
         case nil: return nil
         case .string(let text): return text
         case let other?: throw mismatch(key, "a string", other)
@@ -30,7 +32,7 @@ struct JSONObject {
     }
 
     func integer(_ key: String) throws(LineProblem) -> Int? {
-        switch members[key] {
+        switch self[key] {
         case nil: return nil
         case .integer(let number): return number
         case let other?: throw mismatch(key, "an integer", other)
@@ -38,7 +40,7 @@ struct JSONObject {
     }
 
     func strings(_ key: String) throws(LineProblem) -> [String]? {
-        switch members[key] {
+        switch self[key] {
         case nil: return nil
         case .array(let elements):
             var texts: [String] = []

@@ -193,7 +193,17 @@ struct JSONParser {
 
     private mutating func string() throws(LineProblem) -> String {
         index += 1
-        var utf8: [UInt8] = []
+        let start = index
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        if current == UInt8(ascii: "\"") {
+            index += 1
+            guard let text = String(validating: bytes[start..<index - 1], as: UTF8.self) else {
+                index = start
+                throw error("string is not valid UTF-8")
+            }
+            return text
+        }
+        var utf8 = Array(bytes[start..<index])
         while true {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
