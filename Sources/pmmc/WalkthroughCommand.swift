@@ -37,7 +37,7 @@ struct WalkthroughCommand {
         let names = reader.operands()
         try reader.finish()
         if list {
-            guard names.isEmpty, !step, arguments.count == 1 else {
+            guard arguments == ["--list"] else {
                 throw UsageError(message: "--list takes no walk-through name or other options")
             }
             action = .list

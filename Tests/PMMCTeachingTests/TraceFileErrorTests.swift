@@ -77,12 +77,14 @@ struct TraceFileErrorTests {
         }
     }
 
-    @Test("bytes that are not UTF-8")
+    @Test("bytes that are not UTF-8, in a string with escapes and without, reported at its opening quote")
     func notUTF8() throws {
-        var bytes = Array((Self.header + "\n" + #"{"time":1,"kind":"send","msg":"x"}"#).utf8)
-        bytes.insert(0xFF, at: bytes.count - 3)
-        #expect(throws: TraceFileError(line: 2, reason: "not JSON: string is not valid UTF-8 at column 35")) {
-            try TraceFile(parsing: bytes)
+        for message in [#""x""#, #""\n x""#, #""x \u00e9""#] {
+            var bytes = Array((Self.header + "\n" + #"{"time":1,"kind":"send","msg":"# + message + "}").utf8)
+            bytes.insert(0xFF, at: Self.header.utf8.count + 1 + 31)
+            #expect(throws: TraceFileError(line: 2, reason: "not JSON: string is not valid UTF-8 at column 31")) {
+                try TraceFile(parsing: bytes)
+            }
         }
     }
 

@@ -14,16 +14,19 @@ enum JSONValue {
     /// The value as an error message quotes it: short values in full, long strings cut.
     var quoted: String {
         switch self {
-        case .string(let text):
-            let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
-            return quotedForMessage(String(shown))
+        case .string(let text): return quotedForMessage(Self.cut(text))
         case .integer(let number): return String(number)
-        case .number(let text): return text
+        case .number(let text): return Self.cut(text)
         case .bool(let value): return String(value)
         case .null: return "null"
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+
+    /// `text`, or its first 40 characters and an ellipsis.
+    private static func cut(_ text: String) -> String {
+        text.count > 40 ? text.prefix(40) + "…" : text
     }
 }
 
@@ -191,26 +194,35 @@ struct JSONParser {
         while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
     }
 
+    /// Reads a string from its opening quote; an error in its encoding is reported at that
+    /// quote, other errors where they are found.
     private mutating func string() throws(LineProblem) -> String {
+        let opening = index
         index += 1
-        let start = index
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        let text: String?
         if current == UInt8(ascii: "\"") {
-            index += 1
-            guard let text = String(validating: bytes[start..<index - 1], as: UTF8.self) else {
-                index = start
-                throw error("string is not valid UTF-8")
-            }
-            return text
+            text = String(validating: bytes[opening + 1..<index], as: UTF8.self)
+        } else {
+            text = String(validating: try escapedString(from: opening + 1), as: UTF8.self)
         }
+        guard let text else {
+            index = opening
+            throw error("string is not valid UTF-8")
+        }
+        index += 1
+        return text
+    }
+
+    /// The bytes of a string with escapes, from `start` up to its closing quote, where it
+    /// leaves the parser.
+    private mutating func escapedString(from start: Int) throws(LineProblem) -> [UInt8] {
         var utf8 = Array(bytes[start..<index])
         while true {
             guard let byte = current else { throw error("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
-                guard let text = String(validating: utf8, as: UTF8.self) else { throw error("string is not valid UTF-8") }
-                return text
+                return utf8
             case UInt8(ascii: "\\"):
                 index += 1
                 try escape(into: &utf8)
