@@ -52,9 +52,15 @@ struct ArgumentReader {
     }
 
     mutating func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
-        guard let text = try value(name) else { return fallback }
+        try integer(name, in: range) ?? fallback
+    }
+
+    /// The value of option `name`, a whole number in `range`; `nil` if the option is not given.
+    mutating func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = try value(name) else { return nil }
         guard let number = Int(text.filter { $0 != "_" }), range.contains(number) else {
-            throw UsageError(message: "\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            let bounds = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw UsageError(message: "\(name) takes a whole number \(bounds), got '\(text)'")
         }
         return number
     }
@@ -65,6 +71,26 @@ struct ArgumentReader {
             throw UsageError(message: "\(name) takes a probability in [0, 1), got '\(text)'")
         }
         return number
+    }
+
+    /// The value of option `name`, one of `Choice`'s raw values.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, default fallback: Choice) throws(UsageError) -> Choice
+    where Choice.RawValue == String {
+        guard let text = try value(name) else { return fallback }
+        guard let choice = Choice(rawValue: text) else {
+            let names = Choice.allCases.map(\.rawValue)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+            throw UsageError(message: "\(name) takes \(list), got '\(text)'")
+        }
+        return choice
+    }
+
+    /// The arguments that are not options (those not starting with `-`), in order. Read every
+    /// option first: an option's value looks like an operand until the option takes it.
+    mutating func operands() -> [String] {
+        let operands = arguments.filter { !$0.hasPrefix("-") }
+        arguments.removeAll { !$0.hasPrefix("-") }
+        return operands
     }
 
     /// Fails on the first argument nobody asked for.

@@ -6,8 +6,10 @@ let usage = """
     Paxos Made Moderately Complex (van Renesse & Altinbuken, 2015) in Swift.
 
     COMMANDS
-      simulate    run a deterministic simulation and print a summary
-      run         run a workload on the actor runtime in real time and print a summary
+      simulate      run a deterministic simulation and print a summary
+      run           run a workload on the actor runtime in real time and print a summary
+      walkthrough   show a scripted walk-through of the protocol, step by step
+      render        draw a trace file as text, Markdown, Mermaid or SVG
 
     Run 'pmmc <command> --help' for a command's options.
     """
@@ -50,6 +52,26 @@ case "run":
         fail(error.message, command: command)
     } catch {
         fail("\(error)", command: command)
+    }
+case "walkthrough":
+    if ArgumentReader(arguments).wantsHelp {
+        print(WalkthroughCommand.usage)
+        exit(0)
+    }
+    do {
+        exit(try WalkthroughCommand(arguments: arguments).run())
+    } catch {
+        fail(error.message, command: command)
+    }
+case "render":
+    if ArgumentReader(arguments).wantsHelp {
+        print(RenderCommand.usage)
+        exit(0)
+    }
+    do {
+        exit(try RenderCommand(arguments: arguments).run())
+    } catch {
+        fail(error.message, command: command)
     }
 default:
     fail("unknown command '\(command)'; run 'pmmc --help' for the list", command: nil)

@@ -4,7 +4,7 @@ import PMMCSimulation
 /// A story told step by step: what each step delivered, dropped, fired or crashed, and the
 /// state of the processes it touched, in the lecture slides' notation.
 ///
-/// A walk-through records one as it runs; ``Transcript/init(trace:title:)`` builds one from
+/// A walk-through records one as it runs; ``Transcript/init(trace:title:window:)`` builds one from
 /// the trace of an ordinary simulation. The renderers (``TextRenderer``, ``MarkdownRenderer``,
 /// ``MermaidRenderer``, ``SVGRenderer``) draw any transcript.
 public struct Transcript: Hashable, Sendable {

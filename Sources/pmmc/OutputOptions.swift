@@ -1,0 +1,56 @@
+import Foundation
+import PMMCTeaching
+
+/// `--format`, `--output` and `--colour`, shared by `pmmc walkthrough` and `pmmc render`.
+struct OutputOptions {
+    /// When to colour text.
+    enum Colour: String, CaseIterable {
+        case auto, always, never
+    }
+
+    static let usage = """
+          --format FORMAT       text (default), markdown, mermaid or svg
+          --output FILE         write to FILE instead of standard output; never coloured
+          --colour WHEN         colour text: auto (default; when standard output is a
+                                terminal, TERM is not dumb and NO_COLOR is empty or unset),
+                                always or never
+        """
+
+    let format: RenderFormat
+    /// Where to write; `nil` for standard output.
+    let path: String?
+    let colourChoice: Colour
+
+    init(_ reader: inout ArgumentReader) throws(UsageError) {
+        format = try reader.choice("--format", default: .text)
+        path = try reader.value("--output")
+        colourChoice = try reader.choice("--colour", default: .auto)
+    }
+
+    /// Whether to colour the output: never in a file; with `auto`, only for a terminal that
+    /// takes colours and a user who has not asked for none (https://no-color.org).
+    var colour: Bool {
+        guard path == nil else { return false }
+        switch colourChoice {
+        case .always:
+            return true
+        case .never:
+            return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(STDOUT_FILENO) != 0 && environment["TERM"] != "dumb" && (environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+
+    /// Writes `text`, ending in a line feed, to the file or to standard output.
+    func write(_ text: String) throws(UsageError) {
+        let data = Data((text.hasSuffix("\n") ? text : text + "\n").utf8)
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw UsageError(message: "cannot write '\(path)'")
+        }
+    }
+}

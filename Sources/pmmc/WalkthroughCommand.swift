@@ -1,0 +1,127 @@
+import Foundation
+import PMMCTeaching
+
+/// `pmmc walkthrough`: runs a scripted walk-through and shows it, or lists them all.
+struct WalkthroughCommand {
+    static let usage = """
+        USAGE: pmmc walkthrough NAME [options]
+               pmmc walkthrough --list
+
+        Runs a walk-through: a scenario from the lecture slides or the paper, scripted step
+        by step on the simulator, the same every time. Shows what each step delivers and the
+        state it leaves, then checks the invariants the story demonstrates.
+
+          --list                list the walk-throughs, one line each
+        OUTPUT
+        \(OutputOptions.usage)
+          --step                pause before each step until Enter is pressed (text on
+                                standard output only); at the end of input, go on
+          -h, --help            show this help
+
+        Exit status: 0 when every check holds, 1 when a check fails or the walk-through
+        cannot run, 2 for bad usage.
+        """
+
+    enum Action {
+        case list
+        case show(Walkthrough, OutputOptions, step: Bool)
+    }
+
+    let action: Action
+
+    init(arguments: [String]) throws(UsageError) {
+        var reader = ArgumentReader(arguments)
+        let list = reader.flag("--list")
+        let step = reader.flag("--step")
+        let output = try OutputOptions(&reader)
+        let names = reader.operands()
+        try reader.finish()
+        if list {
+            guard arguments == ["--list"] else {
+                throw UsageError(message: "--list takes no walk-through name or other options")
+            }
+            action = .list
+            return
+        }
+        guard let name = names.first else {
+            throw UsageError(message: "name a walk-through; run 'pmmc walkthrough --list'")
+        }
+        guard names.count == 1 else { throw UsageError(message: "unexpected argument '\(names[1])'") }
+        guard let walkthrough = Walkthroughs.named(name) else {
+            throw UsageError(message: "unknown walk-through '\(name)'; run 'pmmc walkthrough --list'")
+        }
+        if step {
+            guard output.path == nil else { throw UsageError(message: "--step shows steps on the terminal; it cannot go with --output") }
+            guard output.format == .text else { throw UsageError(message: "--step works only with --format text") }
+        }
+        action = .show(walkthrough, output, step: step)
+    }
+
+    func run() throws(UsageError) -> Int32 {
+        switch action {
+        case .list:
+            print(Self.list(Walkthroughs.all), terminator: "")
+            return 0
+        case .show(let walkthrough, let output, let step):
+            let transcript: Transcript
+            do {
+                transcript = try walkthrough.run()
+            } catch {
+                report("error: walk-through '\(walkthrough.name)' cannot run: \(error)")
+                return 1
+            }
+            if step {
+                Self.present(transcript, renderer: TextRenderer(colour: output.colour))
+            } else {
+                try output.write(render(transcript, as: output.format, colour: output.colour))
+            }
+            for check in transcript.checks where !check.holds {
+                report("check \(check.name) failed: \(check.statement) (\(check.detail))")
+            }
+            return transcript.allChecksHold ? 0 : 1
+        }
+    }
+
+    /// A header, then each walk-through's name and summary in aligned columns.
+    static func list(_ walkthroughs: [Walkthrough]) -> String {
+        let width = walkthroughs.map(\.name.count).reduce("NAME".count, max) + 2
+        func row(_ name: String, _ summary: String) -> String {
+            name + String(repeating: " ", count: width - name.count) + summary + "\n"
+        }
+        return row("NAME", "SUMMARY") + walkthroughs.map { row($0.name, $0.summary) }.joined()
+    }
+
+    /// Prints `transcript` a step at a time, waiting for a line on standard input before each
+    /// step after the first; once standard input ends, prints the rest without waiting.
+    static func present(_ transcript: Transcript, renderer: TextRenderer) {
+        let total = transcript.parts.reduce(0) { $0 + $1.steps.count }
+        var waiting = true
+        var shown = 0
+        show(renderer.header(transcript))
+        for part in transcript.parts {
+            var headingShown = false
+            for step in part.steps {
+                if shown > 0, waiting {
+                    FileHandle.standardError.write(Data("— press Enter for step \(step.number) of \(total) —\n".utf8))
+                    waiting = readLine() != nil
+                }
+                if !headingShown {
+                    show(renderer.part(part))
+                    headingShown = true
+                }
+                show(renderer.step(step))
+                shown += 1
+            }
+            if !headingShown { show(renderer.part(part)) }
+        }
+        show(renderer.footer(transcript))
+    }
+
+    private static func show(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private func report(_ message: String) {
+        FileHandle.standardError.write(Data("pmmc walkthrough: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))\n".utf8))
+    }
+}
