@@ -41,16 +41,17 @@ public struct TraceEvent: Hashable, Sendable {
         var line = "{\"time\":\(time),\"kind\":\"\(kind.rawValue)\""
         if let source { line += ",\"src\":\"\(source)\"" }
         if let destination { line += ",\"dst\":\"\(destination)\"" }
-        if let message { line += ",\"msg\":" + JSON.quoted(message) }
+        if let message { line += ",\"msg\":" + TraceEvent.quoted(message) }
         if let slot { line += ",\"slot\":\(slot)" }
-        if let detail { line += ",\"detail\":" + JSON.quoted(detail) }
+        if let detail { line += ",\"detail\":" + TraceEvent.quoted(detail) }
         return line + "}"
     }
 }
 
-/// Minimal JSON string quoting, byte-for-byte stable.
-enum JSON {
-    static func quoted(_ text: String) -> String {
+extension TraceEvent {
+    /// `text` as a JSON string literal, quotes included; byte-for-byte stable, so traces
+    /// written by different processes compare equal. Trace headers use it too.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -12,8 +12,8 @@ final class TraceWriter {
               let handle = FileHandle(forWritingAtPath: path)
         else { throw UsageError(message: "cannot write trace file '\(path)'") }
         self.handle = handle
-        let quoted = arguments.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        append("{\"pmmc\":\"trace\",\"version\":1,\"command\":\"simulate\",\"arguments\":[\(quoted.joined(separator: ","))]}")
+        let quoted = arguments.map(TraceEvent.quoted).joined(separator: ",")
+        append("{\"pmmc\":\"trace\",\"version\":1,\"command\":\"simulate\",\"arguments\":[\(quoted)]}")
     }
 
     func write(_ event: TraceEvent) {
