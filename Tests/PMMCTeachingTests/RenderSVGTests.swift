@@ -57,8 +57,7 @@ struct RenderSVGTests {
         #expect(probe.rootAttributes["viewBox"] == "0 0 \(probe.rootAttributes["width"]!) \(probe.rootAttributes["height"]!)")
         #expect(width > 0 && height > 0)
         #expect(probe.laneLines == transcript.lanes.map(\.description))
-        // The legend draws one cross of its own.
-        #expect(probe.crosses == events(transcript).filter { $0.kind == .drop }.count + 1)
+        #expect(probe.crosses == events(transcript).filter { $0.kind == .drop }.count)
         #expect(svg.contains("<title>\(transcript.title)</title>"))
     }
 
@@ -90,7 +89,7 @@ struct RenderSVGTests {
                                             .init(heading: "bad fork", forksFrom: 7, steps: [])])
         let probe = try #require(SVGProbe.parse(render(transcript, as: .svg)))
         #expect(probe.laneLines == ["a0", "l3", "r4"])
-        #expect(probe.crosses == 2)
+        #expect(probe.crosses == 1)
         for format in RenderFormat.allCases {
             #expect(!render(transcript, as: format).isEmpty)
         }

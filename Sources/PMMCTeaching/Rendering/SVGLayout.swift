@@ -35,7 +35,6 @@ struct SVGLayout {
     static let gutter: Double = 250
     static let laneSpacing: Double = 190
     static let headingHeight: Double = 28
-    static let laneHeaderTop: Double = 84
     static let laneHeaderHeight: Double = 38
     /// Steps in a transcript above this count are drawn compactly.
     static let compactThreshold = 120
@@ -44,12 +43,16 @@ struct SVGLayout {
     let metrics: Metrics
     let parts: [PartBand]
     let width: Double
+    /// Where the lanes' header boxes start, below the title and legend.
+    let laneHeaderTop: Double
     /// Where the diagram body (the lanes) ends.
     let bodyBottom: Double
 
     private let laneIndex: [ProcessID: Int]
 
-    init(_ transcript: Transcript) {
+    /// The layout of `transcript`'s diagram, the lanes starting at `laneHeaderTop`.
+    init(_ transcript: Transcript, laneHeaderTop: Double) {
+        self.laneHeaderTop = laneHeaderTop
         lanes = transcript.drawnLanes
         var index: [ProcessID: Int] = [:]
         for (position, lane) in lanes.enumerated() where index[lane] == nil { index[lane] = position }
@@ -57,8 +60,8 @@ struct SVGLayout {
         let stepCount = transcript.parts.reduce(0) { $0 + $1.steps.count }
         let metrics: Metrics = stepCount > Self.compactThreshold ? .compact : .regular
         self.metrics = metrics
-        width = 2 * Self.margin + Self.gutter + Double(max(lanes.count, 1)) * Self.laneSpacing
-        var y = Self.laneHeaderTop + Self.laneHeaderHeight + 12
+        width = Self.width(laneCount: lanes.count)
+        var y = laneHeaderTop + Self.laneHeaderHeight + 12
         var parts: [PartBand] = []
         for part in transcript.parts {
             let top = y
@@ -82,6 +85,11 @@ struct SVGLayout {
         }
         self.parts = parts
         bodyBottom = y
+    }
+
+    /// The width of a diagram with `laneCount` lanes.
+    static func width(laneCount: Int) -> Double {
+        2 * margin + gutter + Double(max(laneCount, 1)) * laneSpacing
     }
 
     /// The x of the line `process` is drawn on (its host's lane).

@@ -22,12 +22,14 @@ public struct SVGRenderer: Sendable {
 
     /// The SVG document, ending with a newline.
     public func render(_ transcript: Transcript) -> String {
-        let layout = SVGLayout(transcript)
+        let flow = MessageFlow(transcript)
+        let legend = SVGLegend(transcript, flow: flow, y: 60,
+                               width: SVGLayout.width(laneCount: transcript.drawnLanes.count) - 2 * SVGLayout.margin)
+        let layout = SVGLayout(transcript, laneHeaderTop: legend.bottom + 16)
         var canvas = SVGCanvas()
         drawBands(transcript, layout, on: &canvas)
         drawLanes(transcript, layout, on: &canvas)
         drawMarks(transcript, layout, on: &canvas)
-        let flow = MessageFlow(transcript)
         for (part, flights) in flow.flights.enumerated() where layout.parts.indices.contains(part) {
             var inherited = 0
             for flight in flights {
@@ -48,7 +50,7 @@ public struct SVGRenderer: Sendable {
             SVGCanvas.rect(x: 0, y: 0, width: layout.width, height: height, classes: "background"),
             SVGCanvas.text(transcript.title, x: SVGLayout.margin, y: 34, classes: "title"),
         ]
-        lines += SVGLegend.elements(y: 60)
+        lines += legend.elements
         lines += canvas.elements
         lines += footer.elements
         lines.append("</svg>")
@@ -93,7 +95,7 @@ public struct SVGRenderer: Sendable {
 
     /// A header box and a line per lane, dashed grey wherever the process is down.
     private func drawLanes(_ transcript: Transcript, _ layout: SVGLayout, on canvas: inout SVGCanvas) {
-        let top = SVGLayout.laneHeaderTop
+        let top = layout.laneHeaderTop
         for lane in layout.lanes {
             let x = layout.x(lane)
             canvas.add(SVGCanvas.line(x, top + SVGLayout.laneHeaderHeight, x, layout.bodyBottom, classes: "lane",

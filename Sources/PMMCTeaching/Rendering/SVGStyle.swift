@@ -29,7 +29,7 @@ enum SVGStyle {
     .msg { stroke: \(messageColour); stroke-width: 1.3; fill: none; }
     .msg.ignored { stroke: \(ignoredColour); stroke-dasharray: 5 3; }
     .msg.dropped { stroke: #e57373; }
-    .msg.lead, .msg.pending { stroke-dasharray: 3 3; }
+    .msg.lead, .msg.pending, .msg.sample-lead { stroke-dasharray: 3 3; }
     .label { font-size: 10.5px; fill: \(messageColour); paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
     .label.ignored { fill: #757575; }
     .label.dropped { fill: #b71c1c; }
