@@ -19,7 +19,7 @@ let package = Package(
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),
-        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"]),
+        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

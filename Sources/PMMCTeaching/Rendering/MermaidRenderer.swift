@@ -1,0 +1,139 @@
+import PMMC
+import PMMCSimulation
+
+/// Draws a ``Transcript`` as a Mermaid sequence diagram (the text inside a ` ```mermaid `
+/// fence, without the fence).
+///
+/// Every lane is a participant, declared in order; a scout or commander is drawn on its
+/// leader's line. A message is drawn where it is delivered: `->>` for a delivery, `--)`
+/// (dotted) with `(ignored)` for one the receiver ignored, `-x` with the reason (`(lost)`,
+/// `(partitioned)`, …) for a drop. Messages still in flight at the end are not drawn, nor are
+/// sends, duplications (a duplicate shows as a second delivery), exits and applies. Crashes,
+/// restarts, timers, spawns, decisions and client responses are notes over the process; each
+/// step begins with a note across all lanes, and a fork's outcomes are the branches of an
+/// `alt … else … end` block.
+public struct MermaidRenderer: Sendable {
+    public init() {}
+
+    /// The diagram, starting with `sequenceDiagram` and ending with a newline.
+    public func render(_ transcript: Transcript) -> String {
+        let lanes = transcript.drawnLanes
+        var lines = ["sequenceDiagram"]
+        lines.append("    %% " + MermaidEscaping.label(transcript.title))
+        lines += lanes.map { "    participant \($0)" }
+        let span = lanes.first.map { first in
+            lanes.count > 1 ? "\(first),\(lanes[lanes.count - 1])" : "\(first)"
+        }
+        var openFork: Int?
+        for part in transcript.parts {
+            var indent = "    "
+            if let origin = part.forksFrom {
+                let heading = MermaidEscaping.label(part.heading ?? "Outcome")
+                if openFork == origin {
+                    lines.append("    else \(heading)")
+                } else {
+                    lines += closing(&openFork)
+                    lines.append("    alt \(heading)")
+                }
+                openFork = origin
+                indent = "        "
+            } else {
+                lines += closing(&openFork)
+                if let heading = part.heading, let span {
+                    lines.append("    Note over \(span): " + MermaidEscaping.label(heading))
+                }
+            }
+            for step in part.steps {
+                if let span {
+                    lines.append(indent + "Note over \(span): Step \(step.number) — " + MermaidEscaping.label(step.narration))
+                }
+                lines += step.events.compactMap { line(for: $0, span: span) }.map { indent + $0 }
+            }
+        }
+        lines += closing(&openFork)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func closing(_ openFork: inout Int?) -> [String] {
+        defer { openFork = nil }
+        return openFork == nil ? [] : ["    end"]
+    }
+
+    /// The diagram line for one event, or `nil` for an event not drawn.
+    private func line(for event: TraceEvent, span: String?) -> String? {
+        let text = MermaidEscaping.label(event.message ?? "")
+        let source = event.source?.host
+        let destination = event.destination?.host
+        func arrow(_ arrow: String, _ suffix: String) -> String? {
+            guard let source, let destination else { return nil }
+            return "\(source)\(arrow)\(destination): \(text)\(suffix)"
+        }
+        func note(_ what: String) -> String? {
+            guard let source else { return nil }
+            return "Note over \(source): " + MermaidEscaping.label(what)
+        }
+        func wideNote(_ what: String) -> String? {
+            guard let span else { return nil }
+            return "Note over \(span): " + MermaidEscaping.label(what)
+        }
+        switch event.kind {
+        case .send, .duplicate, .exit, .apply:
+            return nil
+        case .deliver:
+            return event.detail == nil ? arrow("->>", "") : arrow("--)", " (\(MermaidEscaping.label(event.detail ?? "")))")
+        case .drop:
+            return arrow("-x", " (\(Self.dropReason(event.detail)))")
+        case .spawn:
+            return note("spawns \(EventNotation.name(event.destination))" + (event.message.map { " (\($0))" } ?? ""))
+        case .timer:
+            return note("timer \(event.detail ?? "fired") (\(EventNotation.name(event.source)))")
+        case .crash:
+            return note("crashed")
+        case .restart:
+            return note("restarted")
+        case .decide:
+            return note("slot \(event.slot.map(String.init) ?? "?") decided: \(event.message ?? "")")
+        case .respond:
+            return note("response \(event.message ?? "")")
+        case .partition:
+            return wideNote("partition" + (event.detail.map { ": \($0)" } ?? ""))
+        case .heal:
+            return wideNote("partition healed")
+        case .network:
+            return wideNote("network" + (event.detail.map { ": \($0)" } ?? ""))
+        }
+    }
+
+    /// Why a message was dropped, in a word or two.
+    static func dropReason(_ detail: String?) -> String {
+        switch detail {
+        case "loss": "lost"
+        case "partition": "partitioned"
+        case "crashed": "receiver crashed"
+        case "exited": "receiver exited"
+        case "schedule", nil: "dropped"
+        case let other?: MermaidEscaping.label("dropped: " + other)
+        }
+    }
+}
+
+/// Escaping for Mermaid labels.
+enum MermaidEscaping {
+    /// `text` with the characters Mermaid takes for syntax written as its entity codes: `#`,
+    /// `;`, `<`, `>` and `"`; a line break becomes a space.
+    static func label(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "#": result += "#35;"
+            case ";": result += "#59;"
+            case "<": result += "#lt;"
+            case ">": result += "#gt;"
+            case "\"": result += "#quot;"
+            case "\n", "\r": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
