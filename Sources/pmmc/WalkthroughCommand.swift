@@ -98,23 +98,20 @@ struct WalkthroughCommand {
         var waiting = true
         var shown = 0
         show(renderer.header(transcript))
-        for part in transcript.parts {
-            var headingShown = false
-            for step in part.steps {
+        for (index, part) in transcript.parts.enumerated() {
+            let heading = renderer.part(index, of: transcript)
+            for (position, step) in part.steps.enumerated() {
                 if shown > 0, waiting {
                     FileHandle.standardError.write(Data("— press Enter for step \(step.number) of \(total) —\n".utf8))
                     waiting = readLine() != nil
                 }
-                if !headingShown {
-                    show(renderer.part(part))
-                    headingShown = true
-                }
-                show(renderer.step(step))
+                if position == 0, !heading.isEmpty { show("\n" + heading) }
+                show("\n" + renderer.step(step))
                 shown += 1
             }
-            if !headingShown { show(renderer.part(part)) }
         }
-        show(renderer.footer(transcript))
+        let footer = renderer.footer(transcript)
+        if !footer.isEmpty { show("\n" + footer) }
     }
 
     private static func show(_ text: String) {

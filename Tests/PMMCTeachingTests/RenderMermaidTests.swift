@@ -5,7 +5,7 @@ import PMMCTeaching
 
 @Suite("Mermaid renderer")
 struct RenderMermaidTests {
-    static let samples = [RenderSamples.acceptor, RenderSamples.election, RenderSamples.long]
+    static let samples = RenderSamples.all
 
     @Test("starts with sequenceDiagram and declares every lane once, in order", arguments: samples)
     func participants(_ transcript: Transcript) {

@@ -40,7 +40,7 @@ private final class SVGProbe: NSObject, XMLParserDelegate {
 
 @Suite("SVG renderer")
 struct RenderSVGTests {
-    static let samples = [RenderSamples.acceptor, RenderSamples.election, RenderSamples.long]
+    static let samples = RenderSamples.all
 
     private func events(_ transcript: Transcript) -> [TraceEvent] {
         transcript.parts.flatMap(\.steps).flatMap(\.events)

@@ -363,3 +363,10 @@ struct EventList {
     mutating func partition(_ groups: String) { add(.partition, nil, detail: groups) }
     mutating func heal() { add(.heal, nil) }
 }
+
+extension RenderSamples {
+    /// The hand-built samples and every walk-through's transcript: the renderers' structural
+    /// tests run on all of them. (A walk-through that fails to run is reported by
+    /// WalkthroughTests.)
+    static let all = [acceptor, election, long] + Walkthroughs.all.compactMap { try? $0.run() }
+}

@@ -17,15 +17,8 @@ import PMMCTeaching
         let expected = try #require(try? String(contentsOf: url, encoding: .utf8),
                                     "\(relativePath) is missing; run Scripts/render-walkthroughs.sh")
         guard output != expected else { return }
-        let produced = output.split(separator: "\n", omittingEmptySubsequences: false)
-        let reviewed = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(produced, reviewed).firstIndex { $0 != $1 } ?? min(produced.count, reviewed.count)
-        Issue.record("""
-            \(relativePath) differs from the output at line \(line + 1):
-              file:   \(line < reviewed.count ? String(reviewed[line]) : "(end of file)")
-              output: \(line < produced.count ? String(produced[line]) : "(end of output)")
-            Run Scripts/render-walkthroughs.sh and review the diff.
-            """)
+        Issue.record(Comment(rawValue: RenderGolden.difference(expected: expected, actual: output, file: relativePath)
+            + "\nRun Scripts/render-walkthroughs.sh and review the diff."))
     }
 
     @Test(arguments: Walkthroughs.all.map(\.name))

@@ -76,8 +76,16 @@ final class Script<Machine: StateMachine> {
         lastStates = parent.lastStates
     }
 
-    /// The story so far.
-    var transcript: Transcript { recorder.transcript }
+    /// The story so far. Its lanes are the ones asked for, then any other process the story's
+    /// events involve, in id order, so that every message has a line to start and end on.
+    var transcript: Transcript {
+        var transcript = recorder.transcript
+        let named = Set(transcript.lanes)
+        let involved = transcript.parts.flatMap(\.steps).flatMap(\.events)
+            .flatMap { [$0.source?.host, $0.destination?.host].compactMap { $0 } }
+        transcript.lanes += Set(involved).subtracting(named).sorted()
+        return transcript
+    }
 
     /// Runs `action` on the simulation as one step. The step shows the state of every lane it
     /// touched (a delivery's receiver, a timer's owner, a crashed process) or changed, plus

@@ -23,7 +23,7 @@ extension Walkthroughs {
                 for another slot.
                 """,
             options: Scene.options(replicas: 2, leaders: 2, acceptors: 3, clients: 2),
-            lanes: [r0, r1, l0, l1] + acceptors)
+            lanes: [.client(0), .client(1), r0, r1, l0, l1] + acceptors)
         try script.step("Set-up: l0 is elected with ballot 0.0; l1 has started and its p1a(0.1) messages are on their way",
                         show: [l0, l1], quiet: true) { simulation throws(SimulationError) in
             try simulation.start(l0)

@@ -32,7 +32,7 @@ extension Walkthroughs {
                 sending them to a majority.
                 """,
             options: Scene.options(replicas: 5, leaders: 3, acceptors: 5, clients: 2),
-            lanes: [l1, l2] + acceptors + replicas, watched: [l1, l2])
+            lanes: [.client(0), .client(1), .leader(0), l1, l2] + acceptors + replicas, watched: [l1, l2])
 
         func table(_ simulation: Simulation<Labels>, _ title: String) -> StateTable {
             let accepted = nodes.map { node in
