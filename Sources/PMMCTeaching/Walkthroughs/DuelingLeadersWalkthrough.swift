@@ -44,9 +44,7 @@ extension Walkthroughs {
             let ballot = story.simulation.leader(leader.index)!.ballotNumber
             try story.step("Every acceptor adopts \(leader)'s ballot \(ballot): \(leader) is active and its commander sends p2a(<\(ballot), 1, A>)") {
                 simulation throws(SimulationError) in
-                for acceptor in acceptors { try simulation.deliver(.p1a, from: leader, to: acceptor) }
-                for acceptor in acceptors.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: leader) }
-                try simulation.deliver(.adopted, to: leader)
+                try simulation.elect(leader, by: acceptors)
             }
         }
         func preempt(_ leader: ProcessID, by winner: ProcessID, in story: Script<Labels>, waits: Bool) throws(WalkthroughError) {
@@ -82,8 +80,7 @@ extension Walkthroughs {
             try preempt(l0, by: l1, in: story, waits: true)
             try story.step("l1's commander meets no higher ballot: a majority accepts <0.1, 1, A> and r0 learns decision(1, A)") {
                 simulation throws(SimulationError) in
-                for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2a, from: l1, to: acceptor) }
-                for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2b, from: acceptor, to: l1) }
+                try simulation.accept(from: l1, at: Array(acceptors.prefix(2)))
                 try simulation.deliver(.decision, to: r0)
             }
             try story.step("l1 answers l0's ping with pong: l0 keeps waiting instead of starting a duel") {

@@ -28,9 +28,7 @@ extension Walkthroughs {
         try script.step("Set-up: l0 is elected with ballot 0.0 (as in getting-elected, branch B)", show: [l0], quiet: true) {
             simulation throws(SimulationError) in
             try simulation.start(l0)
-            for acceptor in acceptors { try simulation.deliver(.p1a, from: l0, to: acceptor) }
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: l0) }
-            try simulation.deliver(.adopted, to: l0)
+            try simulation.elect(l0, by: acceptors)
         }
         try script.step("l1 starts at ballot 0.1; its scout's p1a(0.1) messages are on their way", show: [l1]) {
             simulation throws(SimulationError) in try simulation.start(l1)

@@ -27,9 +27,7 @@ extension Walkthroughs {
         try script.step("Set-up: l0 is elected with ballot 0.0; l1 has started and its p1a(0.1) messages are on their way",
                         show: [l0, l1], quiet: true) { simulation throws(SimulationError) in
             try simulation.start(l0)
-            for acceptor in acceptors { try simulation.deliver(.p1a, from: l0, to: acceptor) }
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: l0) }
-            try simulation.deliver(.adopted, to: l0)
+            try simulation.elect(l0, by: acceptors)
             try simulation.start(l1)
         }
         try script.step("c0 asks r0 for c and c1 asks r1 for d; each replica proposes its command for slot 1") {
@@ -68,8 +66,7 @@ extension Walkthroughs {
         }
         try script.step("a1 and a2 accept <0.1, 1, c>; both replicas learn decision(1, c), and r1, whose d lost slot 1, proposes d again for slot 2") {
             simulation throws(SimulationError) in
-            for acceptor in acceptors.dropFirst() { try simulation.deliver(.p2a, from: l1, to: acceptor) }
-            for acceptor in acceptors.dropFirst() { try simulation.deliver(.p2b, from: acceptor, to: l1) }
+            try simulation.accept(from: l1, at: Array(acceptors.dropFirst()))
             try simulation.deliver(.decision, from: l1, to: r0)
             try simulation.deliver(.decision, from: l1, to: r1)
         }

@@ -27,17 +27,14 @@ extension Walkthroughs {
 
         func decide(_ simulation: Simulation<KeyValueStore>, by leader: ProcessID, with acceptors: [ProcessID]) throws(SimulationError) {
             try simulation.deliver(.propose, from: r0, to: leader)
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2a, from: leader, to: acceptor) }
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2b, from: acceptor, to: leader) }
+            try simulation.accept(from: leader, at: Array(acceptors.prefix(2)))
             try simulation.deliver(.decision, from: leader, to: r0)
         }
 
         try script.step("Set-up: l0 is elected by a0, a1, a2, and c1's Put k1 v1 is decided in slot 1", show: [r0], quiet: true) {
             simulation throws(SimulationError) in
             try simulation.start(l0)
-            for acceptor in old { try simulation.deliver(.p1a, from: l0, to: acceptor) }
-            for acceptor in old.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: l0) }
-            try simulation.deliver(.adopted, to: l0)
+            try simulation.elect(l0, by: old)
             try simulation.put("k1", "v1", client: 1)
             try simulation.deliver(.request, from: .client(1), to: r0)
             try decide(simulation, by: l0, with: old)
@@ -49,9 +46,7 @@ extension Walkthroughs {
         try script.step("The new leader l1 starts and is elected by the new acceptors", show: [l1], quiet: true) {
             simulation throws(SimulationError) in
             try simulation.start(l1)
-            for acceptor in new { try simulation.deliver(.p1a, from: l1, to: acceptor) }
-            for acceptor in new.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: l1) }
-            try simulation.deliver(.adopted, to: l1)
+            try simulation.elect(l1, by: new)
         }
         try script.step("r0 proposes the reconfiguration for slot 2, to the leaders it knows: l0") { simulation throws(SimulationError) in
             try simulation.deliver(.request, from: .client(0), to: r0)

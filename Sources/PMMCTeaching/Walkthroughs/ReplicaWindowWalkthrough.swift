@@ -9,7 +9,7 @@ extension Walkthroughs {
         summary: "a replica's proposal loses its slot to another command and is proposed again"
     ) { () throws(WalkthroughError) -> Transcript in
         let r0 = ProcessID.replica(0), r1 = ProcessID.replica(1), l0 = ProcessID.leader(0)
-        let acceptors = (0..<3).map(ProcessID.acceptor)
+        let acceptors = (0..<3).map(ProcessID.acceptor), majority = Array(acceptors.prefix(2))
         let script = try Script<KeyValueStore>(
             title: "Replicas: slot_in, slot_out and a lost slot",
             lesson: """
@@ -25,17 +25,10 @@ extension Walkthroughs {
             options: Scene.options(replicas: 2, leaders: 1, acceptors: 3, clients: 3),
             lanes: [.client(0), .client(1), .client(2), r0, r1, l0] + acceptors)
 
-        func phaseTwo(_ simulation: Simulation<KeyValueStore>) throws(SimulationError) {
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2a, from: l0, to: acceptor) }
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p2b, from: acceptor, to: l0) }
-        }
-
         try script.step("Set-up: l0 is elected; c0's Put k1 v1 and Put k2 v2 fill slots 1 and 2 on both replicas",
                         show: [r0], quiet: true) { simulation throws(SimulationError) in
             try simulation.start(l0)
-            for acceptor in acceptors { try simulation.deliver(.p1a, from: l0, to: acceptor) }
-            for acceptor in acceptors.prefix(2) { try simulation.deliver(.p1b, from: acceptor, to: l0) }
-            try simulation.deliver(.adopted, to: l0)
+            try simulation.elect(l0, by: acceptors)
             try simulation.put("k1", "v1", client: 0)
             try simulation.put("k2", "v2", client: 0)
             simulation.run(until: { $0.replicas.allSatisfy { $0.slotOut == 3 } && $0.allOperationsCompleted },
@@ -53,7 +46,7 @@ extension Walkthroughs {
         }
         try script.step("l0 gets App k1 v1 chosen in slot 3: decision(3, App k1 v1) to both replicas") { simulation throws(SimulationError) in
             try simulation.deliver(.propose, from: r0, to: l0)
-            try phaseTwo(simulation)
+            try simulation.accept(from: l0, at: majority)
         }
         try script.step("r0 applies slot 3: slot_out moves to 4", show: [r0]) { simulation throws(SimulationError) in
             try simulation.deliver(.decision, to: r0)
@@ -67,7 +60,7 @@ extension Walkthroughs {
         }
         try script.step("r1's proposal reaches l0 first: Put k3 v3 is chosen in slot 4") { simulation throws(SimulationError) in
             try simulation.deliver(.propose, from: r1, to: l0)
-            try phaseTwo(simulation)
+            try simulation.accept(from: l0, at: majority)
         }
         try script.step("r0's propose(4, App k2 v2) arrives late: l0 already has a command for slot 4 and ignores it") {
             simulation throws(SimulationError) in try simulation.deliver(.propose, from: r0, to: l0)
@@ -77,7 +70,7 @@ extension Walkthroughs {
         }
         try script.step("App k2 v2 is chosen in slot 5 and r0 applies it") { simulation throws(SimulationError) in
             try simulation.deliver(.propose, from: r0, to: l0)
-            try phaseTwo(simulation)
+            try simulation.accept(from: l0, at: majority)
             try simulation.deliver(.decision, from: l0, to: r0)
         }
         let replica = script.simulation.replica(0)!

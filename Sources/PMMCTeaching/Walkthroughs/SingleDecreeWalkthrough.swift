@@ -75,8 +75,7 @@ extension Walkthroughs {
             let value = story.simulation.leader(2)!.proposals[1]?.description
             try phase(story, "Phases 2 and 3: l2 asks nodes 2, 3, 4 to accept \(value ?? "?"), and tells every live node the outcome",
                       table: "after l2's phase 3") { simulation throws(SimulationError) in
-                for node in 2...4 { try simulation.deliver(.p2a, from: l2, to: .acceptor(node)) }
-                for node in 2...4 { try simulation.deliver(.p2b, from: .acceptor(node), to: l2) }
+                try simulation.accept(from: l2, at: (2...4).map(ProcessID.acceptor))
                 for node in nodes where node != 1 { try simulation.deliver(.decision, from: l2, to: .replica(node)) }
             }
             return value
