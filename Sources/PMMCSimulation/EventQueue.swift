@@ -41,6 +41,11 @@ struct EventQueue<Event> {
         return remove(at: 0)
     }
 
+    /// The event with sequence number `sequence`, left in the queue.
+    func event(sequence: Int) -> Event? {
+        heap.first { $0.sequence == sequence }.map { events[$0.slot]! }
+    }
+
     /// Takes the event with sequence number `sequence` out of the queue, wherever it is.
     mutating func remove(sequence: Int) -> (time: Int, event: Event)? {
         guard let index = heap.firstIndex(where: { $0.sequence == sequence }) else { return nil }

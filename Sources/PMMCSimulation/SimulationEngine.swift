@@ -162,8 +162,7 @@ struct SimulationEngine<Machine: StateMachine> {
 
     /// Loses pending message `id`.
     mutating func drop(_ id: Int) throws(SimulationError) {
-        guard pending.contains(where: { $0.id == id && $0.envelope != nil }),
-              case (let time, .deliver(let envelope))? = queue.remove(sequence: id)
+        guard case .deliver? = queue.event(sequence: id), case (let time, .deliver(let envelope))? = queue.remove(sequence: id)
         else { throw .noSuchEvent("message #\(id)") }
         now = max(now + 1, time)
         statistics.events += 1
