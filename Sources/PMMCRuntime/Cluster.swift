@@ -132,7 +132,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     }
 
     /// The current state of process `id`, if it is live (or crashed).
-    public func process(_ id: ProcessID) async -> Process<Machine>? {
+    public func process(_ id: ProcessID) async -> Role<Machine>? {
         await bus.actor(id)?.state
     }
 

@@ -67,7 +67,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// Starts `process` on a task of its own. A scout or commander of a crashed leader, or
     /// anything after shutdown, is not started.
     @discardableResult
-    func start(_ process: Process<Machine>) -> ProcessActor<Machine>? {
+    func start(_ process: Role<Machine>) -> ProcessActor<Machine>? {
         let mailbox = Mailbox<Machine>()
         let actor = ProcessActor(process: process, mailbox: mailbox, bus: self)
         let id = process.id
@@ -90,7 +90,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     /// A leader asks to start its scout or commander `child`.
-    func spawn(_ child: Process<Machine>, by parent: ProcessID) {
+    func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         if start(child) != nil {
             emit(.spawned(child.id, by: parent))
         }

@@ -1,13 +1,13 @@
 import PMMC
 
 /// One process of the paper (a replica, leader, acceptor, client, scout or commander) as an
-/// actor. It holds the role's value in a ``Process`` and drives it exactly as the simulator
+/// actor. It holds the role's value in a ``Role`` and drives it exactly as the simulator
 /// does: `start`, then one `receive` or `timerFired` per item of its mailbox, carrying out
 /// the effects each call leaves in the outbox. The protocol itself lives only in `PMMC`.
 actor ProcessActor<Machine: StateMachine> {
     nonisolated let id: ProcessID
     nonisolated let mailbox: Mailbox<Machine>
-    private var process: Process<Machine>
+    private var process: Role<Machine>
     private var outbox = Outbox<Machine>()
     /// Sends waiting to go to the bus together, and the bus's scratch space for routing them.
     private var sends: [(Message<Machine>, ProcessID)] = []
@@ -17,7 +17,7 @@ actor ProcessActor<Machine: StateMachine> {
     /// Why the drain loop ended, once it has: calls made afterwards fail with it.
     private var stopped: RuntimeError?
 
-    init(process: Process<Machine>, mailbox: Mailbox<Machine>, bus: MessageBus<Machine>) {
+    init(process: Role<Machine>, mailbox: Mailbox<Machine>, bus: MessageBus<Machine>) {
         self.id = process.id
         self.process = process
         self.mailbox = mailbox
@@ -30,7 +30,7 @@ actor ProcessActor<Machine: StateMachine> {
     }
 
     /// The role's current state.
-    var state: Process<Machine> { process }
+    var state: Role<Machine> { process }
 
     /// The requests this process sent as a client, in order.
     var history: [OperationRecord<Machine>] { session.history }

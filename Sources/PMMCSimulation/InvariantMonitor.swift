@@ -42,7 +42,7 @@ struct InvariantMonitor<Machine: StateMachine> {
         majorities[leader] = acceptorCount / 2 + 1
     }
 
-    func snapshot(of process: Process<Machine>) -> Snapshot {
+    func snapshot(of process: Role<Machine>) -> Snapshot {
         if case .replica(let replica) = process {
             return .replica(slotIn: replica.slotIn, slotOut: replica.slotOut)
         }
@@ -54,7 +54,7 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// Checks `process` after it handled an event; `message` is what it was delivered, if any.
     mutating func check(
-        _ process: Process<Machine>, before: Snapshot, delivered message: Message<Machine>?
+        _ process: Role<Machine>, before: Snapshot, delivered message: Message<Machine>?
     ) -> (Invariant, [ProcessID], String)? {
         switch (before, process) {
         case (.replica(let slotIn, let slotOut), .replica(let replica)):

@@ -116,7 +116,7 @@ public final class Simulation<Machine: StateMachine> {
     }
 
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).
-    public func replace(_ id: ProcessID, with process: any CustomProcess<Machine>) throws(SimulationError) {
+    public func replace(_ id: ProcessID, with process: any CustomRole<Machine>) throws(SimulationError) {
         try engine.replace(id, with: process)
     }
 
@@ -126,7 +126,7 @@ public final class Simulation<Machine: StateMachine> {
     public var allOperationsCompleted: Bool { engine.allOperationsCompleted }
 
     /// The live process named `id` (exited scouts and commanders are gone).
-    public func process(_ id: ProcessID) -> Process<Machine>? { engine.process(id) }
+    public func process(_ id: ProcessID) -> Role<Machine>? { engine.process(id) }
 
     /// Every live process, in id order.
     public var processIDs: [ProcessID] { engine.processIDs }

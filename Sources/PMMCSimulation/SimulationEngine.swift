@@ -27,7 +27,7 @@ struct SimulationEngine<Machine: StateMachine> {
     private var random: SeededRandom
     private var network: NetworkModel
     private var slotOf = ProcessDirectory()
-    private var table: [Process<Machine>?] = []
+    private var table: [Role<Machine>?] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -194,7 +194,7 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     /// The live process named `id` (exited scouts and commanders are gone).
-    func process(_ id: ProcessID) -> Process<Machine>? {
+    func process(_ id: ProcessID) -> Role<Machine>? {
         slotOf[id].flatMap { table[$0] }
     }
 
@@ -212,7 +212,7 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).
-    mutating func replace(_ id: ProcessID, with process: any CustomProcess<Machine>) throws(SimulationError) {
+    mutating func replace(_ id: ProcessID, with process: any CustomRole<Machine>) throws(SimulationError) {
         guard let slot = slotOf[id] else { throw .unknownProcess(id) }
         guard process.id == id else { throw .invalidOption("replacement for \(id) is named \(process.id)") }
         table[slot] = .custom(process)
@@ -384,7 +384,7 @@ struct SimulationEngine<Machine: StateMachine> {
         return range.lowerBound == range.upperBound ? range.lowerBound : random.uniform(in: range)
     }
 
-    private mutating func spawn(_ child: Process<Machine>, by parent: ProcessID) {
+    private mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         let what: String
         switch child {
         case .scout(let scout):
@@ -403,7 +403,7 @@ struct SimulationEngine<Machine: StateMachine> {
         start(child)
     }
 
-    private mutating func add(_ process: Process<Machine>) {
+    private mutating func add(_ process: Role<Machine>) {
         let id = process.id
         if id.host == id { hosts.append(id) }
         if let slot = freeSlots.popLast() {
@@ -415,7 +415,7 @@ struct SimulationEngine<Machine: StateMachine> {
         }
     }
 
-    private mutating func start(_ process: Process<Machine>) {
+    private mutating func start(_ process: Role<Machine>) {
         add(process)
         let slot = slotOf[process.id]!
         var outbox = takeOutbox()

@@ -3,7 +3,7 @@ import PMMC
 import Testing
 
 /// Sends `count` numbered messages (`p2b` with rounds 0, 1, …) to `receiver` when started.
-private struct Sender: CustomProcess {
+private struct Sender: CustomRole {
     typealias Machine = KeyValueStore
     let id: ProcessID
     let receiver: ProcessID
@@ -22,7 +22,7 @@ private struct Sender: CustomProcess {
 
 /// Records the rounds it receives from each sender; says `pong` to a sender once it has
 /// `expected` of its messages.
-private struct Receiver: CustomProcess {
+private struct Receiver: CustomRole {
     typealias Machine = KeyValueStore
     let id: ProcessID
     let expected: Int
@@ -43,7 +43,7 @@ private struct Receiver: CustomProcess {
 }
 
 /// A leader that, when pinged, spawns one child, which sends `p1a` to acceptors `a0` and `a1`.
-private struct Parent: CustomProcess {
+private struct Parent: CustomRole {
     typealias Machine = KeyValueStore
     let id: ProcessID
     var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
@@ -57,7 +57,7 @@ private struct Parent: CustomProcess {
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
 }
 
-private struct Child: CustomProcess {
+private struct Child: CustomRole {
     typealias Machine = KeyValueStore
     let id: ProcessID
     var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }

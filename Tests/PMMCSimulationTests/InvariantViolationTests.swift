@@ -4,7 +4,7 @@ import PMMCSimulation
 
 /// A broken acceptor for the invariant monitor to catch: it accepts every p2a whatever its
 /// ballot, and answers with the pvalue's ballot so the commander counts it as a vote.
-struct AcceptEverythingAcceptor: CustomProcess {
+struct AcceptEverythingAcceptor: CustomRole {
     typealias Machine = KeyValueStore
     let id: ProcessID
     var ballotNumber = Ballot.bottom

@@ -44,7 +44,7 @@ struct RenderMarkdownTests {
     @Test("pvalues outside code spans become entities, pipes in cells are escaped")
     func escaping() {
         let state = ProcessState(process: .acceptor(0), title: "Acceptor <a0>", lines: ["x | y"], changed: false)
-        let step = Step(number: 1, narration: "accepts <0.1, 1, A>", panels: [.state(state)])
+        let step = Transcript.Step(number: 1, narration: "accepts <0.1, 1, A>", panels: [.state(state)])
         let markdown = MarkdownRenderer().render(Transcript(title: "T", lanes: [.acceptor(0)], parts: [.init(steps: [step])]))
         #expect(markdown.contains("### Step 1 — accepts &lt;0.1, 1, A&gt;"))
         #expect(markdown.contains("| Acceptor &lt;a0&gt; |"))

@@ -7,7 +7,7 @@ import PMMCSimulation
 struct RenderMessageFlowTests {
     private func transcript(_ parts: [[TraceEvent]], forks: [Int?]? = nil) -> Transcript {
         Transcript(title: "flow", lanes: [.leader(0), .acceptor(0)], parts: parts.enumerated().map { index, events in
-            Transcript.Part(forksFrom: forks?[index], steps: [Step(number: index + 1, narration: "", events: events)])
+            Transcript.Part(forksFrom: forks?[index], steps: [Transcript.Step(number: index + 1, narration: "", events: events)])
         })
     }
 

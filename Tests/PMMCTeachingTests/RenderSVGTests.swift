@@ -85,7 +85,7 @@ struct RenderSVGTests {
             TraceEvent(time: 7, kind: .network, detail: "loss 0.5"),
         ]
         let transcript = Transcript(title: "window <1>", lanes: [.acceptor(0)],
-                                    parts: [.init(steps: [Step(number: 1, narration: "", events: events)]),
+                                    parts: [.init(steps: [Transcript.Step(number: 1, narration: "", events: events)]),
                                             .init(heading: "bad fork", forksFrom: 7, steps: [])])
         let probe = try #require(SVGProbe.parse(render(transcript, as: .svg)))
         #expect(probe.laneLines == ["a0", "l3", "r4"])

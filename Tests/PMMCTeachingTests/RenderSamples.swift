@@ -65,9 +65,9 @@ enum RenderSamples {
             lanes: [.leader(0), .leader(1), .acceptor(0)],
             parts: story.parts,
             checks: [
-                Check(name: "A1", statement: "An acceptor's ballot only increases.", holds: true,
+                Transcript.Check(name: "A1", statement: "An acceptor's ballot only increases.", holds: true,
                       detail: "a0: _ → 0.1"),
-                Check(name: "A2", statement: "An acceptor accepts only at its current ballot.", holds: true,
+                Transcript.Check(name: "A2", statement: "An acceptor accepts only at its current ballot.", holds: true,
                       detail: "<0.1, 1, A> at 0.1; <0.0, 1, B> refused"),
             ])
     }
@@ -132,7 +132,7 @@ enum RenderSamples {
                 + "single higher ballot preempts it.",
             lanes: [.leader(0), .acceptor(0), .acceptor(1), .acceptor(2)],
             parts: story.parts,
-            checks: [Check(name: "A1", statement: "Adopted ballots strictly increase.", holds: true, detail: "")])
+            checks: [Transcript.Check(name: "A1", statement: "Adopted ballots strictly increase.", holds: true, detail: "")])
     }
 
     /// A longer run: a client's requests decided in several slots, losses, a crash of the
@@ -284,19 +284,19 @@ enum RenderSamples {
                           lanes: [.client(0), .replica(0), .replica(1), .leader(0), .leader(1), .acceptor(0),
                                   .acceptor(1), .acceptor(2)],
                           parts: story.parts,
-                          checks: [Check(name: "R1", statement: "One command per slot across replicas.", holds: true,
+                          checks: [Transcript.Check(name: "R1", statement: "One command per slot across replicas.", holds: true,
                                          detail: "slots 1–4"),
-                                   Check(name: "R3", statement: "State is the decisions applied in order.", holds: false,
+                                   Transcript.Check(name: "R3", statement: "State is the decisions applied in order.", holds: false,
                                          detail: "r1 has not applied slot 4")])
     }
 
-    static func acceptorState(_ ballot: String, _ accepted: [String], name: String = "a0", changed: Bool) -> Panel {
+    static func acceptorState(_ ballot: String, _ accepted: [String], name: String = "a0", changed: Bool) -> Transcript.Panel {
         .state(ProcessState(process: ProcessID(name)!, title: "Acceptor \(name)",
                             lines: ["ballot_num: \(ballot)", "accepted: [" + accepted.joined(separator: ", ") + "]"],
                             changed: changed))
     }
 
-    static func leaderState(_ name: String, active: Bool, ballot: String, proposals: String, changed: Bool) -> Panel {
+    static func leaderState(_ name: String, active: Bool, ballot: String, proposals: String, changed: Bool) -> Transcript.Panel {
         .state(ProcessState(process: ProcessID(name)!, title: "Leader \(name)",
                             lines: ["active: \(active)", "ballot_num: \(ballot)", "proposals: \(proposals)"],
                             changed: changed))
@@ -304,7 +304,7 @@ enum RenderSamples {
 }
 
 extension StateTable {
-    var panel: Panel { .table(self) }
+    var panel: Transcript.Panel { .table(self) }
 }
 
 /// Builds a transcript's parts step by step, numbering steps and timing events by step.
@@ -316,11 +316,11 @@ struct StoryBuilder {
         parts.append(Transcript.Part(heading: heading, forksFrom: origin))
     }
 
-    mutating func step(_ narration: String, panels: [Panel] = [], _ events: (inout EventList) -> Void) {
+    mutating func step(_ narration: String, panels: [Transcript.Panel] = [], _ events: (inout EventList) -> Void) {
         number += 1
         var list = EventList(time: number)
         events(&list)
-        parts[parts.count - 1].steps.append(Step(number: number, narration: narration, events: list.events, panels: panels))
+        parts[parts.count - 1].steps.append(Transcript.Step(number: number, narration: narration, events: list.events, panels: panels))
     }
 }
 

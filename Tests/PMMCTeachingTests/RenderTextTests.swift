@@ -45,10 +45,10 @@ struct RenderTextTests {
     @Test("panels too wide for one row wrap onto further rows of at most 100 columns")
     func panelRowsWrap() {
         let panels = (0..<6).map { index in
-            Panel.state(ProcessState(process: .acceptor(index), title: "Acceptor a\(index)",
+            Transcript.Panel.state(ProcessState(process: .acceptor(index), title: "Acceptor a\(index)",
                                      lines: ["accepted: [<0.1, 1, A>, <0.1, 2, B>]"], changed: false))
         }
-        let text = TextRenderer().step(Step(number: 1, narration: "six acceptors", panels: panels))
+        let text = TextRenderer().step(Transcript.Step(number: 1, narration: "six acceptors", panels: panels))
         let lines = text.split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 100 })
         #expect(lines.filter { $0.contains("Acceptor a") }.count > 1)

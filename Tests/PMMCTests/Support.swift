@@ -103,7 +103,7 @@ extension Outbox where Machine == KeyValueStore {
     }
 
     /// The processes spawned, in order.
-    var spawned: [Process<Machine>] {
+    var spawned: [Role<Machine>] {
         effects.compactMap { if case .spawn(let process) = $0 { process } else { nil } }
     }
 
@@ -137,7 +137,7 @@ extension Outbox where Machine == KeyValueStore {
     }
 }
 
-extension Process {
+extension Role {
     var asScout: Scout<Machine>? { if case .scout(let scout) = self { scout } else { nil } }
     var asCommander: Commander<Machine>? { if case .commander(let commander) = self { commander } else { nil } }
 }
@@ -198,4 +198,4 @@ extension Commander: Receiving, Timed, Starting {}
 extension Leader: Receiving, Timed, Starting {}
 extension Replica: Receiving, Timed {}
 extension Client: Receiving, Timed {}
-extension Process: Receiving, Timed, Starting {}
+extension Role: Receiving, Timed, Starting {}

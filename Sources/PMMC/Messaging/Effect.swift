@@ -5,8 +5,8 @@ public enum Effect<Machine: StateMachine>: Sendable {
     case send(Message<Machine>, to: ProcessID)
     /// Start a child process (a leader's scout or commander). Boxed, so that every other
     /// effect stays the size of a message rather than of the largest role.
-    indirect case spawn(Process<Machine>)
-    /// Call ``Process/timerFired(_:into:)`` with `timer` after `delay` ticks.
+    indirect case spawn(Role<Machine>)
+    /// Call ``Role/timerFired(_:into:)`` with `timer` after `delay` ticks.
     case setTimer(TimerID, after: Int)
     /// This process is finished; deliver it nothing more.
     case exit
@@ -37,7 +37,7 @@ public struct Outbox<Machine: StateMachine>: Sendable {
     }
 
     /// Asks to start `child`.
-    public mutating func spawn(_ child: Process<Machine>) {
+    public mutating func spawn(_ child: Role<Machine>) {
         effects.append(.spawn(child))
     }
 

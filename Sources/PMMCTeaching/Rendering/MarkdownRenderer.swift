@@ -46,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The step's heading, event list, state table and other tables, as separate blocks.
-    private func step(_ step: Step) -> [String] {
+    private func step(_ step: Transcript.Step) -> [String] {
         var blocks = ["### Step \(step.number) — " + MarkdownEscaping.text(step.narration)]
         if !step.events.isEmpty {
             blocks.append(step.events.map { "- " + event($0) }.joined(separator: "\n"))
@@ -101,7 +101,7 @@ public struct MarkdownRenderer: Sendable {
         return "**" + MarkdownEscaping.text(table.title) + "**\n\n" + Self.table(header: header, rows: rows)
     }
 
-    private func checks(_ checks: [Check]) -> String {
+    private func checks(_ checks: [Transcript.Check]) -> String {
         let rows = checks.map { check in
             [check.holds ? "✓" : "✗ violated", MarkdownEscaping.text(check.name),
              MarkdownEscaping.text(check.statement), MarkdownEscaping.text(check.detail)]

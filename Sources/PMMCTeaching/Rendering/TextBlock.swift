@@ -43,7 +43,7 @@ struct TextBlock: Equatable {
     }
 
     /// The panel as a block.
-    init(panel: Panel) {
+    init(panel: Transcript.Panel) {
         switch panel {
         case .state(let state): self.init(state: state)
         case .table(let table): self.init(table: table)

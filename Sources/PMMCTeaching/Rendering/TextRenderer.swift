@@ -70,7 +70,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// `Step N  narration`, the step's events one per line, then its panels in columns.
-    public func step(_ step: Step) -> String {
+    public func step(_ step: Transcript.Step) -> String {
         let label = "Step \(step.number)"
         let indent = String(repeating: " ", count: label.count + 2)
         let narration = TextWrapping.wrap(step.narration, width: Self.proseWidth - indent.count)

@@ -26,8 +26,8 @@ struct AcceptorRules<Machine: StateMachine> {
         }
     }
 
-    /// The four rules, each as a ``Check`` over everything recorded.
-    func checks() -> [Check] {
+    /// The four rules, each as a ``Transcript/Check`` over everything recorded.
+    func checks() -> [Transcript.Check] {
         var increase = true, currentOnly = true, neverRemoved = true
         var ballots: [String] = []
         for id in acceptors {
@@ -54,12 +54,12 @@ struct AcceptorRules<Machine: StateMachine> {
             }
         }
         return [
-            Check(name: "A1", statement: "ballot numbers only increase", holds: increase, detail: ballots.joined(separator: "; ")),
-            Check(name: "A2", statement: "an acceptor accepts only values of its current ballot", holds: currentOnly,
+            Transcript.Check(name: "A1", statement: "ballot numbers only increase", holds: increase, detail: ballots.joined(separator: "; ")),
+            Transcript.Check(name: "A2", statement: "an acceptor accepts only values of its current ballot", holds: currentOnly,
                   detail: "accepted: " + SlideNotation.list(accepted.map(\.description))),
-            Check(name: "A3", statement: "accepted pvalues are never removed", holds: neverRemoved,
+            Transcript.Check(name: "A3", statement: "accepted pvalues are never removed", holds: neverRemoved,
                   detail: "each step's accepted list extends the one before"),
-            Check(name: "A5", statement: "a value chosen by a majority on ballot b is the only value accepted in its slot on any ballot b' > b",
+            Transcript.Check(name: "A5", statement: "a value chosen by a majority on ballot b is the only value accepted in its slot on any ballot b' > b",
                   holds: conflicts.isEmpty,
                   detail: conflicts.isEmpty
                       ? "chosen by a majority: " + SlideNotation.list(chosen.map(\.description))

@@ -107,7 +107,7 @@ final class Script<Machine: StateMachine> {
         }
         let events = quiet ? recorder.events.filter { [.decide, .crash].contains($0.kind) } : recorder.events
         let touched = Set(recorder.events.flatMap(touchedProcesses)).union(show)
-        var panels: [Panel] = []
+        var panels: [Transcript.Panel] = []
         for id in watched {
             guard let lines = stateLines(of: id) else { continue }
             let changed = lastStates[id] != lines
@@ -117,7 +117,7 @@ final class Script<Machine: StateMachine> {
             panels.append(.state(state))
         }
         recorder.transcript.parts[part].steps.append(
-            Step(number: recorder.stepCount, narration: narration, events: events, panels: panels))
+            Transcript.Step(number: recorder.stepCount, narration: narration, events: events, panels: panels))
     }
 
     /// Adds a table to the last step, e.g. single-decree Paxos's per-node state.
@@ -141,7 +141,7 @@ final class Script<Machine: StateMachine> {
 
     /// Records invariant `name` with whether `holds` is true of this line of the story.
     func check(_ name: String, _ statement: String, holds: Bool, _ detail: String) {
-        recorder.transcript.checks.append(Check(name: name, statement: statement, holds: holds, detail: detail))
+        recorder.transcript.checks.append(Transcript.Check(name: name, statement: statement, holds: holds, detail: detail))
     }
 
     private func currentState(of id: ProcessID) -> ProcessState? {

@@ -9,7 +9,7 @@ enum SlideNotation {
 
     /// The state of `process`, or `nil` for roles the slides do not draw (clients, scouts,
     /// commanders, custom processes).
-    static func state<Machine>(of process: Process<Machine>, crashed: Bool) -> ProcessState? {
+    static func state<Machine>(of process: Role<Machine>, crashed: Bool) -> ProcessState? {
         let title: String
         let lines: [String]
         switch process {

@@ -15,7 +15,7 @@ extension Transcript {
     ///   - title: The transcript's heading.
     ///   - window: Which events to include; all by default.
     public init(trace: some Sequence<TraceEvent>, title: String, window: TraceWindow = .all) {
-        var steps: [Step] = []
+        var steps: [Transcript.Step] = []
         var included = 0
         for event in trace {
             if let from = window.from, event.time < from { continue }
@@ -23,7 +23,7 @@ extension Transcript {
             if let maxEvents = window.maxEvents, included >= maxEvents { break }
             if steps.last?.events.first?.time != event.time {
                 if let maxSteps = window.maxSteps, steps.count >= maxSteps { break }
-                steps.append(Step(number: steps.count + 1, narration: "t=\(event.time)"))
+                steps.append(Transcript.Step(number: steps.count + 1, narration: "t=\(event.time)"))
             }
             steps[steps.count - 1].events.append(event)
             included += 1

@@ -50,33 +50,6 @@ public struct Transcript: Hashable, Sendable {
     public var allChecksHold: Bool { checks.allSatisfy(\.holds) }
 }
 
-/// One step of a ``Transcript``: one scheduling decision (deliver, drop, fire, crash, …) or,
-/// for a plain trace, one instant of virtual time.
-public struct Step: Hashable, Sendable {
-    /// Numbered from 1 across the whole transcript.
-    public var number: Int
-    /// What the step does and why it matters, e.g. `a0 receives p1a(0.0): "Nope!"`.
-    public var narration: String
-    /// Everything that happened during the step, in order.
-    public var events: [TraceEvent]
-    /// The state after the step of the processes it touched, and any tables.
-    public var panels: [Panel]
-
-    public init(number: Int, narration: String, events: [TraceEvent] = [], panels: [Panel] = []) {
-        self.number = number
-        self.narration = narration
-        self.events = events
-        self.panels = panels
-    }
-}
-
-/// What a step shows beside its events.
-public enum Panel: Hashable, Sendable {
-    /// One process's state.
-    case state(ProcessState)
-    /// A table, e.g. single-decree Paxos's `n_a, v_a, n_h, done` per node.
-    case table(StateTable)
-}
 
 /// A process's state in the slides' notation, one `name: value` line each.
 public struct ProcessState: Hashable, Sendable {
@@ -119,20 +92,50 @@ public struct StateTable: Hashable, Sendable {
     }
 }
 
-/// An invariant a story demonstrates, checked on the final state.
-public struct Check: Hashable, Sendable {
-    /// A short name, e.g. `A1`.
-    public var name: String
-    /// The invariant in words.
-    public var statement: String
-    public var holds: Bool
-    /// What was checked: the values that make it hold, or the counterexample.
-    public var detail: String
+extension Transcript {
+    /// One step of a ``Transcript``: one scheduling decision (deliver, drop, fire, crash, …) or,
+    /// for a plain trace, one instant of virtual time.
+    public struct Step: Hashable, Sendable {
+        /// Numbered from 1 across the whole transcript.
+        public var number: Int
+        /// What the step does and why it matters, e.g. `a0 receives p1a(0.0): "Nope!"`.
+        public var narration: String
+        /// Everything that happened during the step, in order.
+        public var events: [TraceEvent]
+        /// The state after the step of the processes it touched, and any tables.
+        public var panels: [Panel]
 
-    public init(name: String, statement: String, holds: Bool, detail: String) {
-        self.name = name
-        self.statement = statement
-        self.holds = holds
-        self.detail = detail
+        public init(number: Int, narration: String, events: [TraceEvent] = [], panels: [Panel] = []) {
+            self.number = number
+            self.narration = narration
+            self.events = events
+            self.panels = panels
+        }
+    }
+
+    /// What a step shows beside its events.
+    public enum Panel: Hashable, Sendable {
+        /// One process's state.
+        case state(ProcessState)
+        /// A table, e.g. single-decree Paxos's `n_a, v_a, n_h, done` per node.
+        case table(StateTable)
+    }
+
+    /// An invariant a story demonstrates, checked on the final state.
+    public struct Check: Hashable, Sendable {
+        /// A short name, e.g. `A1`.
+        public var name: String
+        /// The invariant in words.
+        public var statement: String
+        public var holds: Bool
+        /// What was checked: the values that make it hold, or the counterexample.
+        public var detail: String
+
+        public init(name: String, statement: String, holds: Bool, detail: String) {
+            self.name = name
+            self.statement = statement
+            self.holds = holds
+            self.detail = detail
+        }
     }
 }

@@ -1,9 +1,12 @@
-/// Any process of the protocol, as hosts store and drive it.
+/// Any process of the protocol in the role it plays, as hosts store and drive it.
 ///
-/// The simulator and the runtime hold one `Process` per live process and call ``start(into:)``
+/// Named `Role`, not `Process`, so that it never collides with `Foundation.Process` in a file
+/// that imports both.
+///
+/// The simulator and the runtime hold one `Role` per live process and call ``start(into:)``
 /// once, then ``receive(_:from:into:)`` per delivered message and ``timerFired(_:into:)`` per
 /// timer, carrying out the effects each call leaves in the outbox.
-public enum Process<Machine: StateMachine>: Equatable, Sendable {
+public enum Role<Machine: StateMachine>: Equatable, Sendable {
     case client(Client<Machine>)
     case replica(Replica<Machine>)
     case leader(Leader<Machine>)
@@ -11,7 +14,7 @@ public enum Process<Machine: StateMachine>: Equatable, Sendable {
     case scout(Scout<Machine>)
     case commander(Commander<Machine>)
     /// A process with behaviour of its own (a test's faulty acceptor, say).
-    case custom(any CustomProcess<Machine>)
+    case custom(any CustomRole<Machine>)
 
     public var id: ProcessID {
         switch self {
@@ -65,7 +68,7 @@ public enum Process<Machine: StateMachine>: Equatable, Sendable {
 
     /// Whether two processes are the same role in the same state. A custom process equals no
     /// process, itself included, as its state is its own business.
-    public static func == (lhs: Process, rhs: Process) -> Bool {
+    public static func == (lhs: Role, rhs: Role) -> Bool {
         switch (lhs, rhs) {
         case let (.client(left), .client(right)): left == right
         case let (.replica(left), .replica(right)): left == right
@@ -90,7 +93,7 @@ public enum Process<Machine: StateMachine>: Equatable, Sendable {
 
 /// A process whose behaviour is not one of the paper's roles: for tests that need a faulty
 /// process, or for experiments. Hosts drive it exactly like the built-in roles.
-public protocol CustomProcess<Machine>: Sendable {
+public protocol CustomRole<Machine>: Sendable {
     associatedtype Machine: StateMachine
     var id: ProcessID { get }
     /// For a process that stands in for an acceptor: its ballot and accepted pvalues, so the
