@@ -6,6 +6,8 @@ enum Delivery<Machine: StateMachine>: Sendable {
     case message(Message<Machine>, from: ProcessID)
     /// A timer the process set has fired.
     case timer(TimerID)
+    /// The process's scout or commander `child` has exited.
+    case childExited(ProcessID)
     /// A client call's caller was cancelled; stop waiting for it.
     case cancelCall(ticket: Int)
 }

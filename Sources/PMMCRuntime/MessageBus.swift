@@ -96,11 +96,17 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         }
     }
 
-    /// A scout or commander has finished: it is forgotten, and its drain loop ends.
+    /// A scout or commander has finished: it is forgotten, its drain loop ends, and its leader
+    /// is told (as ``Role/childExited(_:)``), unless the leader has crashed.
     func exit(_ id: ProcessID) {
-        let entry = state.withLock { $0.processes.removeValue(forKey: id) }
+        let (entry, parent) = state.withLock { state in
+            (state.processes.removeValue(forKey: id), state.isCrashed(id.host) ? nil : state.processes[id.host])
+        }
         entry?.mailbox.stop()
         emit(.exited(id))
+        if id.host != id {
+            parent?.mailbox.post(.childExited(id))
+        }
     }
 
     private func finished(_ id: ProcessID) {

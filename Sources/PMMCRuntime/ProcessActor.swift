@@ -88,6 +88,8 @@ actor ProcessActor<Machine: StateMachine> {
             }
         case .timer(let timer):
             process.timerFired(timer, into: &outbox)
+        case .childExited(let child):
+            process.childExited(child)
         case .cancelCall(let ticket):
             session.cancel(ticket: ticket)
         }

@@ -33,13 +33,14 @@ extension Simulation {
         return envelope
     }
 
-    /// Fires the earliest pending timer of `process` (with id `timer`, if given).
+    /// Fires the pending timer of `process` (with id `timer`, if given) that is due first. A
+    /// leader's name matches its scouts' and commanders' timers too.
     public func fire(_ timer: TimerID? = nil, of process: ProcessID) throws(SimulationError) {
         let event = pending.first { event in
             guard case .timer(let owner, let id) = event.kind else { return false }
-            return owner == process && (timer == nil || id == timer)
+            return Self.matches(owner, process) && (timer == nil || id == timer)
         }
-        guard let event else { throw .noSuchEvent("timer \(timer.map(\.description) ?? "") of \(process)") }
+        guard let event else { throw .noSuchEvent("timer " + (timer.map { "\($0) " } ?? "") + "of \(process)") }
         try perform(event.id)
     }
 

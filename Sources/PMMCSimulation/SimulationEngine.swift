@@ -28,6 +28,8 @@ struct SimulationEngine<Machine: StateMachine> {
     private var network: NetworkModel
     private var slotOf = ProcessDirectory()
     private var table: [Role<Machine>?] = []
+    /// The pending timers of the process in each slot of ``table``, cancelled when it exits.
+    private var timers: [[EventQueue<Event>.Handle]] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -129,10 +131,10 @@ struct SimulationEngine<Machine: StateMachine> {
 
     /// Handles the next event. - Precondition: there is one.
     mutating func step() {
-        let (time, event) = queue.next()!
+        let (time, sequence, event) = queue.next()!
         now = max(now, time)
         statistics.events += 1
-        handle(event)
+        handle(event, sequence: sequence)
     }
 
     // MARK: Scripted schedule
@@ -154,15 +156,15 @@ struct SimulationEngine<Machine: StateMachine> {
     /// Handles pending event `id` now, out of turn. Each scripted action takes one tick, or
     /// more when the event is due later (a timer).
     mutating func perform(_ id: Int) throws(SimulationError) {
-        guard let (time, event) = queue.remove(sequence: id) else { throw .noSuchEvent("event #\(id)") }
+        guard let (time, sequence, event) = queue.remove(sequence: id) else { throw .noSuchEvent("event #\(id)") }
         now = max(now + 1, time)
         statistics.events += 1
-        handle(event)
+        handle(event, sequence: sequence)
     }
 
     /// Loses pending message `id`.
     mutating func drop(_ id: Int) throws(SimulationError) {
-        guard case .deliver? = queue.event(sequence: id), case (let time, .deliver(let envelope))? = queue.remove(sequence: id)
+        guard case .deliver? = queue.event(sequence: id), case (let time, _, .deliver(let envelope))? = queue.remove(sequence: id)
         else { throw .noSuchEvent("message #\(id)") }
         now = max(now + 1, time)
         statistics.events += 1
@@ -220,7 +222,7 @@ struct SimulationEngine<Machine: StateMachine> {
 
     // MARK: Events
 
-    private mutating func handle(_ event: Event) {
+    private mutating func handle(_ event: Event, sequence: Int) {
         switch event {
         case .start(let id):
             guard !isCrashed(id), let slot = slotOf[id] else { return }
@@ -231,7 +233,9 @@ struct SimulationEngine<Machine: StateMachine> {
         case .deliver(let envelope):
             deliver(envelope)
         case .timer(let id, let timer):
-            guard !isCrashed(id), let slot = slotOf[id] else { return }
+            guard let slot = slotOf[id] else { return }
+            timers[slot].removeAll { $0.sequence == sequence }
+            guard !isCrashed(id) else { return }
             statistics.timersFired += 1
             trace?(TraceEvent(time: now, kind: .timer, source: id, detail: timer.description))
             let before = monitor?.snapshot(of: table[slot]!)
@@ -343,17 +347,29 @@ struct SimulationEngine<Machine: StateMachine> {
             case .spawn(let child):
                 spawn(child, by: id)
             case .setTimer(let timer, let delay):
-                queue.schedule(.timer(id, timer), at: now + delay)
+                let handle = queue.schedule(.timer(id, timer), at: now + delay)
+                if let slot = slotOf[id] { timers[slot].append(handle) }
             case .exit:
-                if let slot = slotOf[id] {
-                    slotOf[id] = nil
-                    table[slot] = nil
-                    freeSlots.append(slot)
-                }
-                trace?(TraceEvent(time: now, kind: .exit, source: id))
+                exit(id)
             case .complete(let requestID, let output):
                 complete(client: id, requestID: requestID, output: output)
             }
+        }
+    }
+
+    /// Removes process `id`, cancels its pending timers, and tells its leader, if it is a
+    /// scout or commander whose leader still runs.
+    private mutating func exit(_ id: ProcessID) {
+        if let slot = slotOf[id] {
+            for handle in timers[slot] { queue.cancel(handle) }
+            timers[slot].removeAll()
+            slotOf[id] = nil
+            table[slot] = nil
+            freeSlots.append(slot)
+        }
+        trace?(TraceEvent(time: now, kind: .exit, source: id))
+        if id.host != id, !isCrashed(id.host), let parent = slotOf[id.host] {
+            table[parent]!.childExited(id)
         }
     }
 
@@ -412,6 +428,7 @@ struct SimulationEngine<Machine: StateMachine> {
         } else {
             slotOf[id] = table.count
             table.append(process)
+            timers.append([])
         }
     }
 

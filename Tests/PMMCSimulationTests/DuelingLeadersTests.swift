@@ -30,33 +30,21 @@ struct DuelingLeadersTests {
         expectExactlyOnceAppends(simulation.operations, finalValues: replica.state.storage)
     }
 
-    // Preemptions per seed when written (seed: count), naive leaders, 20 operations:
-    //   1: 61, 2: 85, 3: 52, 4: 57, 5: 80, 6: 65, 7: 74, 8: 125, 9: 74, 10: 43,
-    //   11: 61, 12: 81, 13: 105, 14: 58, 15: 75, 16: 83, 17: 118, 18: 64, 19: 73, 20: 52.
-    // Random latencies break every duel sooner or later: all 20 runs completed, by t = 397…967.
-    // With failure detection every seed has exactly 1 preemption (l0's first ballot loses to l1's).
-    @Test("leaders without failure detection preempt each other, far more than with it (counts per seed)")
-    func leadersPreemptEachOther() throws {
-        var naive: [UInt64: Int] = [:]
-        var detecting: [UInt64: Int] = [:]
-        for seed in Seeds.sweep {
-            let (simulation, _) = try Self.duel(seed: seed)
-            #expect(simulation.violation == nil, "seed \(seed)")
-            naive[seed] = simulation.statistics.preemptions
-            let (calm, outcome) = try Self.duel(seed: seed, settings: Settings())
-            #expect(calm.violation == nil, "seed \(seed)")
-            #expect(outcome == .conditionMet, "seed \(seed): leaders with failure detection complete")
-            detecting[seed] = calm.statistics.preemptions
-        }
-        func report(_ counts: [UInt64: Int]) -> String {
-            counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        }
-        let naiveTotal = naive.values.reduce(0, +), detectingTotal = detecting.values.reduce(0, +)
-        #expect(naiveTotal > 0, "naive preemptions: \(report(naive))")
-        #expect(naive.values.contains { $0 > 1 }, "some seed duels for more than one round: \(report(naive))")
+    /// Naive leaders (20 operations) preempted each other 35…103 times per seed when written;
+    /// random latencies broke every duel sooner or later, so every run completed. With failure
+    /// detection every seed had exactly 1 preemption (l0's first ballot loses to l1's).
+    @Test("leaders without failure detection preempt each other, far more than with it (counts per seed)",
+          arguments: Seeds.sweep)
+    func leadersPreemptEachOther(seed: UInt64) throws {
+        let (naive, naiveOutcome) = try Self.duel(seed: seed)
+        #expect(naive.violation == nil)
+        #expect(naiveOutcome == .conditionMet, "random latencies end the duel within \(Self.timeLimit) ticks")
+        #expect(naive.statistics.preemptions >= 20, "naive leaders duel: \(naive.statistics.preemptions) preemptions")
         // Paper §3: a preempted leader that waits for the active one to fail instead of scouting
         // at once ends the duel.
-        #expect(detectingTotal * 5 < naiveTotal,
-                "failure detection: \(detectingTotal) preemptions (\(report(detecting))); naive: \(naiveTotal)")
+        let (calm, outcome) = try Self.duel(seed: seed, settings: Settings())
+        #expect(calm.violation == nil)
+        #expect(outcome == .conditionMet, "leaders with failure detection complete")
+        #expect(calm.statistics.preemptions <= 2, "failure detection: \(calm.statistics.preemptions) preemptions")
     }
 }

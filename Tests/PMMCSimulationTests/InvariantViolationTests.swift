@@ -77,4 +77,21 @@ struct InvariantViolationTests {
         #expect(simulation.statistics.invariantChecks > 0, "the invariants were checked")
         expectLogsAgree(simulation)
     }
+
+    @Test("two commands accepted for one ballot and slot are caught (A4): the acceptor keeps both")
+    func twoCommandsForOneBallotAndSlotAreCaught() throws {
+        let simulation = try makeSimulation(seed: 1, replicas: 1, leaders: 1, acceptors: 3, clients: 1,
+                                            settings: .paper(), network: NetworkModel(latency: 1...1))
+        let ballot = Ballot(round: 0, leader: 0)
+        let commander = ProcessID.commander(leader: 0, number: 9)
+        for value in ["x", "y"] {
+            let command = KVCommand(client: .client(0), requestID: 1, body: .operation(.put(key: "k", value: value)))
+            try simulation.inject(.p2a(PValue(ballot: ballot, slot: 1, command: command)), from: commander, to: .acceptor(0))
+            try simulation.deliver(.p2a, to: .acceptor(0))
+        }
+        #expect(simulation.acceptor(0)!.accepted.count == 2)
+        let violation = try #require(simulation.violation)
+        #expect(violation.invariant == .a4, "\(violation)")
+        #expect(violation.processes == [.acceptor(0), .acceptor(0)])
+    }
 }

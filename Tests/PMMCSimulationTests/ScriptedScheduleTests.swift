@@ -50,6 +50,17 @@ import PMMCSimulation
         #expect(simulation.now == 1 + 50, "the scout started at tick 1; its timer fires when due")
     }
 
+    @Test func aLeadersNameFiresItsChildrensTimers() throws {
+        let simulation = try scripted()
+        try simulation.start(.leader(0))
+        for acceptor in 0..<3 { try simulation.drop(.p1a, to: .acceptor(acceptor)) }
+        try simulation.fire(.phaseRetransmit, of: .leader(0))
+        #expect(simulation.pendingMessages(from: .scout(leader: 0, number: 1), kind: .p1a).count == 3)
+        #expect(throws: SimulationError.noSuchEvent("timer phaseRetransmit of l1")) {
+            try simulation.fire(.phaseRetransmit, of: .leader(1))
+        }
+    }
+
     @Test func forkTakesOneStateTwoWays() throws {
         let simulation = try scripted(leaders: 2)
         try simulation.start(.leader(0))

@@ -47,7 +47,7 @@ enum RenderSamples {
             $0.deliver("l0/c2", "a0", "p2a(<0.0, 1, B>)", detail: "ignored")
         }
         story.step("l0/s1 resends p1a(0.0); the network loses it") {
-            $0.timer("l0/s1", "resend")
+            $0.timer("l0/s1", "phaseRetransmit")
             $0.send("l0/s1", "a0", "p1a(0.0)")
             $0.drop("l0/s1", "a0", "p1a(0.0)", reason: "loss")
         }

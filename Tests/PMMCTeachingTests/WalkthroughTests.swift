@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PMMC
 import PMMCTeaching
@@ -15,9 +16,21 @@ import PMMCTeaching
         #expect(!transcript.lesson.isEmpty)
     }
 
-    @Test func namesAreUniqueAndListedInOrder() {
+    /// The catalog lists the walk-throughs in the order Docs/Walkthroughs.md teaches them, and
+    /// finds each by its name.
+    @Test func namesAreUniqueAndListedInTeachingOrder() throws {
         let names = Walkthroughs.all.map(\.name)
         #expect(Set(names).count == names.count)
+        let tutorial = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/Walkthroughs.md"),
+            encoding: .utf8)
+        let headings = tutorial.split(separator: "\n").filter { $0.hasPrefix("## ") && $0.hasSuffix("`") }
+        let taught = headings.compactMap { $0.split(separator: "`").last.map(String.init) }
+        #expect(taught == names)
+        #expect(names.first == "acceptors", "the course starts with the acceptor's rules")
+        for name in names {
+            #expect(Walkthroughs.named(name)?.name == name)
+        }
         #expect(Walkthroughs.named("no-such-walkthrough") == nil)
     }
 }

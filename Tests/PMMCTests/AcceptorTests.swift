@@ -1,7 +1,7 @@
 import Testing
 @testable import PMMC
 
-/// The acceptor of paper figure 3, checked against the four rules of the lecture slides.
+/// The acceptor of paper figure 4, checked against the four rules of the lecture slides.
 @Suite("Acceptor")
 struct AcceptorTests {
     let scout1 = ProcessID.scout(leader: 1, number: 1)
@@ -65,14 +65,37 @@ struct AcceptorTests {
         #expect(out.sends == [sent(.p2b(ballot: b(0, 1)), to: commander0)])
     }
 
-    @Test("p2a with a ballot the acceptor never adopted is not accepted and does not raise its ballot")
-    func p2aHigherBallotNotAdopted() {
+    @Test("p2a with a ballot above the current one is adopted, then accepted (our departure: the acceptor missed that ballot's p1a)")
+    func p2aHigherBallotAdoptedAndAccepted() {
         var acceptor = Acceptor<KV>(id: a0)
         acceptor.deliver(.p1a(ballot: b(0, 0)), from: scout0)
-        let out = acceptor.deliver(.p2a(pv(b(0, 1), 1, put("k1", "v1"))), from: commander1)
-        #expect(acceptor.accepted.isEmpty)
-        #expect(acceptor.ballotNumber == b(0, 0))
-        #expect(out.sends == [sent(.p2b(ballot: b(0, 0)), to: commander1)])
+        let value = pv(b(0, 1), 1, put("k1", "v1"))
+        let out = acceptor.deliver(.p2a(value), from: commander1)
+        #expect(acceptor.accepted == [value])
+        #expect(acceptor.ballotNumber == b(0, 1))
+        #expect(out.sends == [sent(.p2b(ballot: b(0, 1)), to: commander1)])
+        let late = acceptor.deliver(.p1a(ballot: b(0, 0)), from: scout0)
+        #expect(late.sends == [sent(.p1b(ballot: b(0, 1), accepted: [value]), to: scout0)])
+    }
+
+    @Test("a fresh acceptor accepts the first p2a it sees, at that ballot")
+    func p2aOnFreshAcceptor() {
+        var acceptor = Acceptor<KV>(id: a0)
+        let value = pv(b(2, 0), 4, put("k", "v"))
+        acceptor.deliver(.p2a(value), from: commander0)
+        #expect(acceptor.ballotNumber == b(2, 0))
+        #expect(acceptor.accepted == [value])
+    }
+
+    @Test("two commands for one ballot and slot are both stored, so a broken leader cannot hide an A4 violation")
+    func twoCommandsForOneBallotAndSlotBothStored() {
+        var acceptor = Acceptor<KV>(id: a0)
+        let x = pv(b(0, 0), 1, put("k", "x"))
+        let y = pv(b(0, 0), 1, put("k", "y"))
+        acceptor.deliver(.p2a(x), from: commander0)
+        acceptor.deliver(.p2a(y), from: commander0)
+        acceptor.deliver(.p2a(x), from: commander0)
+        #expect(acceptor.accepted == [x, y])
     }
 
     @Test("a duplicated p2a is stored once and answered each time")

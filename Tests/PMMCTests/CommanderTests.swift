@@ -1,7 +1,7 @@
 import Testing
 @testable import PMMC
 
-/// The commander of paper figure 4: phase 2 for one pvalue.
+/// The commander of paper figure 6(a): phase 2 for one pvalue.
 @Suite("Commander")
 struct CommanderTests {
     static let id = ProcessID.commander(leader: 1, number: 2)

@@ -100,17 +100,44 @@ struct LeaderTests {
         #expect(commander.id == .commander(leader: 1, number: 2))
     }
 
-    @Test("a second proposal for a slot is ignored unless it is a retry and the leader is active", arguments: [
+    @Test("a second proposal for a slot is ignored unless it is a retry, the leader is active and the slot's commander has exited", arguments: [
         (false, false, false), (false, true, false), (true, false, false), (true, true, true),
     ])
-    func secondProposalForSlot(active: Bool, retry: Bool, spawns: Bool) {
+    func secondProposalForSlot(active: Bool, retry: Bool, spawns: Bool) throws {
         var leader = active ? activeLeader() : makeLeader()
         if !active { leader.started() }
-        leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: false), from: r0)
+        let first = leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: false), from: r0)
+        if let commander = first.commanders.first { leader.childExited(commander.id) }
         let out = leader.deliver(.propose(slot: 1, command: put("k1", "second"), retry: retry), from: r1)
         #expect(leader.proposals[1] == put("k1", "first"))
         // A retry re-drives the command already chosen for the slot, never the new one.
         #expect(commanded(out) == (spawns ? [pv(b(0, 1), 1, put("k1", "first"))] : []))
+    }
+
+    @Test("a retry while the slot's commander still runs spawns no second one: one commander per ballot and slot")
+    func retryWhileCommanderRuns() throws {
+        var leader = activeLeader()
+        let first = leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: false), from: r0)
+        let commander = try #require(first.commanders.first)
+        #expect(leader.runningCommanders == [1: commander.id])
+        for _ in 0..<3 {
+            #expect(leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: true), from: r0).spawned.isEmpty)
+        }
+        leader.childExited(.commander(leader: 1, number: 99))
+        #expect(leader.runningCommanders == [1: commander.id], "another child's exit changes nothing")
+        leader.childExited(commander.id)
+        #expect(leader.runningCommanders.isEmpty)
+        let again = leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: true), from: r0)
+        #expect(commanded(again) == [pv(b(0, 1), 1, put("k1", "first"))])
+    }
+
+    @Test("preemption forgets the running commanders: they belong to the old ballot")
+    func preemptionForgetsRunningCommanders() throws {
+        var leader = activeLeader()
+        leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: false), from: r0)
+        #expect(leader.runningCommanders.count == 1)
+        leader.deliver(.preempted(ballot: b(2, 2)), from: .commander(leader: 1, number: 2))
+        #expect(leader.runningCommanders.isEmpty)
     }
 
     @Test("with paper settings, a higher preempted(r'.λ') makes it passive at (r'+1).λ and scouts at once")

@@ -1,7 +1,7 @@
 import Testing
 @testable import PMMC
 
-/// The scout of paper figure 4: phase 1 for one ballot.
+/// The scout of paper figure 6(b): phase 1 for one ballot.
 @Suite("Scout")
 struct ScoutTests {
     static let id = ProcessID.scout(leader: 1, number: 1)

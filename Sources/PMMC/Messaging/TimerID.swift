@@ -1,5 +1,5 @@
-/// A timer a process asks its host to fire later. Timers are never cancelled: a handler that
-/// finds its timer stale ignores it.
+/// A timer a process asks its host to fire later. A role never cancels a timer: a handler that
+/// finds its timer stale ignores it. A host drops the pending timers of a process that exits.
 public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     /// Client: no response yet to this request; send it again.
     case requestRetransmit(requestID: Int)
@@ -10,12 +10,13 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
 
+    /// The timer as it is written in Swift, e.g. `leaderCheck(epoch: 2)`; traces print this.
     public var description: String {
         switch self {
-        case .requestRetransmit(let requestID): "retransmit #\(requestID)"
-        case .proposalRetransmit: "repropose"
-        case .phaseRetransmit: "resend"
-        case .leaderCheck(let epoch): "check leader (\(epoch))"
+        case .requestRetransmit(let requestID): "requestRetransmit(requestID: \(requestID))"
+        case .proposalRetransmit: "proposalRetransmit"
+        case .phaseRetransmit: "phaseRetransmit"
+        case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
         }
     }
 }

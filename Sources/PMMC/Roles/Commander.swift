@@ -1,4 +1,4 @@
-/// A commander (paper figure 4): runs phase 2 of one pvalue for its leader, then exits.
+/// A commander (paper figure 6(a)): runs phase 2 of one pvalue for its leader, then exits.
 ///
 /// ```
 /// waitfor := acceptors
@@ -7,8 +7,9 @@
 ///                    if |waitfor| < |acceptors|/2 then ∀ρ ∈ replicas: send(ρ, ⟨decision, s, c⟩); exit
 ///                  else send(λ, ⟨preempted, b'⟩); exit
 /// ```
-/// A p2b with a ballot below ours comes from an acceptor that never saw our leader's p1a; it
+/// A p2b with a ballot below ours comes from an acceptor that had not yet seen our ballot; it
 /// is not a preemption (the leader would discard it as stale), so the commander keeps waiting.
+/// The acceptor adopts our ballot from the p2a it answers next (see ``Acceptor``).
 /// Because links may lose messages, the commander sends p2a again to the acceptors it still
 /// waits for every ``Settings/phaseRetransmit`` ticks.
 public struct Commander<Machine: StateMachine>: Equatable, Sendable {

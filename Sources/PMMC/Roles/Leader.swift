@@ -16,8 +16,10 @@
 ///
 /// Two additions, each needed once links lose messages or leaders compete:
 /// - A `propose` marked `retry` for a slot already proposed spawns a commander again (if
-///   active), so a decision lost on the way to a replica is sent again. The pvalue is the one
-///   already chosen for the slot, so one ballot and slot never carry two commands.
+///   active, and if no commander for this ballot and slot still runs), so a decision lost on
+///   the way to a replica is sent again. The pvalue is the one already chosen for the slot,
+///   so one ballot and slot never carry two commands, and never two live commanders: the host
+///   reports each child's exit through ``childExited(_:)``.
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3).
 public struct Leader<Machine: StateMachine>: Equatable, Sendable {
@@ -34,6 +36,10 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var monitoring: ProcessID?
     /// How many scouts and commanders this leader has spawned.
     public private(set) var childrenSpawned = 0
+    /// The commander still running for each slot at ``ballotNumber``.
+    public private(set) var runningCommanders: [Int: ProcessID] = [:]
+    /// ``runningCommanders`` the other way round: each running commander's slot.
+    private var commanderSlots: [ProcessID: Int] = [:]
     private let index: Int
     private let settings: Settings
     private var answeredSinceCheck = false
@@ -58,7 +64,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         switch message {
         case .propose(let slot, let command, let retry):
             if let existing = proposals[slot] {
-                if retry && active {
+                if retry && active && runningCommanders[slot] == nil {
                     spawnCommander(slot: slot, command: existing, into: &outbox)
                 }
             } else {
@@ -78,6 +84,8 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             guard ballot > ballotNumber else { return }
             active = false
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
+            runningCommanders.removeAll()
+            commanderSlots.removeAll()
             if settings.failureDetection != nil {
                 startMonitoring(.leader(ballot.leader), into: &outbox)
             } else {
@@ -111,6 +119,12 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
+    /// Forgets `child` if it is the commander running for its slot.
+    public mutating func childExited(_ child: ProcessID) {
+        guard let slot = commanderSlots.removeValue(forKey: child) else { return }
+        runningCommanders[slot] = nil
+    }
+
     private mutating func startMonitoring(_ watched: ProcessID, into outbox: inout Outbox<Machine>) {
         guard let detection = settings.failureDetection else { return }
         monitoring = watched
@@ -134,8 +148,11 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
+        let child = ProcessID.commander(leader: index, number: nextChildNumber())
+        runningCommanders[slot] = child
+        commanderSlots[child] = slot
         let commander = Commander(
-            id: .commander(leader: index, number: nextChildNumber()), leader: id,
+            id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
             pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), settings: settings)
         outbox.spawn(.commander(commander))

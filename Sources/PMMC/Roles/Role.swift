@@ -66,6 +66,17 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
+    /// Tells a leader that its scout or commander `child` has exited, so that it knows which
+    /// commanders still run. Hosts call it when a child's ``Effect/exit`` is carried out. It
+    /// has no effects.
+    public mutating func childExited(_ child: ProcessID) {
+        switch consume self {
+        case .leader(var leader): leader.childExited(child); self = .leader(leader)
+        case .custom(var custom): custom.childExited(child); self = .custom(custom)
+        case let other: self = other
+        }
+    }
+
     /// Whether two processes are the same role in the same state. A custom process equals no
     /// process, itself included, as its state is its own business.
     public static func == (lhs: Role, rhs: Role) -> Bool {
@@ -102,4 +113,11 @@ public protocol CustomRole<Machine>: Sendable {
     mutating func start(into outbox: inout Outbox<Machine>)
     mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>)
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
+    /// Called when a scout or commander of this process exits; see ``Role/childExited(_:)``.
+    mutating func childExited(_ child: ProcessID)
+}
+
+extension CustomRole {
+    /// Does nothing: most custom processes spawn no children.
+    public mutating func childExited(_ child: ProcessID) {}
 }

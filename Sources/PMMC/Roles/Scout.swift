@@ -1,4 +1,4 @@
-/// A scout (paper figure 4): runs phase 1 of one ballot for its leader, then exits.
+/// A scout (paper figure 6(b)): runs phase 1 of one ballot for its leader, then exits.
 ///
 /// ```
 /// waitfor := acceptors; pvalues := ∅
