@@ -61,6 +61,31 @@ import PMMCSimulation
         }
     }
 
+    @Test func anExitedChildsTimersAreCancelledAndItsLeaderIsTold() throws {
+        let simulation = try scripted()
+        func hasTimer(_ owner: ProcessID) -> Bool {
+            simulation.pending.contains { if case .timer(owner, _) = $0.kind { true } else { false } }
+        }
+        try simulation.start(.leader(0))
+        let scout = ProcessID.scout(leader: 0, number: 1)
+        #expect(hasTimer(scout))
+        for acceptor in 0..<2 { try simulation.deliver(.p1a, to: .acceptor(acceptor)) }
+        for acceptor in 0..<2 { try simulation.deliver(.p1b, from: .acceptor(acceptor), to: scout) }
+        #expect(simulation.process(scout) == nil, "the scout exited after a majority")
+        #expect(!hasTimer(scout), "its resend timer went with it")
+
+        try simulation.deliver(.adopted, to: .leader(0))
+        try simulation.submit(.put(key: "k", value: "v"), client: 0)
+        try simulation.deliver(.request, to: .replica(0))
+        try simulation.deliver(.propose, to: .leader(0))
+        let commander = try #require(simulation.leader(0)!.runningCommanders[1])
+        for acceptor in 0..<2 { try simulation.deliver(.p2a, from: commander, to: .acceptor(acceptor)) }
+        for acceptor in 0..<2 { try simulation.deliver(.p2b, from: .acceptor(acceptor), to: commander) }
+        #expect(simulation.process(commander) == nil)
+        #expect(simulation.leader(0)!.runningCommanders.isEmpty, "the host told the leader its commander exited")
+        #expect(!hasTimer(commander))
+    }
+
     @Test func forkTakesOneStateTwoWays() throws {
         let simulation = try scripted(leaders: 2)
         try simulation.start(.leader(0))
