@@ -1,14 +1,16 @@
 import PMMC
 
-/// Checks the paper's invariants incrementally: before an event the simulator takes a
-/// ``Snapshot`` of the process it touches, afterwards the monitor compares and updates its
-/// global view. The cost per event is proportional to what the event changed.
+/// Checks the paper's invariants incrementally: after each event the simulator hands the
+/// monitor the process the event touched, and the monitor compares it with what it remembered
+/// of that process (a few numbers, never a copy of the role) and updates its global view. The
+/// cost per event is proportional to what the event changed.
 struct InvariantMonitor<Machine: StateMachine> {
-    /// What the monitor needs to remember of a process across one event.
-    enum Snapshot {
+    /// What the monitor remembers of a process between two of its events.
+    private enum Memory {
         case replica(slotIn: Int, slotOut: Int)
         case acceptor(ballot: Ballot, acceptedCount: Int)
-        case other
+        /// Nothing yet: the process is as it was created.
+        case fresh
     }
 
     private struct BallotSlot: Hashable {
@@ -32,6 +34,8 @@ struct InvariantMonitor<Machine: StateMachine> {
     private var chosen: [Int: (ballot: Ballot, command: Command<Machine>)] = [:]
     private var commanders: [BallotSlot: (command: Command<Machine>, by: ProcessID)] = [:]
     private var shadows: [ProcessID: Shadow] = [:]
+    /// By the slot of the simulator's process table.
+    private var memory: [Memory] = []
 
     init(window: Int) {
         self.window = window
@@ -42,29 +46,31 @@ struct InvariantMonitor<Machine: StateMachine> {
         majorities[leader] = acceptorCount / 2 + 1
     }
 
-    func snapshot(of process: Role<Machine>) -> Snapshot {
-        if case .replica(let replica) = process {
-            return .replica(slotIn: replica.slotIn, slotOut: replica.slotOut)
-        }
-        if let acceptor = process.acceptorState {
-            return .acceptor(ballot: acceptor.ballotNumber, acceptedCount: acceptor.accepted.count)
-        }
-        return .other
+    /// Forgets what it remembered of the process in table slot `tableSlot`: a new process
+    /// took the slot, and starts as created.
+    mutating func forget(tableSlot: Int) {
+        if tableSlot < memory.count { memory[tableSlot] = .fresh }
     }
 
-    /// Checks `process` after it handled an event; `message` is what it was delivered, if any.
+    /// Checks `process`, in table slot `tableSlot`, after it handled an event; `message` is
+    /// what it was delivered, if any.
     mutating func check(
-        _ process: Role<Machine>, before: Snapshot, delivered message: Message<Machine>?
+        _ process: Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?
     ) -> (Invariant, [ProcessID], String)? {
-        switch (before, process) {
-        case (.replica(let slotIn, let slotOut), .replica(let replica)):
-            return checkReplica(replica, slotInBefore: slotIn, slotOutBefore: slotOut, delivered: message)
-        case (.acceptor(let ballot, let count), _):
-            guard let acceptor = process.acceptorState else { return nil }
-            return checkAcceptor(process.id, acceptor, ballotBefore: ballot, countBefore: count)
-        default:
-            return nil
+        if tableSlot >= memory.count {
+            memory.append(contentsOf: repeatElement(.fresh, count: tableSlot + 1 - memory.count))
         }
+        if case .replica(let replica) = process {
+            var (slotIn, slotOut) = (1, 1)
+            if case .replica(let lastIn, let lastOut) = memory[tableSlot] { (slotIn, slotOut) = (lastIn, lastOut) }
+            memory[tableSlot] = .replica(slotIn: replica.slotIn, slotOut: replica.slotOut)
+            return checkReplica(replica, slotInBefore: slotIn, slotOutBefore: slotOut, delivered: message)
+        }
+        guard let acceptor = process.acceptorState else { return nil }
+        var (ballot, count) = (Ballot.bottom, 0)
+        if case .acceptor(let lastBallot, let lastCount) = memory[tableSlot] { (ballot, count) = (lastBallot, lastCount) }
+        memory[tableSlot] = .acceptor(ballot: acceptor.ballotNumber, acceptedCount: acceptor.accepted.count)
+        return checkAcceptor(process.id, acceptor, ballotBefore: ballot, countBefore: count)
     }
 
     /// C1, checked when a leader spawns a commander.

@@ -218,6 +218,7 @@ struct SimulationEngine<Machine: StateMachine> {
         guard let slot = slotOf[id] else { throw .unknownProcess(id) }
         guard process.id == id else { throw .invalidOption("replacement for \(id) is named \(process.id)") }
         table[slot] = .custom(process)
+        monitor?.forget(tableSlot: slot)
     }
 
     // MARK: Events
@@ -238,10 +239,9 @@ struct SimulationEngine<Machine: StateMachine> {
             guard !isCrashed(id) else { return }
             statistics.timersFired += 1
             trace?(TraceEvent(time: now, kind: .timer, source: id, detail: timer.description))
-            let before = monitor?.snapshot(of: table[slot]!)
             scratch.removeAll()
             table[slot]!.timerFired(timer, into: &scratch)
-            check(slot, before: before, delivered: nil)
+            check(slot, delivered: nil)
             execute(scratch.effects, of: id)
         case .fault(let fault):
             apply(fault)
@@ -263,43 +263,27 @@ struct SimulationEngine<Machine: StateMachine> {
             return
         }
         statistics.delivered += 1
-        let before = monitor?.snapshot(of: table[slot]!)
-        let ballotBefore = leaderBallot(at: slot, receiving: envelope.message)
-        let processBefore = trace == nil ? nil : table[slot]
         scratch.removeAll()
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
         if let trace {
-            let ignored = scratch.effects.isEmpty && processBefore == table[slot]
+            let ignored = scratch.observations.contains(.ignored)
             trace(TraceEvent(time: now, kind: .deliver, source: envelope.source, destination: destination,
                              message: envelope.message.description, detail: ignored ? "ignored" : nil))
         }
-        switch envelope.message {
-        case .preempted:
-            if let ballotBefore, ballotBefore != leaderBallot(at: slot, receiving: envelope.message) {
+        for observation in scratch.observations {
+            switch observation {
+            case .preempted:
                 statistics.preemptions += 1
+            case .decided(let decided, let command):
+                recordDecision(decided, command, by: destination)
+            case .applied(let applied, let command):
+                trace?(TraceEvent(time: now, kind: .apply, source: destination, message: command.description, slot: applied))
+            case .adopted, .accepted, .rejected, .ignored:
+                break
             }
-        case .decision(let decided, let command):
-            recordDecision(decided, command, by: destination)
-            if case .replica(let replica)? = processBefore { traceApplied(at: slot, from: replica.slotOut) }
-        default:
-            break
         }
-        check(slot, before: before, delivered: envelope.message)
+        check(slot, delivered: envelope.message)
         execute(scratch.effects, of: destination)
-    }
-
-    /// A leader's ballot, read before and after a `preempted` to count preemptions.
-    private func leaderBallot(at slot: Int, receiving message: Message<Machine>) -> Ballot? {
-        guard case .preempted = message, case .leader(let leader)? = table[slot] else { return nil }
-        return leader.ballotNumber
-    }
-
-    private func traceApplied(at slot: Int, from slotOutBefore: Int) {
-        guard let trace, case .replica(let replica)? = table[slot] else { return }
-        for applied in slotOutBefore..<replica.slotOut {
-            trace(TraceEvent(time: now, kind: .apply, source: replica.id,
-                             message: replica.decisions[applied]!.description, slot: applied))
-        }
     }
 
     /// Counts a slot as decided the first time any replica receives a decision for it.
@@ -314,10 +298,10 @@ struct SimulationEngine<Machine: StateMachine> {
         trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
     }
 
-    private mutating func check(_ slot: Int, before: InvariantMonitor<Machine>.Snapshot?, delivered message: Message<Machine>?) {
-        guard let before, monitor != nil, violation == nil else { return }
+    private mutating func check(_ slot: Int, delivered message: Message<Machine>?) {
+        guard monitor != nil, violation == nil else { return }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(table[slot]!, before: before, delivered: message) {
+        if let (invariant, processes, detail) = monitor!.check(table[slot]!, tableSlot: slot, delivered: message) {
             report(invariant, processes, detail)
         }
     }
@@ -425,6 +409,7 @@ struct SimulationEngine<Machine: StateMachine> {
         if let slot = freeSlots.popLast() {
             table[slot] = process
             slotOf[id] = slot
+            monitor?.forget(tableSlot: slot)
         } else {
             slotOf[id] = table.count
             table.append(process)

@@ -15,12 +15,14 @@ public enum Effect<Machine: StateMachine>: Sendable {
     case complete(requestID: Int, output: Machine.Output?)
 }
 
-/// Collects the effects of one handler call, in order.
+/// Collects the effects of one handler call, in order, and what the role observed.
 ///
 /// Hosts keep one outbox and reuse its storage: call ``removeAll()`` before each handler.
 public struct Outbox<Machine: StateMachine>: Sendable {
     /// The effects requested so far, in the order requested.
     public private(set) var effects: [Effect<Machine>] = []
+    /// What happened so far, in the order it happened.
+    public private(set) var observations: [Observation<Machine>] = []
 
     public init() {}
 
@@ -56,8 +58,14 @@ public struct Outbox<Machine: StateMachine>: Sendable {
         effects.append(.complete(requestID: requestID, output: output))
     }
 
+    /// Reports that `observation` happened.
+    public mutating func observe(_ observation: Observation<Machine>) {
+        observations.append(observation)
+    }
+
     /// Empties the outbox, keeping its storage for the next handler.
     public mutating func removeAll() {
         effects.removeAll(keepingCapacity: true)
+        observations.removeAll(keepingCapacity: true)
     }
 }

@@ -39,18 +39,25 @@ public struct Acceptor<Machine: StateMachine>: Equatable, Sendable {
         case .p1a(let ballot):
             if ballot > ballotNumber {
                 ballotNumber = ballot
+                outbox.observe(.adopted(ballot))
             }
             outbox.send(.p1b(ballot: ballotNumber, accepted: accepted), to: sender)
         case .p2a(let pvalue):
             if pvalue.ballot >= ballotNumber {
-                ballotNumber = pvalue.ballot
+                if pvalue.ballot > ballotNumber {
+                    ballotNumber = pvalue.ballot
+                    outbox.observe(.adopted(pvalue.ballot))
+                }
                 if acceptedSet.insert(pvalue).inserted {
                     accepted.append(pvalue)
+                    outbox.observe(.accepted(pvalue))
                 }
+            } else {
+                outbox.observe(.rejected(pvalue))
             }
             outbox.send(.p2b(ballot: ballotNumber), to: sender)
         case .request, .response, .propose, .decision, .p1b, .p2b, .adopted, .preempted, .ping, .pong:
-            break
+            outbox.observe(.ignored)
         }
     }
 }

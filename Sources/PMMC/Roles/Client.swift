@@ -48,7 +48,9 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
-        guard case .response(let requestID, let output) = message, requestID == pending?.requestID else { return }
+        guard case .response(let requestID, let output) = message, requestID == pending?.requestID else {
+            return outbox.observe(.ignored)
+        }
         pending = nil
         outbox.complete(requestID: requestID, output: output)
     }

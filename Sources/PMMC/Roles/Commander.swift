@@ -41,14 +41,15 @@ public struct Commander<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
-        guard case .p2b(let acceptorBallot) = message else { return }
+        guard case .p2b(let acceptorBallot) = message else { return outbox.observe(.ignored) }
         if acceptorBallot > pvalue.ballot {
             outbox.send(.preempted(ballot: acceptorBallot), to: leader)
             outbox.exit()
             return
         }
-        guard acceptorBallot == pvalue.ballot else { return }
-        guard let index = waitFor.firstIndex(of: acceptor) else { return }
+        guard acceptorBallot == pvalue.ballot, let index = waitFor.firstIndex(of: acceptor) else {
+            return outbox.observe(.ignored)
+        }
         waitFor.remove(at: index)
         if 2 * waitFor.count < acceptors.count {
             outbox.send(.decision(slot: pvalue.slot, command: pvalue.command), to: replicas)

@@ -66,6 +66,8 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             if let existing = proposals[slot] {
                 if retry && active && runningCommanders[slot] == nil {
                     spawnCommander(slot: slot, command: existing, into: &outbox)
+                } else {
+                    outbox.observe(.ignored)
                 }
             } else {
                 proposals[slot] = command
@@ -74,14 +76,16 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
                 }
             }
         case .adopted(let ballot, let pvalues):
-            guard ballot == ballotNumber else { return }
+            guard ballot == ballotNumber, !active else { return outbox.observe(.ignored) }
             proposals.merge(pmax(pvalues)) { _, adopted in adopted }
             for slot in proposals.keys.sorted() {
                 spawnCommander(slot: slot, command: proposals[slot]!, into: &outbox)
             }
             active = true
+            outbox.observe(.adopted(ballot))
         case .preempted(let ballot):
-            guard ballot > ballotNumber else { return }
+            guard ballot > ballotNumber else { return outbox.observe(.ignored) }
+            outbox.observe(.preempted(by: ballot))
             active = false
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
@@ -94,13 +98,17 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         case .ping:
             if monitoring == nil {
                 outbox.send(.pong, to: sender)
+            } else {
+                outbox.observe(.ignored)
             }
         case .pong:
             if sender == monitoring {
                 answeredSinceCheck = true
+            } else {
+                outbox.observe(.ignored)
             }
         case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b:
-            break
+            outbox.observe(.ignored)
         }
     }
 

@@ -107,20 +107,21 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
         switch message {
         case .request(let command):
-            enqueue(command, into: &outbox)
+            guard enqueue(command, into: &outbox) else { return outbox.observe(.ignored) }
         case .decision(let slot, let command):
-            if decisions[slot] == nil {
-                decisions[slot] = command
-                highestDecision = max(highestDecision, slot)
-            }
+            guard decisions[slot] == nil else { return outbox.observe(.ignored) }
+            decisions[slot] = command
+            highestDecision = max(highestDecision, slot)
+            outbox.observe(.decided(slot: slot, command: command))
             while let decided = decisions[slotOut] {
                 if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
                     requeueDisplaced(proposed)
                 }
                 perform(decided, into: &outbox)
+                outbox.observe(.applied(slot: slotOut - 1, command: decided))
             }
         case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong:
-            return
+            return outbox.observe(.ignored)
         }
         propose(into: &outbox)
     }
@@ -145,16 +146,19 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         armRetransmit(into: &outbox)
     }
 
-    private mutating func enqueue(_ command: Command<Machine>, into outbox: inout Outbox<Machine>) {
+    /// Queues a client's request, or answers it from the client's session if it was already
+    /// performed. Returns false if the request was discarded: older than the session's, or
+    /// already waiting.
+    private mutating func enqueue(_ command: Command<Machine>, into outbox: inout Outbox<Machine>) -> Bool {
         if let session = sessions[command.client], command.requestID <= session.requestID {
-            if command.requestID == session.requestID {
-                outbox.send(.response(requestID: session.requestID, output: session.output), to: command.client)
-            }
-            return
+            guard command.requestID == session.requestID else { return false }
+            outbox.send(.response(requestID: session.requestID, output: session.output), to: command.client)
+            return true
         }
-        guard queued[command.client] != command.requestID else { return }
+        guard queued[command.client] != command.requestID else { return false }
         queued[command.client] = command.requestID
         requests.append(command)
+        return true
     }
 
     private mutating func requeueDisplaced(_ command: Command<Machine>) {

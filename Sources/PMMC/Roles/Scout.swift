@@ -36,14 +36,13 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
-        guard case .p1b(let acceptorBallot, let accepted) = message else { return }
+        guard case .p1b(let acceptorBallot, let accepted) = message else { return outbox.observe(.ignored) }
         if acceptorBallot > ballot {
             outbox.send(.preempted(ballot: acceptorBallot), to: leader)
             outbox.exit()
             return
         }
-        guard acceptorBallot == ballot else { return }
-        guard let index = waitFor.firstIndex(of: acceptor) else { return }
+        guard acceptorBallot == ballot, let index = waitFor.firstIndex(of: acceptor) else { return outbox.observe(.ignored) }
         for pvalue in accepted where known.insert(pvalue).inserted {
             pvalues.append(pvalue)
         }
