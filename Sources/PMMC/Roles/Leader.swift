@@ -21,7 +21,8 @@
 ///   so one ballot and slot never carry two commands, and never two live commanders: the host
 ///   reports each child's exit through ``childExited(_:)``.
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
-///   preempted it and starts a scout only once that leader stops answering (paper §3).
+///   preempted it and starts a scout only once that leader stops answering (paper §3; the
+///   pinging and counting live in ``FailureDetector``).
 public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
@@ -33,7 +34,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     /// The command proposed for each slot.
     public private(set) var proposals: [Int: Command<Machine>] = [:]
     /// The leader this one is watching instead of competing with, if any.
-    public private(set) var monitoring: ProcessID?
+    public var monitoring: ProcessID? { detector?.watched }
     /// How many scouts and commanders this leader has spawned.
     public private(set) var childrenSpawned = 0
     /// The commander still running for each slot at ``ballotNumber``.
@@ -42,9 +43,8 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     private var commanderSlots: [ProcessID: Int] = [:]
     private let index: Int
     private let settings: Settings
-    private var answeredSinceCheck = false
-    private var missedPings = 0
-    private var monitorEpoch = 0
+    /// Present when ``Settings/failureDetection`` is set.
+    private var detector: FailureDetector?
 
     public init(id: ProcessID, acceptors: [ProcessID], replicas: [ProcessID], settings: Settings) {
         guard case .leader(let index) = id else { preconditionFailure("\(id) is not a leader") }
@@ -54,6 +54,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         self.replicas = replicas
         self.settings = settings
         self.ballotNumber = Ballot(round: 0, leader: index)
+        self.detector = settings.failureDetection.map(FailureDetector.init)
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
@@ -90,8 +91,8 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
             commanderSlots.removeAll()
-            if settings.failureDetection != nil {
-                startMonitoring(.leader(ballot.leader), into: &outbox)
+            if detector != nil {
+                detector!.watch(.leader(ballot.leader), into: &outbox)
             } else {
                 spawnScout(into: &outbox)
             }
@@ -102,9 +103,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
                 outbox.observe(.ignored)
             }
         case .pong:
-            if sender == monitoring {
-                answeredSinceCheck = true
-            } else {
+            if detector?.pong(from: sender) != true {
                 outbox.observe(.ignored)
             }
         case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b:
@@ -113,17 +112,9 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
-        guard case .leaderCheck(let epoch) = timer, epoch == monitorEpoch,
-              let watched = monitoring, let detection = settings.failureDetection
-        else { return }
-        missedPings = answeredSinceCheck ? 0 : missedPings + 1
-        answeredSinceCheck = false
-        if missedPings >= detection.missedPings {
-            monitoring = nil
+        guard case .leaderCheck(let epoch) = timer, detector != nil else { return }
+        if detector!.check(epoch: epoch, into: &outbox) {
             spawnScout(into: &outbox)
-        } else {
-            outbox.send(.ping, to: watched)
-            outbox.setTimer(.leaderCheck(epoch: epoch), after: detection.pingInterval)
         }
     }
 
@@ -131,16 +122,6 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public mutating func childExited(_ child: ProcessID) {
         guard let slot = commanderSlots.removeValue(forKey: child) else { return }
         runningCommanders[slot] = nil
-    }
-
-    private mutating func startMonitoring(_ watched: ProcessID, into outbox: inout Outbox<Machine>) {
-        guard let detection = settings.failureDetection else { return }
-        monitoring = watched
-        answeredSinceCheck = false
-        missedPings = 0
-        monitorEpoch += 1
-        outbox.send(.ping, to: watched)
-        outbox.setTimer(.leaderCheck(epoch: monitorEpoch), after: detection.pingInterval)
     }
 
     private mutating func nextChildNumber() -> Int {
