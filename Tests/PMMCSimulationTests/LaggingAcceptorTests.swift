@@ -34,6 +34,20 @@ struct LaggingAcceptorTests {
         return max(longest, end - previous)
     }
 
+    /// Every operation completed by the end, no stretch after `start` went without a decision
+    /// for longer than ``maximumGap``, and the replicas agree.
+    static func expectSteadyProgress(
+        _ simulation: KVSimulation, _ outcome: RunOutcome, _ recorder: TraceRecorder, from start: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(outcome == .conditionMet, "\(completedCount(simulation)) of \(simulation.operations.count) operations completed",
+                sourceLocation: sourceLocation)
+        let gap = longestGap(recorder, from: start, until: simulation.now)
+        #expect(gap <= maximumGap, "\(gap) ticks without a decision", sourceLocation: sourceLocation)
+        expectLogsAgree(simulation, sourceLocation: sourceLocation)
+        expectOutputsMatchReplay(simulation, sourceLocation: sourceLocation)
+    }
+
     @Test("5% loss and one acceptor crash: every operation completes (the reproducer of seed 15)", arguments: seeds)
     func lossAndAcceptorCrash(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 3, network: NetworkModel(latency: 1...10, lossRate: 0.05))
@@ -41,11 +55,7 @@ struct LaggingAcceptorTests {
         try submitRoundRobin(appendWorkload(count: 100, keys: 3, seed: seed), to: simulation)
         try simulation.schedule(.crash(.acceptor(1)), at: 674)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: 60_000)
-        #expect(outcome == .conditionMet, "\(completedCount(simulation)) of 100 operations completed")
-        let gap = Self.longestGap(recorder, from: 674, until: simulation.now)
-        #expect(gap <= Self.maximumGap, "\(gap) ticks without a decision")
-        expectLogsAgree(simulation)
-        expectOutputsMatchReplay(simulation)
+        Self.expectSteadyProgress(simulation, outcome, recorder, from: 674)
     }
 
     @Test("a partition, a heal, then an acceptor crash that leaves the majority needing the acceptor the partition cut off",
@@ -58,11 +68,7 @@ struct LaggingAcceptorTests {
         try simulation.schedule(.heal, at: 910)
         try simulation.schedule(.crash(.acceptor(1)), at: 1_373)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: 60_000)
-        #expect(outcome == .conditionMet, "\(completedCount(simulation)) of 300 operations completed")
-        let gap = Self.longestGap(recorder, from: 1_373, until: simulation.now)
-        #expect(gap <= Self.maximumGap, "\(gap) ticks without a decision")
-        expectLogsAgree(simulation)
-        expectOutputsMatchReplay(simulation)
+        Self.expectSteadyProgress(simulation, outcome, recorder, from: 1_373)
     }
 
     @Test("after a repartition the majority side holds an acceptor that missed the active leader's phase 1",
@@ -80,11 +86,7 @@ struct LaggingAcceptorTests {
         try simulation.schedule(.partition([[.acceptor(0)]]), at: repartitionedAt)
         try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed, firstValue: 101), to: simulation)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: repartitionedAt + 60_000)
-        #expect(outcome == .conditionMet, "\(completedCount(simulation)) of 20 operations completed")
         #expect(simulation.acceptor(2)!.ballotNumber == simulation.leader(0)!.ballotNumber, "a2 adopted l0's ballot from its p2a")
-        let gap = Self.longestGap(recorder, from: repartitionedAt, until: simulation.now)
-        #expect(gap <= Self.maximumGap, "\(gap) ticks without a decision")
-        expectLogsAgree(simulation)
-        expectOutputsMatchReplay(simulation)
+        Self.expectSteadyProgress(simulation, outcome, recorder, from: repartitionedAt)
     }
 }

@@ -66,24 +66,29 @@ struct ObservationTests {
         #expect(client.deliver(.response(requestID: 7, output: "x"), from: r0).observations == [.ignored])
     }
 
-    /// Delivers a seeded stream of messages, drawn from what each role meets in a run, to every
-    /// role, and checks each `.ignored` against the role's state before and after.
+    /// Delivers a stream of messages, drawn from what each role meets in a run and shuffled by
+    /// `seed`, to every role, and checks each `.ignored` against the role's state before and
+    /// after.
     @Test("a handler that reports .ignored changed nothing and asked for nothing", arguments: 1...20)
-    func ignoredMeansNothingChanged(seed: UInt64) {
-        var random = SplitMix(seed)
+    func ignoredMeansNothingChanged(seed: Int) {
         let ballots = [Ballot.bottom, b(0, 0), b(0, 1), b(1, 0), b(1, 1)]
         let commands = [put("k", "v", client: 0, id: 1), put("k", "w", client: 0, id: 2), app("k", "x", client: 1, id: 1)]
         let senders = [a0, a1, a2, l0, l1, r0, r1, c0, c1, scout, commander]
-        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
-        func message() -> Msg {
-            let ballot = pick(ballots), command = pick(commands), slot = Int(random.next() % 4) + 1
-            let value = pv(ballot, slot, command)
-            return pick([
-                .request(command), .response(requestID: slot, output: "o"),
-                .propose(slot: slot, command: command, retry: random.next() % 2 == 0), .decision(slot: slot, command: command),
-                .p1a(ballot: ballot), .p1b(ballot: ballot, accepted: [value]), .p2a(value), .p2b(ballot: ballot),
-                .adopted(ballot: ballot, pvalues: [value]), .preempted(ballot: ballot), .ping, .pong,
-            ])
+        var pool: [Msg] = [.ping, .pong]
+        for ballot in ballots {
+            pool += [.p1a(ballot: ballot), .p2b(ballot: ballot), .preempted(ballot: ballot)]
+            for slot in 1...3 {
+                for command in commands {
+                    let value = pv(ballot, slot, command)
+                    pool += [.p1b(ballot: ballot, accepted: [value]), .p2a(value), .adopted(ballot: ballot, pvalues: [value])]
+                }
+            }
+        }
+        for slot in 1...3 {
+            for command in commands {
+                pool += [.request(command), .response(requestID: slot, output: "o"), .decision(slot: slot, command: command),
+                         .propose(slot: slot, command: command, retry: false), .propose(slot: slot, command: command, retry: true)]
+            }
         }
         var roles: [Role<KV>] = [
             .acceptor(Acceptor(id: a0)),
@@ -99,9 +104,10 @@ struct ObservationTests {
         for index in roles.indices {
             var outbox = Box()
             roles[index].start(into: &outbox)
-            for _ in 0..<200 {
+            for step in 0..<300 {
                 let before = roles[index]
-                let delivered = message(), sender = pick(senders)
+                let delivered = pool[(step * 7_919 + seed * 104_729) % pool.count]
+                let sender = senders[(step * 31 + seed) % senders.count]
                 outbox.removeAll()
                 roles[index].receive(delivered, from: sender, into: &outbox)
                 guard outbox.observations.contains(.ignored) else { continue }
@@ -112,18 +118,5 @@ struct ObservationTests {
             }
         }
         #expect(ignored > 100, "the stream exercises the discard paths")
-    }
-}
-
-/// SplitMix64, for the seeded message streams above.
-struct SplitMix {
-    private var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
