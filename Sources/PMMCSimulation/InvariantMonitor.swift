@@ -13,9 +13,32 @@ struct InvariantMonitor<Machine: StateMachine> {
         case fresh
     }
 
-    private struct BallotSlot: Hashable {
+    /// What the monitor knows of one ballot in one slot.
+    private struct BallotRecord {
         let ballot: Ballot
-        let slot: Int
+        /// The command acceptors accepted at this ballot, and the first acceptor that did (A4).
+        var accepted: (command: Command<Machine>, by: ProcessID)?
+        /// How many acceptors accepted it.
+        var acceptCount = 0
+        /// The command of the first commander spawned for this ballot and slot (C1).
+        var commander: (command: Command<Machine>, by: ProcessID)?
+    }
+
+    /// What the monitor knows of one slot. Slots are dense from 1, so these live in an array
+    /// indexed by slot, and the few ballots a slot sees in a short list: no hashing.
+    private struct SlotRecord {
+        /// The command replicas decided, and the first replica that did (R1).
+        var decided: (command: Command<Machine>, by: ProcessID)?
+        /// The lowest ballot at which a majority accepted, with its command (A5).
+        var chosen: (ballot: Ballot, command: Command<Machine>)?
+        var ballots: [BallotRecord] = []
+
+        /// The index in ``ballots`` of `ballot`, added if new.
+        mutating func index(of ballot: Ballot) -> Int {
+            if let index = ballots.firstIndex(where: { $0.ballot == ballot }) { return index }
+            ballots.append(BallotRecord(ballot: ballot))
+            return ballots.count - 1
+        }
     }
 
     /// A replica's state rebuilt from its decisions, for R3.
@@ -26,16 +49,13 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     private let window: Int
     /// For each leader index: how many acceptors make a majority in its configuration.
-    private var majorities: [Int: Int] = [:]
-    private var decided: [Int: (command: Command<Machine>, by: ProcessID)] = [:]
-    private var acceptedCommand: [BallotSlot: (command: Command<Machine>, by: ProcessID)] = [:]
-    private var acceptCount: [BallotSlot: Int] = [:]
-    private var acceptedAtSlot: [Int: [(ballot: Ballot, command: Command<Machine>, by: ProcessID)]] = [:]
-    private var chosen: [Int: (ballot: Ballot, command: Command<Machine>)] = [:]
-    private var commanders: [BallotSlot: (command: Command<Machine>, by: ProcessID)] = [:]
-    private var shadows: [ProcessID: Shadow] = [:]
+    private var majorities: [Int] = []
+    /// By slot; index 0 is unused.
+    private var slots: [SlotRecord] = []
     /// By the slot of the simulator's process table.
     private var memory: [Memory] = []
+    /// The shadow of the replica in each slot of the simulator's process table.
+    private var shadows: [Shadow?] = []
 
     init(window: Int) {
         self.window = window
@@ -43,28 +63,54 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// Registers the acceptors of leader `leader`'s configuration.
     mutating func register(leader: Int, acceptorCount: Int) {
+        if leader >= majorities.count {
+            majorities.append(contentsOf: repeatElement(0, count: leader + 1 - majorities.count))
+        }
         majorities[leader] = acceptorCount / 2 + 1
     }
 
     /// Forgets what it remembered of the process in table slot `tableSlot`: a new process
     /// took the slot, and starts as created.
     mutating func forget(tableSlot: Int) {
-        if tableSlot < memory.count { memory[tableSlot] = .fresh }
+        if tableSlot < memory.count {
+            memory[tableSlot] = .fresh
+            shadows[tableSlot] = nil
+        }
+    }
+
+    /// How many acceptors make a majority for leader `leader`, if it is registered.
+    private func majority(of leader: Int) -> Int? {
+        majorities.indices.contains(leader) && majorities[leader] > 0 ? majorities[leader] : nil
+    }
+
+    /// The record of `slot`, created if new.
+    private mutating func record(_ slot: Int) -> Int {
+        if slot >= slots.count {
+            slots.append(contentsOf: repeatElement(SlotRecord(), count: max(slot + 1 - slots.count, slots.count)))
+        }
+        return slot
     }
 
     /// Checks `process`, in table slot `tableSlot`, after it handled an event; `message` is
-    /// what it was delivered, if any.
+    /// what it was delivered, if any, and `observations` what the process reported.
     mutating func check(
-        _ process: Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?
+        _ process: Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?,
+        observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         if tableSlot >= memory.count {
             memory.append(contentsOf: repeatElement(.fresh, count: tableSlot + 1 - memory.count))
+            shadows.append(contentsOf: repeatElement(nil, count: tableSlot + 1 - shadows.count))
         }
-        if case .replica(let replica) = process {
-            var (slotIn, slotOut) = (1, 1)
-            if case .replica(let lastIn, let lastOut) = memory[tableSlot] { (slotIn, slotOut) = (lastIn, lastOut) }
-            memory[tableSlot] = .replica(slotIn: replica.slotIn, slotOut: replica.slotOut)
-            return checkReplica(replica, slotInBefore: slotIn, slotOutBefore: slotOut, delivered: message)
+        if let (slotIn, slotOut) = process.replicaSlots {
+            var before = (slotIn: 1, slotOut: 1)
+            if case .replica(let lastIn, let lastOut) = memory[tableSlot] { before = (lastIn, lastOut) }
+            memory[tableSlot] = .replica(slotIn: slotIn, slotOut: slotOut)
+            if let violation = checkReplica(process.id, slotIn: slotIn, slotOut: slotOut, slotOutBefore: before.slotOut, delivered: message) {
+                return violation
+            }
+            guard slotOut > before.slotOut else { return nil }
+            if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
+            return Self.updateShadow(&shadows[tableSlot]!, of: process, slots: before.slotOut..<slotOut, observations: observations)
         }
         guard let acceptor = process.acceptorState else { return nil }
         var (ballot, count) = (Ballot.bottom, 0)
@@ -75,42 +121,55 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// C1, checked when a leader spawns a commander.
     mutating func checkSpawn(of commander: Commander<Machine>) -> (Invariant, [ProcessID], String)? {
-        let key = BallotSlot(ballot: commander.pvalue.ballot, slot: commander.pvalue.slot)
-        if let earlier = commanders[key] {
-            guard earlier.command == commander.pvalue.command else {
-                return (.c1, [commander.id, earlier.by],
-                        "ballot \(key.ballot), slot \(key.slot) carries \(earlier.command) and \(commander.pvalue.command)")
-            }
-        } else {
-            commanders[key] = (commander.pvalue.command, commander.id)
+        let pvalue = commander.pvalue
+        let slot = record(pvalue.slot)
+        let index = slots[slot].index(of: pvalue.ballot)
+        guard let earlier = slots[slot].ballots[index].commander else {
+            slots[slot].ballots[index].commander = (pvalue.command, commander.id)
+            return nil
+        }
+        guard earlier.command == pvalue.command else {
+            return (.c1, [commander.id, earlier.by],
+                    "ballot \(pvalue.ballot), slot \(slot) carries \(earlier.command) and \(pvalue.command)")
         }
         return nil
     }
 
+    /// R1 on a delivered decision, R4 and R5.
     private mutating func checkReplica(
-        _ replica: Replica<Machine>, slotInBefore: Int, slotOutBefore: Int, delivered message: Message<Machine>?
+        _ id: ProcessID, slotIn: Int, slotOut: Int, slotOutBefore: Int, delivered message: Message<Machine>?
     ) -> (Invariant, [ProcessID], String)? {
-        if case .decision(let slot, let command)? = message {
-            if let earlier = decided[slot] {
+        if case .decision(let decidedSlot, let command)? = message {
+            let slot = record(decidedSlot)
+            if let earlier = slots[slot].decided {
                 if earlier.command != command {
-                    return (.r1, [replica.id, earlier.by], "slot \(slot) decided as \(earlier.command) and as \(command)")
+                    return (.r1, [id, earlier.by], "slot \(slot) decided as \(earlier.command) and as \(command)")
                 }
             } else {
-                decided[slot] = (command, replica.id)
+                slots[slot].decided = (command, id)
             }
         }
-        if replica.slotOut < slotOutBefore {
-            return (.r4, [replica.id], "slot_out went from \(slotOutBefore) to \(replica.slotOut)")
+        if slotOut < slotOutBefore {
+            return (.r4, [id], "slot_out went from \(slotOutBefore) to \(slotOut)")
         }
-        if replica.slotIn > replica.slotOut + window {
-            return (.r5, [replica.id], "slot_in \(replica.slotIn) beyond slot_out \(replica.slotOut) + WINDOW \(window)")
+        if slotIn > slotOut + window {
+            return (.r5, [id], "slot_in \(slotIn) beyond slot_out \(slotOut) + WINDOW \(window)")
         }
-        guard replica.slotOut > slotOutBefore else { return nil }
-        var shadow = shadows[replica.id] ?? Shadow()
-        for slot in slotOutBefore..<replica.slotOut {
-            guard let command = replica.decisions[slot] else {
-                return (.r2, [replica.id], "slot \(slot) is below slot_out \(replica.slotOut) but undecided")
+        return nil
+    }
+
+    /// Applies the commands the replica reports it performed in `performed` (its `slot_out`
+    /// moved past them) to its shadow, in place. R2: each of those slots was performed from a
+    /// decision, in order. R3: the shadow's state equals the replica's.
+    private static func updateShadow(
+        _ shadow: inout Shadow, of replica: Role<Machine>, slots performed: Range<Int>, observations: [Observation<Machine>]
+    ) -> (Invariant, [ProcessID], String)? {
+        var next = performed.lowerBound
+        for case .applied(let slot, let command) in observations {
+            guard slot == next else {
+                return (.r2, [replica.id], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
             }
+            next += 1
             if case .operation(let operation) = command.body,
                shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
                 _ = shadow.state.apply(operation)
@@ -120,9 +179,11 @@ struct InvariantMonitor<Machine: StateMachine> {
                 shadow.lastRequest[command.client] = command.requestID
             }
         }
-        shadows[replica.id] = shadow
-        if shadow.state != replica.state {
-            return (.r3, [replica.id], "state differs from decisions 1..<\(replica.slotOut) applied in order")
+        guard next == performed.upperBound else {
+            return (.r2, [replica.id], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
+        }
+        if shadow.state != replica.replicaState {
+            return (.r3, [replica.id], "state differs from decisions 1..<\(performed.upperBound) applied in order")
         }
         return nil
     }
@@ -147,22 +208,26 @@ struct InvariantMonitor<Machine: StateMachine> {
     }
 
     private mutating func recordAccept(_ pvalue: PValue<Machine>, by id: ProcessID) -> (Invariant, [ProcessID], String)? {
-        let key = BallotSlot(ballot: pvalue.ballot, slot: pvalue.slot)
-        if let earlier = acceptedCommand[key], earlier.command != pvalue.command {
-            return (.a4, [id, earlier.by], "ballot \(key.ballot), slot \(key.slot) accepted as \(earlier.command) and \(pvalue.command)")
+        let slot = record(pvalue.slot)
+        let index = slots[slot].index(of: pvalue.ballot)
+        if let earlier = slots[slot].ballots[index].accepted {
+            if earlier.command != pvalue.command {
+                return (.a4, [id, earlier.by], "ballot \(pvalue.ballot), slot \(slot) accepted as \(earlier.command) and \(pvalue.command)")
+            }
+        } else {
+            slots[slot].ballots[index].accepted = (pvalue.command, id)
         }
-        acceptedCommand[key] = (pvalue.command, id)
-        if let winner = chosen[pvalue.slot], winner.ballot < pvalue.ballot, winner.command != pvalue.command {
-            return (.a5, [id], "\(winner.command) was chosen in slot \(pvalue.slot) at \(winner.ballot), then \(pvalue) accepted")
+        if let winner = slots[slot].chosen, winner.ballot < pvalue.ballot, winner.command != pvalue.command {
+            return (.a5, [id], "\(winner.command) was chosen in slot \(slot) at \(winner.ballot), then \(pvalue) accepted")
         }
-        acceptedAtSlot[pvalue.slot, default: []].append((pvalue.ballot, pvalue.command, id))
-        acceptCount[key, default: 0] += 1
-        guard acceptCount[key] == majorities[pvalue.ballot.leader],
-              chosen[pvalue.slot].map({ pvalue.ballot < $0.ballot }) ?? true
+        slots[slot].ballots[index].acceptCount += 1
+        guard slots[slot].ballots[index].acceptCount == majority(of: pvalue.ballot.leader),
+              slots[slot].chosen.map({ pvalue.ballot < $0.ballot }) ?? true
         else { return nil }
-        chosen[pvalue.slot] = (pvalue.ballot, pvalue.command)
-        if let later = acceptedAtSlot[pvalue.slot]?.first(where: { $0.ballot > pvalue.ballot && $0.command != pvalue.command }) {
-            return (.a5, [later.by], "\(pvalue.command) was chosen in slot \(pvalue.slot) at \(pvalue.ballot), but \(later.by) accepted \(later.command) at \(later.ballot)")
+        slots[slot].chosen = (pvalue.ballot, pvalue.command)
+        if let later = slots[slot].ballots.first(where: { $0.ballot > pvalue.ballot && $0.accepted.map { $0.command != pvalue.command } ?? false }),
+           let accepted = later.accepted {
+            return (.a5, [accepted.by], "\(pvalue.command) was chosen in slot \(slot) at \(pvalue.ballot), but \(accepted.by) accepted \(accepted.command) at \(later.ballot)")
         }
         return nil
     }

@@ -300,8 +300,12 @@ struct SimulationEngine<Machine: StateMachine> {
 
     private mutating func check(_ slot: Int, delivered message: Message<Machine>?) {
         guard monitor != nil, violation == nil else { return }
+        switch table[slot] {
+        case .replica?, .acceptor?, .custom?: break
+        case .client?, .leader?, .scout?, .commander?, nil: return
+        }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(table[slot]!, tableSlot: slot, delivered: message) {
+        if let (invariant, processes, detail) = monitor!.check(table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
             report(invariant, processes, detail)
         }
     }
