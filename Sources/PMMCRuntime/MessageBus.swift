@@ -64,36 +64,55 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Processes
 
-    /// Starts `process` on a task of its own. A scout or commander of a crashed leader, or
-    /// anything after shutdown, is not started.
+    /// Starts each of `processes` on a task of its own, and returns their actors in order. It
+    /// starts all of them or none: it throws ``RuntimeError/processExists(_:)`` if an id is
+    /// taken by a live or crashed process (or named twice), ``RuntimeError/crashed(_:)`` for
+    /// a scout or commander whose leader has crashed, and ``RuntimeError/shutDown`` after
+    /// shutdown.
     @discardableResult
-    func start(_ process: Role<Machine>) -> ProcessActor<Machine>? {
-        let mailbox = Mailbox<Machine>()
-        let actor = ProcessActor(process: process, mailbox: mailbox, bus: self)
-        let id = process.id
-        let started = state.withLock { state -> Bool in
-            guard !state.closed, !state.isCrashed(id) else { return false }
-            switch process {
-            case .scout: state.statistics.scoutsSpawned += 1
-            case .commander: state.statistics.commandersSpawned += 1
-            case .client, .replica, .leader, .acceptor, .custom: break
-            }
-            state.processes[id] = Entry(actor: actor, mailbox: mailbox)
-            running.add(1, ordering: .relaxed)
-            state.tasks[id] = Task {
-                await actor.run()
-                self.finished(id)
-            }
-            return true
+    func start(_ processes: [Role<Machine>]) throws(RuntimeError) -> [ProcessActor<Machine>] {
+        let entries = processes.map { process in
+            let mailbox = Mailbox<Machine>()
+            return Entry(actor: ProcessActor(process: process, mailbox: mailbox, bus: self), mailbox: mailbox)
         }
-        return started ? actor : nil
+        try state.withLock { state throws(RuntimeError) in
+            guard !state.closed else { throw .shutDown }
+            var ids: Set<ProcessID> = []
+            for process in processes {
+                let id = process.id
+                guard state.processes[id] == nil, ids.insert(id).inserted else { throw .processExists(id) }
+                guard !state.isCrashed(id) else { throw .crashed(id.host) }
+            }
+            for (process, entry) in zip(processes, entries) {
+                switch process {
+                case .scout: state.statistics.scoutsSpawned += 1
+                case .commander: state.statistics.commandersSpawned += 1
+                case .client, .replica, .leader, .acceptor, .custom: break
+                }
+                let id = process.id
+                state.processes[id] = entry
+                running.add(1, ordering: .relaxed)
+                state.tasks[id] = Task {
+                    await entry.actor.run()
+                    self.finished(id)
+                }
+            }
+        }
+        return entries.map(\.actor)
     }
 
-    /// A leader asks to start its scout or commander `child`.
+    /// A leader asks to start its scout or commander `child`. A leader that has crashed, or a
+    /// cluster that has shut down, starts none; a child under a live child's id is a bug in
+    /// the leader's role.
     func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        if start(child) != nil {
-            emit(.spawned(child.id, by: parent))
+        do {
+            try start([child])
+        } catch .processExists(let id) {
+            preconditionFailure("\(parent) spawned \(id), which already exists")
+        } catch {
+            return
         }
+        emit(.spawned(child.id, by: parent))
     }
 
     /// A scout or commander has finished: it is forgotten, and its drain loop ends.

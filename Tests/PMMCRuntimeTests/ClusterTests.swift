@@ -32,6 +32,31 @@ struct ClusterTests {
         }
     }
 
+    @Test("a process cannot start under the id of a live or crashed one; a batch with such an id starts none")
+    func takenIdsAreRefused() async throws {
+        try await withCluster { cluster in
+            let live = try #require(cluster.bus.actor(.acceptor(0)))
+            let hosts = cluster.hosts
+            #expect(throws: RuntimeError.processExists(.acceptor(0))) {
+                try cluster.bus.start([.acceptor(Acceptor(id: .acceptor(5))), .acceptor(Acceptor(id: .acceptor(0)))])
+            }
+            #expect(cluster.bus.actor(.acceptor(0)) === live)
+            #expect(cluster.hosts == hosts)
+            #expect(throws: RuntimeError.processExists(.acceptor(6))) {
+                try cluster.bus.start([.acceptor(Acceptor(id: .acceptor(6))), .acceptor(Acceptor(id: .acceptor(6)))])
+            }
+            try cluster.crash(.acceptor(1))
+            #expect(throws: RuntimeError.processExists(.acceptor(1))) {
+                try cluster.bus.start([.acceptor(Acceptor(id: .acceptor(1)))])
+            }
+            #expect(cluster.hosts == hosts)
+            #expect(RuntimeError.processExists(.acceptor(1)).description == "process a1 already exists in this cluster")
+            let client = try cluster.makeClient()
+            try await client.put("k", "v")
+            #expect(try await client.get("k") == "v")
+        }
+    }
+
     @Test("shutdown stops every task and releases every actor, scouts and commanders included")
     func shutdownLeavesNothing() async throws {
         try await withCluster { cluster in

@@ -79,9 +79,9 @@ struct MessageBusTests {
             let count = 2000
             let receiver = ProcessID.acceptor(20)
             let senders = [ProcessID.acceptor(21), .acceptor(22), .acceptor(23)]
-            cluster.bus.start(.custom(Receiver(id: receiver, expected: count)))
+            try cluster.bus.start([.custom(Receiver(id: receiver, expected: count))])
             for sender in senders {
-                cluster.bus.start(.custom(Sender(id: sender, receiver: receiver, count: count)))
+                try cluster.bus.start([.custom(Sender(id: sender, receiver: receiver, count: count))])
             }
             var done = 0
             try await waitFor(events) { event in
@@ -104,7 +104,7 @@ struct MessageBusTests {
             let events = cluster.events()
             let leader = ProcessID.leader(20)
             let child = ProcessID.scout(leader: 20, number: 1)
-            cluster.bus.start(.custom(Parent(id: leader)))
+            try cluster.bus.start([.custom(Parent(id: leader))])
             try cluster.partition([[leader, .acceptor(0)]])
             var scratch: [(Mailbox<KeyValueStore>, Delivery<KeyValueStore>)] = []
             cluster.bus.send([(.ping, leader)], from: .acceptor(0), scratch: &scratch)
