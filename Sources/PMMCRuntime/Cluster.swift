@@ -44,8 +44,12 @@ public final class Cluster<Machine: StateMachine>: Sendable {
         try bus.start(replicas + leadersAndAcceptors(of: initialConfiguration))
     }
 
+    /// A cluster dropped without ``shutdown()`` stops every process and timer and ends its
+    /// event streams at once. Its tasks finish on their own, and then release the actors and
+    /// the bus.
     deinit {
         _ = bus.close()
+        bus.finishEvents()
     }
 
     // MARK: Clients

@@ -382,31 +382,27 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// Whether ``shutdown()`` has begun.
     var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Stops every process and the timer loop without waiting for them.
+    /// Stops every process and the timer loop, and forgets every actor, without waiting for
+    /// them. Returns the tasks still to finish. Each task holds its actor and the bus only
+    /// until it finishes, so nothing keeps them alive after that.
     func close() -> [Task<Void, Never>] {
-        let (mailboxes, tasks) = state.withLock { state in
+        let (entries, tasks) = state.withLock { state in
             state.closed = true
             state.timerTask?.cancel()
             state.timers.removeAll()
             let tasks = Array(state.tasks.values) + (state.timerTask.map { [$0] } ?? [])
-            return (state.processes.values.map(\.mailbox), tasks)
+            state.timerTask = nil
+            defer { state.processes.removeAll() }
+            return (Array(state.processes.values), tasks)
         }
-        for mailbox in mailboxes {
-            mailbox.stop()
+        for entry in entries {
+            entry.mailbox.stop()
         }
         return tasks
     }
 
-    /// Stops every process, waits for every task to finish, ends the event streams and
-    /// forgets every actor.
-    func shutdown() async {
-        for task in close() {
-            await task.value
-        }
-        state.withLock { state in
-            state.processes.removeAll()
-            state.timerTask = nil
-        }
+    /// Ends every event stream; no events are built from now on.
+    func finishEvents() {
         let continuations = subscribers.withLock { subscribers in
             defer { subscribers.removeAll() }
             return Array(subscribers.values)
@@ -415,5 +411,14 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         for continuation in continuations {
             continuation.finish()
         }
+    }
+
+    /// Stops every process, forgets every actor, waits for every task to finish, and ends the
+    /// event streams.
+    func shutdown() async {
+        for task in close() {
+            await task.value
+        }
+        finishEvents()
     }
 }

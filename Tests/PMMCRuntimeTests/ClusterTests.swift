@@ -76,6 +76,19 @@ struct ClusterTests {
         }
     }
 
+    @Test("a cluster dropped without shutdown stops its tasks, and its bus and every actor are freed")
+    func droppedClusterIsFreed() async throws {
+        let (bus, actors) = try await dropClusterAfterWork()
+        let deadline = ContinuousClock.now + hangLimit
+        while bus.bus != nil || actors.contains(where: { $0.actor != nil }) {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the bus or an actor is still alive after \(hangLimit)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
     @Test("a handle runs its calls one at a time, in the order made; handles run concurrently")
     func callsSerialisePerHandle() async throws {
         try await withCluster { cluster in
@@ -161,4 +174,21 @@ struct ClusterTests {
 /// A weak reference to an actor, to see whether it was released.
 struct WeakActor {
     weak var actor: ProcessActor<KeyValueStore>?
+}
+
+/// A weak reference to a bus, to see whether it was released.
+struct WeakBus {
+    weak var bus: MessageBus<KeyValueStore>?
+}
+
+/// Runs a workload on a cluster, then drops the cluster without shutting it down (the one test
+/// that does not use ``withCluster(_:limit:_:)``). Returns weak references to its bus and to
+/// its replicas, leaders, acceptors and clients.
+private func dropClusterAfterWork() async throws -> (WeakBus, [WeakActor]) {
+    let cluster = try Cluster<KeyValueStore>()
+    let clients = try (0..<2).map { _ in try cluster.makeClient() }
+    try await Workload.run(clients, 0..<10)
+    let actors = cluster.hosts.compactMap { cluster.bus.actor($0) }.map(WeakActor.init)
+    #expect(actors.count == 9)
+    return (WeakBus(bus: cluster.bus), actors)
 }
