@@ -268,8 +268,11 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             let now = clock.now
             let next = state.withLock { state -> ContinuousClock.Instant? in
                 state.timers.popDue(at: now, into: &due)
-                for case .fire(let timer, let id) in due where !state.isCrashed(id) {
-                    guard let entry = state.processes[id] else { continue }
+                for case .fire(let timer, let id) in due {
+                    guard !state.isCrashed(id), let entry = state.processes[id] else {
+                        state.statistics.timersDueAfterExit += 1
+                        continue
+                    }
                     state.statistics.timersFired += 1
                     timers.append((entry.mailbox, timer))
                 }
