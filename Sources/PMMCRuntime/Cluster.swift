@@ -166,7 +166,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     /// Every replica, leader, acceptor and client started so far, in id order.
     public var hosts: [ProcessID] { bus.hosts }
 
-    /// Messages sent, delivered and dropped, children spawned, timers fired.
+    /// Messages sent, delivered and dropped, children spawned, timers fired and cancelled.
     public var statistics: RuntimeStatistics { bus.statistics }
 
     /// How many tasks the cluster is running: one per live process, and the timer loop.

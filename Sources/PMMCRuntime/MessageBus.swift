@@ -115,9 +115,13 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         emit(.spawned(child.id, by: parent))
     }
 
-    /// A scout or commander has finished: it is forgotten, and its drain loop ends.
+    /// A scout or commander has finished: it is forgotten, its timers are cancelled, and its
+    /// drain loop ends.
     func exit(_ id: ProcessID) {
-        let entry = state.withLock { $0.processes.removeValue(forKey: id) }
+        let entry = state.withLock { state in
+            state.statistics.timersCancelled += state.timers.cancelTimers(of: id)
+            return state.processes.removeValue(forKey: id)
+        }
         entry?.mailbox.stop()
         emit(.exited(id))
     }
@@ -239,11 +243,13 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Timers
 
-    /// Asks for `timer` to be given to process `id` after `delay` ticks.
+    /// Asks for `timer` to be given to process `id` after `delay` ticks, unless `id` exits or
+    /// crashes first: that cancels its timers. A process that has exited or crashed (or a
+    /// cluster that has shut down) sets none.
     func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
         let deadline = ContinuousClock.now + tick * delay
         state.withLock { state in
-            guard !state.closed else { return }
+            guard state.processes[id] != nil, !state.isCrashed(id) else { return }
             state.timers.schedule(.fire(timer, for: id), at: deadline)
         }
     }
@@ -269,9 +275,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             let next = state.withLock { state -> ContinuousClock.Instant? in
                 state.timers.popDue(at: now, into: &due)
                 for case .fire(let timer, let id) in due {
-                    guard !state.isCrashed(id), let entry = state.processes[id] else {
-                        state.statistics.timersDueAfterExit += 1
-                        continue
+                    guard let entry = state.processes[id] else {
+                        preconditionFailure("timer \(timer) came due for \(id), which exited without cancelling it")
                     }
                     state.statistics.timersFired += 1
                     timers.append((entry.mailbox, timer))
@@ -302,12 +307,16 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         state.withLock { $0.faults = faults }
     }
 
-    /// Crashes `id` and, for a leader, its scouts and commanders.
+    /// Crashes `id` and, for a leader, its scouts and commanders, and cancels their timers.
     func crash(_ id: ProcessID) throws(RuntimeError) {
         let mailboxes = try state.withLock { state throws(RuntimeError) -> [Mailbox<Machine>] in
             guard state.processes[id] != nil else { throw .unknownProcess(id) }
             state.crashed.insert(id)
-            return state.processes.filter { $0.key == id || $0.key.host == id }.map(\.value.mailbox)
+            let crashed = state.processes.filter { $0.key == id || $0.key.host == id }
+            for process in crashed.keys {
+                state.statistics.timersCancelled += state.timers.cancelTimers(of: process)
+            }
+            return crashed.map(\.value.mailbox)
         }
         for mailbox in mailboxes {
             mailbox.stop()

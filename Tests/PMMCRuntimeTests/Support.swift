@@ -1,5 +1,5 @@
+@testable import PMMCRuntime
 import PMMC
-import PMMCRuntime
 import Testing
 
 /// A test that ran longer than its time limit.
@@ -13,20 +13,36 @@ struct TimedOut: Error, CustomStringConvertible {
 /// busy with other work; nothing waits for it to pass.
 let hangLimit = Duration.seconds(120)
 
-/// Starts a cluster of `options`, runs `body` on it, and always shuts the cluster down: when
-/// `body` returns, when it throws, and when `limit` passes first. At the limit `body` is
-/// cancelled, and the shutdown fails the client calls it may wait on and ends its event
-/// streams, so it cannot keep the test waiting; the test then throws ``TimedOut``.
+/// Starts a cluster of `options`, runs `body` on it, and always shuts the cluster down, as
+/// ``withShutdown(of:limit:_:)`` does.
 @discardableResult
 func withCluster<T: Sendable>(
     _ options: ClusterOptions = ClusterOptions(), limit: Duration = hangLimit,
     _ body: @escaping @Sendable (Cluster<KeyValueStore>) async throws -> T
 ) async throws -> T {
-    let cluster = try Cluster<KeyValueStore>(options: options)
+    try await withShutdown(of: Cluster<KeyValueStore>(options: options), limit: limit, body)
+}
+
+/// What ``withShutdown(of:limit:_:)`` shuts down: a cluster, or a bare message bus.
+protocol ShutsDown: Sendable {
+    func shutdown() async
+}
+
+extension Cluster: ShutsDown {}
+extension MessageBus: ShutsDown {}
+
+/// Runs `body` on `subject` and always shuts `subject` down: when `body` returns, when it
+/// throws, and when `limit` passes first. At the limit `body` is cancelled, and the shutdown
+/// fails the client calls it may wait on and ends its event streams, so it cannot keep the
+/// test waiting; the test then throws ``TimedOut``.
+@discardableResult
+func withShutdown<Subject: ShutsDown, T: Sendable>(
+    of subject: Subject, limit: Duration = hangLimit, _ body: @escaping @Sendable (Subject) async throws -> T
+) async throws -> T {
     let outcome = await withTaskGroup(of: Result<T, any Error>?.self) { group in
         group.addTask {
             do {
-                return .success(try await body(cluster))
+                return .success(try await body(subject))
             } catch {
                 return .failure(error)
             }
@@ -37,7 +53,7 @@ func withCluster<T: Sendable>(
         }
         let first = await group.next() ?? nil
         group.cancelAll()
-        await cluster.shutdown()
+        await subject.shutdown()
         return first ?? .failure(TimedOut(limit: limit))
     }
     return try outcome.get()
