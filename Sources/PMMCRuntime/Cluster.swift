@@ -38,14 +38,18 @@ public final class Cluster<Machine: StateMachine>: Sendable {
         self.options = options
         bus = MessageBus(tick: options.tick, faults: options.faults)
         bus.startTimers()
-        for replica in initialConfiguration.replicas {
-            bus.start(.replica(Replica(id: replica, leaders: initialConfiguration.leaders, settings: options.settings)))
+        let replicas = initialConfiguration.replicas.map { replica in
+            Role<Machine>.replica(Replica(id: replica, leaders: initialConfiguration.leaders, settings: options.settings))
         }
-        startLeadersAndAcceptors(of: initialConfiguration)
+        try bus.start(replicas + leadersAndAcceptors(of: initialConfiguration))
     }
 
+    /// A cluster dropped without ``shutdown()`` stops every process and timer and ends its
+    /// event streams at once. Its tasks finish on their own, and then release the actors and
+    /// the bus.
     deinit {
         _ = bus.close()
+        bus.finishEvents()
     }
 
     // MARK: Clients
@@ -57,14 +61,16 @@ public final class Cluster<Machine: StateMachine>: Sendable {
             return count
         }
         let client = Client<Machine>(id: .client(index), replicas: initialConfiguration.replicas, settings: options.settings)
-        guard let actor = bus.start(.client(client)) else { throw .shutDown }
-        return ClientHandle(actor: actor)
+        return ClientHandle(actor: try bus.start([.client(client)])[0])
     }
 
     /// Starts `leaders` new leaders and `acceptors` new acceptors, numbered after every
     /// existing one, and has `client` ask the replicas to switch to them. Returns the new
     /// configuration once the reconfiguration has been performed by a replica. It takes
     /// effect WINDOW slots after the slot it was decided in.
+    ///
+    /// - Throws: ``RuntimeError/processExists(_:)``, having started none of them, if a
+    ///   concurrent call took the same new ids first; call it again to number them anew.
     @discardableResult
     public func reconfigure(leaders: Int, acceptors: Int, using client: ClientHandle<Machine>) async throws -> Configuration {
         let hosts = bus.hosts
@@ -80,19 +86,16 @@ public final class Cluster<Machine: StateMachine>: Sendable {
         } catch {
             throw RuntimeError.configuration(error)
         }
-        startLeadersAndAcceptors(of: configuration)
+        try bus.start(leadersAndAcceptors(of: configuration))
         _ = try await client.submit(.reconfigure(configuration))
         return configuration
     }
 
-    private func startLeadersAndAcceptors(of configuration: Configuration) {
-        for acceptor in configuration.acceptors {
-            bus.start(.acceptor(Acceptor(id: acceptor)))
-        }
-        for leader in configuration.leaders {
-            bus.start(.leader(Leader(
+    private func leadersAndAcceptors(of configuration: Configuration) -> [Role<Machine>] {
+        configuration.acceptors.map { .acceptor(Acceptor(id: $0)) } + configuration.leaders.map { leader in
+            .leader(Leader(
                 id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
-                settings: options.settings)))
+                settings: options.settings))
         }
     }
 
@@ -163,7 +166,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     /// Every replica, leader, acceptor and client started so far, in id order.
     public var hosts: [ProcessID] { bus.hosts }
 
-    /// Messages sent, delivered and dropped, children spawned, timers fired.
+    /// Messages sent, delivered and dropped, children spawned, timers fired and cancelled.
     public var statistics: RuntimeStatistics { bus.statistics }
 
     /// How many tasks the cluster is running: one per live process, and the timer loop.

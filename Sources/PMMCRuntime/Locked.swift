@@ -13,7 +13,10 @@ import Darwin
 /// reports every access under the lock as a race. ThreadSanitizer intercepts pthread mutexes.
 /// On glibc the mutex is adaptive: a thread that finds it taken spins briefly before it
 /// sleeps, since the bus holds its lock for a few hundred nanoseconds at most.
-final class Locked<Value>: @unchecked Sendable {
+///
+/// It is `Sendable` only when `Value` is: the lock makes access to the value exclusive, but
+/// a non-`Sendable` value could still leave through `withLock` and be shared.
+final class Locked<Value> {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
@@ -45,3 +48,5 @@ final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension Locked: @unchecked Sendable where Value: Sendable {}

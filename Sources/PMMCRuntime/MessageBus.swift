@@ -64,43 +64,64 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Processes
 
-    /// Starts `process` on a task of its own. A scout or commander of a crashed leader, or
-    /// anything after shutdown, is not started.
+    /// Starts each of `processes` on a task of its own, and returns their actors in order. It
+    /// starts all of them or none: it throws ``RuntimeError/processExists(_:)`` if an id is
+    /// taken by a live or crashed process (or named twice), ``RuntimeError/crashed(_:)`` for
+    /// a scout or commander whose leader has crashed, and ``RuntimeError/shutDown`` after
+    /// shutdown.
     @discardableResult
-    func start(_ process: Role<Machine>) -> ProcessActor<Machine>? {
-        let mailbox = Mailbox<Machine>()
-        let actor = ProcessActor(process: process, mailbox: mailbox, bus: self)
-        let id = process.id
-        let started = state.withLock { state -> Bool in
-            guard !state.closed, !state.isCrashed(id) else { return false }
-            switch process {
-            case .scout: state.statistics.scoutsSpawned += 1
-            case .commander: state.statistics.commandersSpawned += 1
-            case .client, .replica, .leader, .acceptor, .custom: break
-            }
-            state.processes[id] = Entry(actor: actor, mailbox: mailbox)
-            running.add(1, ordering: .relaxed)
-            state.tasks[id] = Task {
-                await actor.run()
-                self.finished(id)
-            }
-            return true
+    func start(_ processes: [Role<Machine>]) throws(RuntimeError) -> [ProcessActor<Machine>] {
+        let entries = processes.map { process in
+            let mailbox = Mailbox<Machine>()
+            return Entry(actor: ProcessActor(process: process, mailbox: mailbox, bus: self), mailbox: mailbox)
         }
-        return started ? actor : nil
+        try state.withLock { state throws(RuntimeError) in
+            guard !state.closed else { throw .shutDown }
+            var ids: Set<ProcessID> = []
+            for process in processes {
+                let id = process.id
+                guard state.processes[id] == nil, ids.insert(id).inserted else { throw .processExists(id) }
+                guard !state.isCrashed(id) else { throw .crashed(id.host) }
+            }
+            for (process, entry) in zip(processes, entries) {
+                switch process {
+                case .scout: state.statistics.scoutsSpawned += 1
+                case .commander: state.statistics.commandersSpawned += 1
+                case .client, .replica, .leader, .acceptor, .custom: break
+                }
+                let id = process.id
+                state.processes[id] = entry
+                running.add(1, ordering: .relaxed)
+                state.tasks[id] = Task {
+                    await entry.actor.run()
+                    self.finished(id)
+                }
+            }
+        }
+        return entries.map(\.actor)
     }
 
-    /// A leader asks to start its scout or commander `child`.
+    /// A leader asks to start its scout or commander `child`. A leader that has crashed, or a
+    /// cluster that has shut down, starts none; a child under a live child's id is a bug in
+    /// the leader's role.
     func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        if start(child) != nil {
-            emit(.spawned(child.id, by: parent))
+        do {
+            try start([child])
+        } catch .processExists(let id) {
+            preconditionFailure("\(parent) spawned \(id), which already exists")
+        } catch {
+            return
         }
+        emit(.spawned(child.id, by: parent))
     }
 
-    /// A scout or commander has finished: it is forgotten, its drain loop ends, and its leader
-    /// is told (as ``Role/childExited(_:)``), unless the leader has crashed.
+    /// A scout or commander has finished: it is forgotten, its timers are cancelled, its drain
+    /// loop ends, and its leader is told (as ``Role/childExited(_:)``), unless the leader has
+    /// crashed.
     func exit(_ id: ProcessID) {
         let (entry, parent) = state.withLock { state in
-            (state.processes.removeValue(forKey: id), state.isCrashed(id.host) ? nil : state.processes[id.host])
+            state.statistics.timersCancelled += state.timers.cancelTimers(of: id)
+            return (state.processes.removeValue(forKey: id), state.isCrashed(id.host) ? nil : state.processes[id.host])
         }
         entry?.mailbox.stop()
         emit(.exited(id))
@@ -226,11 +247,13 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Timers
 
-    /// Asks for `timer` to be given to process `id` after `delay` ticks.
+    /// Asks for `timer` to be given to process `id` after `delay` ticks, unless `id` exits or
+    /// crashes first: that cancels its timers. A process that has exited or crashed (or a
+    /// cluster that has shut down) sets none.
     func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
         let deadline = ContinuousClock.now + tick * delay
         state.withLock { state in
-            guard !state.closed else { return }
+            guard state.processes[id] != nil, !state.isCrashed(id) else { return }
             state.timers.schedule(.fire(timer, for: id), at: deadline)
         }
     }
@@ -255,8 +278,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             let now = clock.now
             let next = state.withLock { state -> ContinuousClock.Instant? in
                 state.timers.popDue(at: now, into: &due)
-                for case .fire(let timer, let id) in due where !state.isCrashed(id) {
-                    guard let entry = state.processes[id] else { continue }
+                for case .fire(let timer, let id) in due {
+                    guard let entry = state.processes[id] else {
+                        preconditionFailure("timer \(timer) came due for \(id), which exited without cancelling it")
+                    }
                     state.statistics.timersFired += 1
                     timers.append((entry.mailbox, timer))
                 }
@@ -286,12 +311,16 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         state.withLock { $0.faults = faults }
     }
 
-    /// Crashes `id` and, for a leader, its scouts and commanders.
+    /// Crashes `id` and, for a leader, its scouts and commanders, and cancels their timers.
     func crash(_ id: ProcessID) throws(RuntimeError) {
         let mailboxes = try state.withLock { state throws(RuntimeError) -> [Mailbox<Machine>] in
             guard state.processes[id] != nil else { throw .unknownProcess(id) }
             state.crashed.insert(id)
-            return state.processes.filter { $0.key == id || $0.key.host == id }.map(\.value.mailbox)
+            let crashed = state.processes.filter { $0.key == id || $0.key.host == id }
+            for process in crashed.keys {
+                state.statistics.timersCancelled += state.timers.cancelTimers(of: process)
+            }
+            return crashed.map(\.value.mailbox)
         }
         for mailbox in mailboxes {
             mailbox.stop()
@@ -369,31 +398,27 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// Whether ``shutdown()`` has begun.
     var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Stops every process and the timer loop without waiting for them.
+    /// Stops every process and the timer loop, and forgets every actor, without waiting for
+    /// them. Returns the tasks still to finish. Each task holds its actor and the bus only
+    /// until it finishes, so nothing keeps them alive after that.
     func close() -> [Task<Void, Never>] {
-        let (mailboxes, tasks) = state.withLock { state in
+        let (entries, tasks) = state.withLock { state in
             state.closed = true
             state.timerTask?.cancel()
             state.timers.removeAll()
             let tasks = Array(state.tasks.values) + (state.timerTask.map { [$0] } ?? [])
-            return (state.processes.values.map(\.mailbox), tasks)
+            state.timerTask = nil
+            defer { state.processes.removeAll() }
+            return (Array(state.processes.values), tasks)
         }
-        for mailbox in mailboxes {
-            mailbox.stop()
+        for entry in entries {
+            entry.mailbox.stop()
         }
         return tasks
     }
 
-    /// Stops every process, waits for every task to finish, ends the event streams and
-    /// forgets every actor.
-    func shutdown() async {
-        for task in close() {
-            await task.value
-        }
-        state.withLock { state in
-            state.processes.removeAll()
-            state.timerTask = nil
-        }
+    /// Ends every event stream; no events are built from now on.
+    func finishEvents() {
         let continuations = subscribers.withLock { subscribers in
             defer { subscribers.removeAll() }
             return Array(subscribers.values)
@@ -402,5 +427,14 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         for continuation in continuations {
             continuation.finish()
         }
+    }
+
+    /// Stops every process, forgets every actor, waits for every task to finish, and ends the
+    /// event streams.
+    func shutdown() async {
+        for task in close() {
+            await task.value
+        }
+        finishEvents()
     }
 }

@@ -13,6 +13,8 @@ public struct RuntimeStatistics: Sendable {
     public internal(set) var scoutsSpawned = 0
     public internal(set) var commandersSpawned = 0
     public internal(set) var timersFired = 0
+    /// Timers cancelled before they came due, because their process exited or crashed.
+    public internal(set) var timersCancelled = 0
 
     /// All messages sent.
     public var messagesSent: Int { sent.reduce(0, +) }

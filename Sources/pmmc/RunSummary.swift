@@ -44,7 +44,7 @@ struct RunSummary {
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
                 + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
-            ("timers", "\(statistics.timersFired.grouped) fired"),
+            ("timers", "\(statistics.timersFired.grouped) fired, \(statistics.timersCancelled.grouped) cancelled when their process exited or crashed"),
             ("wall time", "\(String(format3: seconds)) s"),
             ("throughput", "\(rate(completed, seconds)) operations/s, \(rate(slotsDecided, seconds)) decisions/s"),
             ("latency", latencyText),

@@ -3,67 +3,57 @@ import PMMCRuntime
 import Testing
 
 /// The simulator's failure stories, told again against real actors on a real clock. Each
-/// waits on client calls or on the event stream, never on a fixed sleep; the time limits only
-/// stop a test that would hang.
+/// waits on client calls or on the event stream, never on a fixed sleep; the time limit of
+/// ``withCluster(_:limit:_:)`` only stops a test that would hang.
 @Suite("runtime scenarios")
 struct ScenarioTests {
     @Test("no faults: every call returns and the replicas agree")
     func noFaults() async throws {
-        let cluster = try Cluster<KeyValueStore>()
-        let clients = try (0..<4).map { _ in try cluster.makeClient() }
-        try await within(.seconds(20)) {
+        try await withCluster { cluster in
+            let clients = try (0..<4).map { _ in try cluster.makeClient() }
             try await Workload.run(clients, 0..<25)
+            try await checkProperties(cluster, clients)
         }
-        try await checkProperties(cluster, clients)
-        await cluster.shutdown()
     }
 
     @Test("10% loss and extra delay: retransmission gets every call through")
     func lossWithRetransmission() async throws {
-        let cluster = try Cluster<KeyValueStore>(options: ClusterOptions(
-            faults: NetworkFaults(lossRate: 0.1, extraDelay: 0...3, seed: 5)))
-        let clients = try (0..<3).map { _ in try cluster.makeClient() }
-        try await within(.seconds(30)) {
+        try await withCluster(ClusterOptions(faults: NetworkFaults(lossRate: 0.1, extraDelay: 0...3, seed: 5))) { cluster in
+            let clients = try (0..<3).map { _ in try cluster.makeClient() }
             try await Workload.run(clients, 0..<15)
+            try await checkProperties(cluster, clients)
+            #expect(cluster.statistics.dropped > 0)
         }
-        try await checkProperties(cluster, clients)
-        #expect(cluster.statistics.dropped > 0)
-        await cluster.shutdown()
     }
 
     @Test("the other leader takes over when the active one crashes")
     func activeLeaderCrash() async throws {
-        let cluster = try Cluster<KeyValueStore>()
-        let clients = try (0..<3).map { _ in try cluster.makeClient() }
-        try await within(.seconds(30)) {
+        try await withCluster { cluster in
+            let clients = try (0..<3).map { _ in try cluster.makeClient() }
             try await Workload.run(clients, 0..<10)
             let active = try #require(await activeLeader(cluster, among: 0..<2))
             try cluster.crash(.leader(active))
             try await Workload.run(clients, 10..<20)
             #expect(await cluster.leader(1 - active)?.active == true)
+            try await checkProperties(cluster, clients)
         }
-        try await checkProperties(cluster, clients)
-        await cluster.shutdown()
     }
 
     @Test("one of three acceptors crashes and the cluster goes on")
     func acceptorCrash() async throws {
-        let cluster = try Cluster<KeyValueStore>()
-        let clients = try (0..<3).map { _ in try cluster.makeClient() }
-        try await within(.seconds(30)) {
+        try await withCluster { cluster in
+            let clients = try (0..<3).map { _ in try cluster.makeClient() }
             try await Workload.run(clients, 0..<10)
             try cluster.crash(.acceptor(0))
             try await Workload.run(clients, 10..<20)
+            try await checkProperties(cluster, clients)
         }
-        try await checkProperties(cluster, clients)
-        await cluster.shutdown()
     }
 
     @Test("a minority partition with the active leader, then healing")
     func minorityPartition() async throws {
-        let cluster = try Cluster<KeyValueStore>()
-        let clients = try (0..<3).map { _ in try cluster.makeClient() }
-        try await within(.seconds(30)) {
+        try await withCluster { cluster in
+            let clients = try (0..<3).map { _ in try cluster.makeClient() }
             try await Workload.run(clients, 0..<10)
             let active = try #require(await activeLeader(cluster, among: 0..<2))
             try cluster.partition([[.leader(active), .acceptor(0)]])
@@ -71,18 +61,16 @@ struct ScenarioTests {
             #expect(await cluster.leader(1 - active)?.active == true)
             cluster.heal()
             try await Workload.run(clients, 20..<30)
+            try await checkProperties(cluster, clients)
+            #expect(cluster.statistics.dropped > 0)
         }
-        try await checkProperties(cluster, clients)
-        #expect(cluster.statistics.dropped > 0)
-        await cluster.shutdown()
     }
 
     @Test("reconfiguration to new leaders and acceptors, with no-op fill, survives the old ones crashing")
     func reconfiguration() async throws {
-        let cluster = try Cluster<KeyValueStore>()
-        let clients = try (0..<2).map { _ in try cluster.makeClient() }
-        let window = cluster.options.settings.window
-        try await within(.seconds(30)) {
+        try await withCluster { cluster in
+            let clients = try (0..<2).map { _ in try cluster.makeClient() }
+            let window = cluster.options.settings.window
             try await Workload.run(clients, 0..<10)
             let events = cluster.events()
             let configuration = try await cluster.reconfigure(leaders: 2, acceptors: 3, using: clients[0])
@@ -103,10 +91,9 @@ struct ScenarioTests {
             }
             try await Workload.run(clients, 10..<20)
             #expect(await activeLeader(cluster, among: 2..<4) != nil)
+            try await checkProperties(cluster, clients)
+            let log = try #require(await cluster.replica(0)).log
+            #expect(log.contains { $0.body == .noop })
         }
-        try await checkProperties(cluster, clients)
-        let log = try #require(await cluster.replica(0)).log
-        #expect(log.contains { $0.body == .noop })
-        await cluster.shutdown()
     }
 }

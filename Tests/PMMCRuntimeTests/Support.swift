@@ -1,26 +1,62 @@
+@testable import PMMCRuntime
 import PMMC
-import PMMCRuntime
 import Testing
 
-/// A test step that took longer than its time limit.
+/// A test that ran longer than its time limit.
 struct TimedOut: Error, CustomStringConvertible {
     let limit: Duration
     var description: String { "timed out after \(limit)" }
 }
 
-/// Runs `body`, cancelling it and throwing ``TimedOut`` if it takes longer than `limit`. The
-/// limit only bounds a test that would otherwise hang; nothing waits for it to pass.
-func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
+/// How long a runtime test may run before it counts as hung. Each takes a few seconds at most,
+/// under ThreadSanitizer too, so this only stops a test that would hang, also on a machine
+/// busy with other work; nothing waits for it to pass.
+let hangLimit = Duration.seconds(120)
+
+/// Starts a cluster of `options`, runs `body` on it, and always shuts the cluster down, as
+/// ``withShutdown(of:limit:_:)`` does.
+@discardableResult
+func withCluster<T: Sendable>(
+    _ options: ClusterOptions = ClusterOptions(), limit: Duration = hangLimit,
+    _ body: @escaping @Sendable (Cluster<KeyValueStore>) async throws -> T
+) async throws -> T {
+    try await withShutdown(of: Cluster<KeyValueStore>(options: options), limit: limit, body)
+}
+
+/// What ``withShutdown(of:limit:_:)`` shuts down: a cluster, or a bare message bus.
+protocol ShutsDown: Sendable {
+    func shutdown() async
+}
+
+extension Cluster: ShutsDown {}
+extension MessageBus: ShutsDown {}
+
+/// Runs `body` on `subject` and always shuts `subject` down: when `body` returns, when it
+/// throws, and when `limit` passes first. At the limit `body` is cancelled, and the shutdown
+/// fails the client calls it may wait on and ends its event streams, so it cannot keep the
+/// test waiting; the test then throws ``TimedOut``.
+@discardableResult
+func withShutdown<Subject: ShutsDown, T: Sendable>(
+    of subject: Subject, limit: Duration = hangLimit, _ body: @escaping @Sendable (Subject) async throws -> T
+) async throws -> T {
+    let outcome = await withTaskGroup(of: Result<T, any Error>?.self) { group in
         group.addTask {
-            try await Task.sleep(for: limit)
+            do {
+                return .success(try await body(subject))
+            } catch {
+                return .failure(error)
+            }
+        }
+        group.addTask {
+            try? await Task.sleep(for: limit)
             return nil
         }
-        defer { group.cancelAll() }
-        guard let result = try await group.next(), let value = result else { throw TimedOut(limit: limit) }
-        return value
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        await subject.shutdown()
+        return first ?? .failure(TimedOut(limit: limit))
     }
+    return try outcome.get()
 }
 
 /// Waits until `events` yields an event for which `done` returns true (it may keep state
