@@ -79,12 +79,9 @@ actor ProcessActor<Machine: StateMachine> {
         outbox.removeAll()
         switch delivery {
         case .message(let message, let sender):
-            if case .decision = message, case .replica(let replica) = process, bus.isObserved {
-                let slotOut = replica.slotOut
-                process.receive(message, from: sender, into: &outbox)
-                reportApplied(since: slotOut)
-            } else {
-                process.receive(message, from: sender, into: &outbox)
+            process.receive(message, from: sender, into: &outbox)
+            if bus.isObserved {
+                reportApplied()
             }
         case .timer(let timer):
             process.timerFired(timer, into: &outbox)
@@ -142,10 +139,10 @@ actor ProcessActor<Machine: StateMachine> {
         sends.removeAll(keepingCapacity: true)
     }
 
-    private func reportApplied(since slotOut: Int) {
-        guard case .replica(let replica) = process else { return }
-        for slot in slotOut..<replica.slotOut {
-            bus.emit(.applied(replica: id, slot: slot, command: replica.decisions[slot]!))
+    /// Emits an `applied` event for each slot the replica reports it performed.
+    private func reportApplied() {
+        for case .applied(let slot, let command) in outbox.observations {
+            bus.emit(.applied(replica: id, slot: slot, command: command))
         }
     }
 }
