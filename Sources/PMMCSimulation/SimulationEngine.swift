@@ -389,22 +389,30 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     private mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        let what: String
         switch child {
-        case .scout(let scout):
+        case .scout:
             statistics.scoutsSpawned += 1
-            what = "scout \(scout.ballot)"
         case .commander(let commander):
             statistics.commandersSpawned += 1
-            what = "commander \(commander.pvalue)"
             if violation == nil, let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
                 report(invariant, processes, detail)
             }
         case .client, .replica, .leader, .acceptor, .custom:
-            what = "process"
+            break
         }
-        trace?(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: what))
+        if let trace {
+            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: Self.spawnDescription(of: child)))
+        }
         start(child)
+    }
+
+    /// How the trace names a spawned child: `scout 0.1`, `commander <0.1, 3, Put k v>`.
+    private static func spawnDescription(of child: Role<Machine>) -> String {
+        switch child {
+        case .scout(let scout): "scout \(scout.ballot)"
+        case .commander(let commander): "commander \(commander.pvalue)"
+        case .client, .replica, .leader, .acceptor, .custom: "process"
+        }
     }
 
     private mutating func add(_ process: Role<Machine>) {
