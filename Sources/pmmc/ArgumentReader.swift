@@ -85,11 +85,13 @@ struct ArgumentReader {
         return choice
     }
 
-    /// The arguments that are not options (those not starting with `-`), in order. Read every
-    /// option first: an option's value looks like an operand until the option takes it.
+    /// The arguments that are not options (those not starting with `-`, and `-` itself, which
+    /// names standard input), in order. Read every option first: an option's value looks like
+    /// an operand until the option takes it.
     mutating func operands() -> [String] {
-        let operands = arguments.filter { !$0.hasPrefix("-") }
-        arguments.removeAll { !$0.hasPrefix("-") }
+        let isOperand = { (argument: String) in argument == "-" || !argument.hasPrefix("-") }
+        let operands = arguments.filter(isOperand)
+        arguments.removeAll(where: isOperand)
         return operands
     }
 

@@ -40,7 +40,7 @@ struct RunCommand {
           -h, --help            show this help
 
         Exit status: 0 when every operation completed, 1 when operations were left
-        incomplete, 2 for bad usage.
+        incomplete or the summary could not be written, 2 for bad usage.
         """
 
     let options: ClusterOptions
@@ -141,7 +141,7 @@ struct RunCommand {
             replicas: await cluster.replicas(), records: await Self.records(of: handles),
             operations: operations, wallTime: wall, cpuSeconds: cpu)
         await cluster.shutdown()
-        print(summary.text)
+        try OutputFile.standardOutput.write(line: summary.text)
         return completedAll && summary.completed == operations ? 0 : 1
     }
 

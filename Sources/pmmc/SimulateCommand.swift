@@ -38,7 +38,8 @@ struct SimulateCommand {
           -h, --help            show this help
 
         Exit status: 0 when every operation completed with no invariant violated, 1 when
-        an invariant was violated or operations were left incomplete, 2 for bad usage.
+        an invariant was violated, operations were left incomplete or the trace or summary
+        could not be written, 2 for bad usage.
         """
 
     let options: SimulationOptions
@@ -113,7 +114,7 @@ struct SimulateCommand {
         } catch {
             throw UsageError(message: error.description)
         }
-        let writer = try tracePath.map { path in try TraceWriter(path: path, arguments: runArguments) }
+        let writer = try tracePath.map { path throws(Failure) in try TraceWriter(path: path, arguments: runArguments) }
         if let writer {
             simulation.trace = { writer.write($0) }
         }
@@ -132,13 +133,13 @@ struct SimulateCommand {
             if progress, clock.now - lastReport > .seconds(1) {
                 lastReport = clock.now
                 let done = simulation.operations.filter(\.isComplete).count
-                FileHandle.standardError.write(Data("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided\n".utf8))
+                printDiagnostic("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided")
             }
-        } while outcome == .timeLimit && horizon < timeLimit
+        } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
         let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations)
-        print(summary.text)
+        try OutputFile.standardOutput.write(line: summary.text)
         return summary.succeeded ? 0 : 1
     }
 }
