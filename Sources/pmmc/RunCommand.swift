@@ -29,19 +29,26 @@ struct RunCommand {
           --seed N              seed for the workload and the bus's loss and delay (default 1)
         NETWORK AND FAULTS (times in milliseconds after the start)
           --loss P              message loss probability in [0, 1) (default 0)
-          --delay MIN-MAX       extra delay per message in ticks, or a single value
-                                (default 0; any delay lets messages overtake each other)
+          --delay MIN-MAX       extra delay per message in ticks, or a single value, at most
+                                1,000,000 (default 0; any delay lets messages overtake each
+                                other)
           --partition T1-T2:P,P,...
-                                from T1 to T2 the listed processes reach only each other;
-                                repeatable (e.g. --partition 100-400:l0,a0)
+                                from T1 to T2 the listed processes reach only each other
+                                (e.g. --partition 100-400:l0,a0); repeatable: while windows
+                                overlap, two processes reach each other only if every open
+                                window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
-          --time-limit S        give up after S seconds (default 60)
+          --time-limit S        give up after S seconds, at most 86,400 (default 60); no
+                                fault time may be later
         OUTPUT
           -h, --help            show this help
 
         Exit status: 0 when every operation completed, 1 when operations were left
         incomplete or the summary could not be written, 2 for bad usage.
         """
+
+    /// The widest extra delay `--delay` takes, in ticks.
+    static let maximumDelay = 1_000_000
 
     let options: ClusterOptions
     let clients: Int
@@ -60,25 +67,19 @@ struct RunCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if reader.flag("--naive") { options.settings.failureDetection = nil }
+        if try reader.flag("--naive") { options.settings.failureDetection = nil }
         options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
         options.faults = NetworkFaults(
             lossRate: try reader.probability("--loss"),
-            extraDelay: try Self.range("--delay", try reader.value("--delay") ?? "0"),
+            extraDelay: try reader.tickRange("--delay", default: 0...0, maximum: Self.maximumDelay, example: "0-5"),
             seed: seed)
         self.options = options
         operations = try reader.integer("--operations", default: 1000, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
-        timeLimit = .seconds(try reader.integer("--time-limit", default: 60, in: 1...86_400))
-        faults = try reader.faultSchedule().map { (milliseconds: $0.time, fault: $0.fault) }
+        let seconds = try reader.integer("--time-limit", default: 60, in: 1...86_400)
+        timeLimit = .seconds(seconds)
+        faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
         try reader.finish()
-    }
-
-    private static func range(_ name: String, _ text: String) throws(UsageError) -> ClosedRange<Int> {
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
-        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
-        throw UsageError(message: "\(name) takes MIN-MAX or a single value in ticks, such as 0-5, got '\(text)'")
     }
 
     func run() async throws -> Int32 {

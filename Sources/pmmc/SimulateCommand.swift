@@ -23,12 +23,15 @@ struct SimulateCommand {
           --keys N              distinct keys (default 10)
           --seed N              seed for the network and the workload (default 1)
         NETWORK AND FAULTS (times in virtual ticks)
-          --latency MIN-MAX     one-way delay range, or a single value (default 1-10)
+          --latency MIN-MAX     one-way delay range, or a single value, at most 1,000,000
+                                (default 1-10)
           --loss P              message loss probability in [0, 1) (default 0)
           --duplication P       message duplication probability in [0, 1) (default 0)
           --partition T1-T2:P,P,...
-                                from T1 to T2 the listed processes reach only each other;
-                                repeatable (e.g. --partition 100-400:l0,a0)
+                                from T1 to T2 the listed processes reach only each other
+                                (e.g. --partition 100-400:l0,a0); repeatable: while windows
+                                overlap, two processes reach each other only if every open
+                                window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
           --time-limit N        stop at this virtual time (default 1000000)
         OUTPUT
@@ -41,6 +44,11 @@ struct SimulateCommand {
         an invariant was violated, operations were left incomplete or the trace or summary
         could not be written, 2 for bad usage.
         """
+
+    /// The latest time a fault or the time limit may name.
+    static let latestTime = Int.max / 2
+    /// The widest one-way delay `--latency` takes.
+    static let maximumLatency = 1_000_000
 
     let options: SimulationOptions
     let operations: Int
@@ -62,24 +70,18 @@ struct SimulateCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         options.clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if reader.flag("--naive") { options.settings.failureDetection = nil }
-        options.network.latency = try Self.latency(try reader.value("--latency") ?? "1-10")
+        if try reader.flag("--naive") { options.settings.failureDetection = nil }
+        options.network.latency = try reader.tickRange("--latency", default: 1...10, maximum: Self.maximumLatency, example: "1-10")
         options.network.lossRate = try reader.probability("--loss")
         options.network.duplicationRate = try reader.probability("--duplication")
-        options.checkInvariants = !reader.flag("--no-invariants")
+        options.checkInvariants = !(try reader.flag("--no-invariants"))
         self.options = options
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
-        timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Int.max / 2)
-        faults = try reader.faultSchedule().map { time, fault in
-            switch fault {
-            case .crash(let process): (time, .crash(process))
-            case .partition(let groups): (time, .partition(groups))
-            case .heal: (time, .heal)
-            }
-        }
+        timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Self.latestTime)
+        faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         tracePath = try reader.value("--trace")
-        progress = reader.flag("--progress")
+        progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = Self.removingOutputOptions(from: arguments)
     }
@@ -97,13 +99,6 @@ struct SimulateCommand {
             }
         }
         return kept
-    }
-
-    private static func latency(_ text: String) throws(UsageError) -> ClosedRange<Int> {
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
-        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
-        throw UsageError(message: "--latency takes MIN-MAX or a single value in ticks, such as 1-10, got '\(text)'")
     }
 
     func run() throws -> Int32 {

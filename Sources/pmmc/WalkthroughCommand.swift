@@ -31,8 +31,8 @@ struct WalkthroughCommand {
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
-        let list = reader.flag("--list")
-        let step = reader.flag("--step")
+        let list = try reader.flag("--list")
+        let step = try reader.flag("--step")
         let output = try OutputOptions(&reader)
         let names = reader.operands()
         try reader.finish()
