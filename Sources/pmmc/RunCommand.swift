@@ -43,6 +43,9 @@ struct RunCommand {
         OUTPUT
           -h, --help            show this help
 
+        The summary says why the run stopped: every operation completed, the time limit
+        was reached, or only crashed clients' operations were left, which cannot complete.
+
         Exit status: 0 when every operation completed, 1 when operations were left
         incomplete or the summary could not be written, 2 for bad usage.
         """
@@ -100,72 +103,108 @@ struct RunCommand {
         let cpuStart = clock()
         let wallClock = ContinuousClock()
         let started = wallClock.now
-        let completedAll = await withTaskGroup(of: Outcome.self) { group in
+        let ending = await withTaskGroup(of: Outcome.self) { group in
             for (index, handle) in handles.enumerated() {
                 let mine = stride(from: index, to: workload.count, by: clients).map { workload[$0] }
                 group.addTask {
                     for operation in mine {
-                        guard (try? await handle.submit(operation)) != nil else { return .client(completed: false) }
+                        do {
+                            _ = try await handle.submit(operation)
+                        } catch RuntimeError.crashed(let id) {
+                            return .client(crashed: id)
+                        } catch {
+                            return .client(crashed: nil)
+                        }
                     }
-                    return .client(completed: true)
+                    return .client(crashed: nil)
                 }
             }
             group.addTask {
-                try? await inject(into: cluster, from: started, clock: wallClock)
-                return .faultsInjected
+                do throws(RuntimeError) {
+                    return .faultsInjected(try await inject(into: cluster, from: started, clock: wallClock))
+                } catch {
+                    return .faultFailed(error)
+                }
             }
             group.addTask {
                 try? await Task.sleep(until: started + timeLimit, clock: wallClock)
                 return .timeLimit
             }
+            var ending = Ending()
             var running = handles.count
-            var completed = true
             for await outcome in group {
                 switch outcome {
-                case .client(let finished):
-                    completed = completed && finished
+                case .client(let crashed):
+                    ending.crashedClients += crashed.map { [$0] } ?? []
                     running -= 1
                     if running == 0 { group.cancelAll() }
                 case .timeLimit where running > 0:
-                    completed = false
+                    ending.reachedTimeLimit = true
                     group.cancelAll()
-                case .timeLimit, .faultsInjected:
+                case .timeLimit:
                     break
+                case .faultsInjected(let count):
+                    ending.faultsInjected = count
+                case .faultFailed(let error):
+                    ending.faultFailure = error
+                    group.cancelAll()
                 }
             }
-            return completed
+            return ending
         }
         let wall = wallClock.now - started
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        if let error = ending.faultFailure {
+            await cluster.shutdown()
+            throw Failure(message: "cannot inject a fault: \(error)")
+        }
         let summary = RunSummary(
             configuration: cluster.initialConfiguration, options: options, statistics: cluster.statistics,
             replicas: await cluster.replicas(), records: await Self.records(of: handles),
-            operations: operations, wallTime: wall, cpuSeconds: cpu)
+            operations: operations, wallTime: wall, cpuSeconds: cpu,
+            timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
+            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })
         await cluster.shutdown()
         try OutputFile.standardOutput.write(line: summary.text)
-        return completedAll && summary.completed == operations ? 0 : 1
+        return summary.completed == operations ? 0 : 1
     }
 
-    /// A fault `--crash` or `--partition` asks for.
     /// How a task of the run ended.
     private enum Outcome {
-        /// A client ran out of work (`completed`) or was stopped.
-        case client(completed: Bool)
+        /// A client ran out of work, or stopped because it crashed (`crashed`).
+        case client(crashed: ProcessID?)
         /// The time limit passed.
         case timeLimit
-        /// Every scheduled fault was injected.
-        case faultsInjected
+        /// The fault task injected the first `count` faults, and was stopped or done.
+        case faultsInjected(Int)
+        /// The cluster refused a fault.
+        case faultFailed(RuntimeError)
     }
 
-    private func inject(into cluster: Cluster<KeyValueStore>, from started: ContinuousClock.Instant, clock: ContinuousClock) async throws {
-        for (milliseconds, fault) in faults {
-            try await Task.sleep(until: started + .milliseconds(milliseconds), clock: clock)
+    /// What the tasks of the run reported.
+    private struct Ending {
+        var crashedClients: [ProcessID] = []
+        var reachedTimeLimit = false
+        var faultsInjected = 0
+        var faultFailure: RuntimeError?
+    }
+
+    /// Injects the faults at their times. Returns how many it injected: all, or those before
+    /// the run ended and cancelled it.
+    private func inject(into cluster: Cluster<KeyValueStore>, from started: ContinuousClock.Instant, clock: ContinuousClock) async throws(RuntimeError) -> Int {
+        for (index, (milliseconds, fault)) in faults.enumerated() {
+            do {
+                try await Task.sleep(until: started + .milliseconds(milliseconds), clock: clock)
+            } catch {
+                return index
+            }
             switch fault {
             case .crash(let process): try cluster.crash(process)
             case .partition(let groups): try cluster.partition(groups)
             case .heal: cluster.heal()
             }
         }
+        return faults.count
     }
 
     private static func records(of handles: [ClientHandle<KeyValueStore>]) async -> [OperationRecord<KeyValueStore>] {

@@ -33,12 +33,18 @@ struct SimulateCommand {
                                 overlap, two processes reach each other only if every open
                                 window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
-          --time-limit N        stop at this virtual time (default 1000000)
+          --time-limit N        stop at virtual time N (default: enough for the workload,
+                                10,000 + the last fault's time + R × (12 × MAX latency +
+                                2,400 × P ÷ (1 − P)), where R is operations ÷ min(clients,
+                                WINDOW) rounded up and P the loss probability)
         OUTPUT
           --trace FILE          write every event as JSON Lines to FILE
           --no-invariants       do not check R1-R5, A1-A5, C1 after every event
           --progress            report progress on standard error as the run goes
           -h, --help            show this help
+
+        The summary says why the run stopped: every operation completed, the time limit
+        was reached, or only crashed clients' operations were left, which cannot complete.
 
         Exit status: 0 when every operation completed with no invariant violated, 1 when
         an invariant was violated, operations were left incomplete or the trace or summary
@@ -54,7 +60,8 @@ struct SimulateCommand {
     let operations: Int
     let keys: Int
     let faults: [(time: Int, fault: Fault)]
-    let timeLimit: Int
+    /// `--time-limit`, or `nil` for ``defaultTimeLimit``.
+    let givenTimeLimit: Int?
     let tracePath: String?
     let progress: Bool
     /// The arguments that determine the run (everything but `--trace FILE` and
@@ -78,7 +85,7 @@ struct SimulateCommand {
         self.options = options
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
-        timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Self.latestTime)
+        givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
         faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         tracePath = try reader.value("--trace")
         progress = try reader.flag("--progress")
@@ -101,6 +108,45 @@ struct SimulateCommand {
         return kept
     }
 
+    /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
+    var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
+
+    /// Enough virtual time for the workload, with room to spare: 10,000 ticks (to elect a
+    /// leader, or another after a crash), the time of the last fault, and per round of
+    /// operations (operations ÷ min(clients, WINDOW), rounded up) 12 one-way delays at the
+    /// longest latency plus, under loss P, 12 × P ÷ (1 − P) client retransmission intervals.
+    /// A fault-free round takes about 6 mean delays.
+    var defaultTimeLimit: Int {
+        let concurrency = min(options.clients, options.settings.window)
+        let rounds = Double((operations + concurrency - 1) / concurrency)
+        let loss = options.network.lossRate
+        let perRound = 12 * Double(options.network.latency.upperBound)
+            + 12 * Double(options.settings.requestRetransmit) * loss / (1 - loss)
+        let lastFault = Double(faults.last?.time ?? 0)
+        let ticks = 10_000 + lastFault + rounds * perRound.rounded(.up)
+        return ticks < Double(Self.latestTime) ? Int(ticks) : Self.latestTime
+    }
+
+    /// The number of operations of the workload client `index` runs: the workload is dealt
+    /// out to the clients in turn.
+    private func share(of index: Int) -> Int {
+        operations / options.clients + (index < operations % options.clients ? 1 : 0)
+    }
+
+    /// Whether only crashed clients' operations are left, which can never complete: some
+    /// client crashed, and every other has run its share of the workload.
+    private func onlyCrashedClientsLeft(_ simulation: Simulation<KeyValueStore>) -> Bool {
+        var crashed = false
+        for index in 0..<options.clients {
+            if simulation.isCrashed(.client(index)) {
+                crashed = true
+            } else if let client = simulation.client(index), !client.isIdle || client.nextRequestID - 1 < share(of: index) {
+                return false
+            }
+        }
+        return crashed
+    }
+
     func run() throws -> Int32 {
         let simulation: Simulation<KeyValueStore>
         do {
@@ -117,6 +163,7 @@ struct SimulateCommand {
         for (number, operation) in workload.enumerated() {
             try simulation.submit(operation, client: number % options.clients)
         }
+        let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started
@@ -124,7 +171,9 @@ struct SimulateCommand {
         var horizon = 0
         repeat {
             horizon = min(horizon + 10_000, timeLimit)
-            outcome = simulation.run(until: { $0.allOperationsCompleted }, timeLimit: horizon)
+            outcome = simulation.run(until: { simulation in
+                simulation.allOperationsCompleted || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
+            }, timeLimit: horizon)
             if progress, clock.now - lastReport > .seconds(1) {
                 lastReport = clock.now
                 let done = simulation.operations.filter(\.isComplete).count
@@ -133,7 +182,8 @@ struct SimulateCommand {
         } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
-        let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations)
+        let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations,
+                              timeLimit: timeLimit, timeLimitGiven: givenTimeLimit != nil)
         try OutputFile.standardOutput.write(line: summary.text)
         return summary.succeeded ? 0 : 1
     }

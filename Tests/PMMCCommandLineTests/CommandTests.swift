@@ -1,10 +1,33 @@
 import Testing
 @testable import pmmc
 
-/// What the commands make of their arguments: bounds that keep times from overflowing, and
-/// hints for mistakes.
+/// What the commands make of their arguments: bounds that keep times from overflowing, the
+/// default time limit, and hints for mistakes.
 @Suite("Commands")
 struct CommandTests {
+    private func simulate(_ arguments: String...) throws(UsageError) -> SimulateCommand {
+        try SimulateCommand(arguments: arguments)
+    }
+
+    @Test("the default time limit grows with the workload, the latency, loss and the last fault")
+    func defaultTimeLimit() throws {
+        #expect(try simulate().timeLimit == 10_000 + 25 * 120)
+        #expect(try simulate("--operations", "1000000").timeLimit == 10_000 + 250_000 * 120)
+        #expect(try simulate("--operations", "1000", "--clients", "16").timeLimit == 10_000 + 200 * 120)
+        #expect(try simulate("--operations", "1000", "--clients", "16", "--window", "20").timeLimit == 10_000 + 63 * 120)
+        #expect(try simulate("--latency", "50-100").timeLimit == 10_000 + 25 * 1200)
+        #expect(try simulate("--loss", "0.5").timeLimit == 10_000 + 25 * (120 + 2400))
+        #expect(try simulate("--crash", "300:l1", "--partition", "100-5000:a0").timeLimit == 15_000 + 25 * 120)
+        #expect(try simulate("--operations", "0").timeLimit == 10_000)
+    }
+
+    @Test("--time-limit replaces the default")
+    func givenTimeLimit() throws {
+        #expect(try simulate("--time-limit", "5000").timeLimit == 5000)
+        #expect(try simulate("--operations", "100000000", "--latency", "1000000", "--clients", "1", "--loss", "0.9999999999").timeLimit
+            == SimulateCommand.latestTime)
+    }
+
     @Test("huge values are refused instead of overflowing", arguments: [
         (["--latency", "9223372036854775807"],
          "--latency takes MIN-MAX or a single value in ticks from 0 to 1,000,000, such as 1-10, got '9223372036854775807'"),
