@@ -1,4 +1,3 @@
-import Foundation
 import PMMC
 import PMMCSimulation
 
@@ -164,6 +163,7 @@ struct SimulateCommand {
             try simulation.submit(operation, client: number % options.clients)
         }
         let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
+        let timeLimit = self.timeLimit
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started

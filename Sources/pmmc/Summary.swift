@@ -67,7 +67,7 @@ struct Summary {
         let outstanding = operations - completed
         switch outcome {
         case .violation(let violation):
-            return "invariant \(violation.invariant) violated at t=\(simulation.now.grouped)"
+            return "invariant \(violation.invariant) violated at t=\(violation.time.grouped)"
         case .conditionMet where outstanding == 0:
             return "every operation completed"
         case .conditionMet:
@@ -76,8 +76,8 @@ struct Summary {
         case .quiescent:
             return "nothing left to happen, with \(outstanding.grouped) operations outstanding"
         case .timeLimit:
-            let whose = timeLimitGiven ? "" : " (the default for this workload; set a later one with --time-limit)"
-            return "time limit t=\(timeLimit.grouped) reached\(whose) with \(outstanding.grouped) operations outstanding"
+            let whose = timeLimitGiven ? "" : " (the default limit for this workload; --time-limit sets another)"
+            return "time limit t=\(timeLimit.grouped) reached with \(outstanding.grouped) operations outstanding\(whose)"
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import PMMCTeaching
 
 /// `pmmc walkthrough`: runs a scripted walk-through and shows it, or lists them all.
