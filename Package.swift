@@ -20,6 +20,7 @@ let package = Package(
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),
         .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
+        .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,10 +17,12 @@ struct ArgumentReader {
     /// Whether `--help` or `-h` was given.
     var wantsHelp: Bool { arguments.contains("--help") || arguments.contains("-h") }
 
-    mutating func flag(_ name: String) -> Bool {
-        guard let index = arguments.firstIndex(of: name) else { return false }
-        arguments.remove(at: index)
-        return true
+    /// Whether flag `name` was given; given twice is an error.
+    mutating func flag(_ name: String) throws(UsageError) -> Bool {
+        let count = arguments.count { $0 == name }
+        guard count <= 1 else { throw UsageError(message: "\(name) given more than once") }
+        arguments.removeAll { $0 == name }
+        return count == 1
     }
 
     /// Every value given for option `name`, in order.
@@ -85,11 +87,25 @@ struct ArgumentReader {
         return choice
     }
 
-    /// The arguments that are not options (those not starting with `-`), in order. Read every
-    /// option first: an option's value looks like an operand until the option takes it.
+    /// A range of ticks, `MIN-MAX` or a single value, within `0...maximum`; `fallback` if
+    /// option `name` is not given. `example` shows a good value in the error message.
+    mutating func tickRange(_ name: String, default fallback: ClosedRange<Int>, maximum: Int, example: String) throws(UsageError) -> ClosedRange<Int> {
+        guard let text = try value(name) else { return fallback }
+        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        if bounds.count == 1, let value = bounds[0], (0...maximum).contains(value) { return value...value }
+        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high, high <= maximum {
+            return low...high
+        }
+        throw UsageError(message: "\(name) takes MIN-MAX or a single value in ticks from 0 to \(maximum.grouped), such as \(example), got '\(text)'")
+    }
+
+    /// The arguments that are not options (those not starting with `-`, and `-` itself, which
+    /// names standard input), in order. Read every option first: an option's value looks like
+    /// an operand until the option takes it.
     mutating func operands() -> [String] {
-        let operands = arguments.filter { !$0.hasPrefix("-") }
-        arguments.removeAll { !$0.hasPrefix("-") }
+        let isOperand = { (argument: String) in argument == "-" || !argument.hasPrefix("-") }
+        let operands = arguments.filter(isOperand)
+        arguments.removeAll(where: isOperand)
         return operands
     }
 
@@ -98,47 +114,5 @@ struct ArgumentReader {
         if let stray = arguments.first {
             throw UsageError(message: stray.hasPrefix("-") ? "unknown option '\(stray)'" : "unexpected argument '\(stray)'")
         }
-    }
-}
-
-/// A fault given on the command line: `--crash TIME:PROCESS` gives a crash, and
-/// `--partition START-END:PROCESS,...` gives a partition at START and a heal at END.
-enum CommandLineFault {
-    case crash(ProcessID)
-    case partition([[ProcessID]])
-    case heal
-
-    /// The processes the fault names.
-    var processes: [ProcessID] {
-        switch self {
-        case .crash(let process): [process]
-        case .partition(let groups): groups.flatMap { $0 }
-        case .heal: []
-        }
-    }
-}
-
-extension ArgumentReader {
-    /// Reads every `--crash` and `--partition`, as faults sorted by time.
-    mutating func faultSchedule() throws(UsageError) -> [(time: Int, fault: CommandLineFault)] {
-        var faults: [(time: Int, fault: CommandLineFault)] = []
-        for text in try values("--crash") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(parts[1]) else {
-                throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
-            }
-            faults.append((time, .crash(process)))
-        }
-        for text in try values("--partition") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            let times = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
-            let group = parts.count == 2 ? parts[1].split(separator: ",").map { ProcessID(String($0)) } : []
-            guard times.count == 2, times[0] >= 0, times[0] < times[1], !group.isEmpty, !group.contains(nil) else {
-                throw UsageError(message: "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
-            }
-            faults.append((times[0], .partition([group.compactMap { $0 }])))
-            faults.append((times[1], .heal))
-        }
-        return faults.sorted { $0.time < $1.time }
     }
 }

@@ -10,7 +10,8 @@ struct OutputOptions {
 
     static let usage = """
           --format FORMAT       text (default), markdown, mermaid or svg
-          --output FILE         write to FILE instead of standard output; never coloured
+          --output FILE         write to FILE instead of standard output; never coloured;
+                                a symbolic link or a FIFO is written through, not replaced
           --colour WHEN         colour text: auto (default; when standard output is a
                                 terminal, TERM is not dumb and NO_COLOR is empty or unset),
                                 always or never
@@ -43,14 +44,12 @@ struct OutputOptions {
     }
 
     /// Writes `text`, ending in a line feed, to the file or to standard output.
-    func write(_ text: String) throws(UsageError) {
-        let data = Data((text.hasSuffix("\n") ? text : text + "\n").utf8)
-        guard let path else {
-            FileHandle.standardOutput.write(data)
-            return
-        }
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw UsageError(message: "cannot write '\(path)'")
-        }
+    func write(_ text: String) throws(Failure) {
+        guard let path else { return try OutputFile.standardOutput.write(line: text) }
+        let file = try OutputFile(path: path)
+        let writing = Result { () throws(Failure) in try file.write(line: text) }
+        let closing = Result { () throws(Failure) in try file.close() }
+        try writing.get()
+        try closing.get()
     }
 }

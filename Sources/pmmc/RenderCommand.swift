@@ -8,7 +8,7 @@ struct RenderCommand {
 
         Draws a trace written by 'pmmc simulate --trace TRACE': one step per instant of
         virtual time with the events of that instant, one lane per process (scouts and
-        commanders on their leader's lane).
+        commanders on their leader's lane). A TRACE of '-' is read from standard input.
 
         WINDOW (times in virtual ticks)
           --from T              start at time T (default: the first event)
@@ -20,8 +20,8 @@ struct RenderCommand {
           --title TEXT          the heading (default: the command that wrote the trace)
           -h, --help            show this help
 
-        Exit status: 0 when the trace was drawn, 2 for bad usage, a file that cannot be read
-        or a malformed trace.
+        Exit status: 0 when the trace was drawn, 1 when the drawing cannot be written, 2 for
+        bad usage, a trace that cannot be read or a malformed trace.
         """
 
     let tracePath: String
@@ -45,24 +45,35 @@ struct RenderCommand {
         tracePath = path
     }
 
-    func run() throws(UsageError) -> Int32 {
+    func run() throws -> Int32 {
         let bytes = try Self.contents(of: tracePath)
         let file: TraceFile
         do {
             file = try TraceFile(parsing: bytes)
         } catch {
-            throw UsageError(message: "\(tracePath):\(error.line): \(error.reason)")
+            throw UsageError(message: "\(readFromStandardInput ? "standard input" : tracePath):\(error.line): \(error.reason)")
         }
         let transcript = Transcript(trace: file.events, title: title ?? defaultTitle(file), window: window)
         if transcript.parts.allSatisfy(\.steps.isEmpty) {
             let when = timeRange.map { " at \($0)" } ?? ""
-            FileHandle.standardError.write(Data("pmmc render: warning: '\(tracePath)' has no events\(when) to draw\n".utf8))
+            let name = readFromStandardInput ? "standard input" : "'\(tracePath)'"
+            printDiagnostic("pmmc render: warning: \(name) has no events\(when) to draw")
         }
         try output.write(render(transcript, as: output.format, colour: output.colour))
         return 0
     }
 
+    /// Whether the trace is read from standard input (`pmmc render -`).
+    private var readFromStandardInput: Bool { tracePath == "-" }
+
     private static func contents(of path: String) throws(UsageError) -> [UInt8] {
+        if path == "-" {
+            do {
+                return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
+            } catch {
+                throw UsageError(message: "cannot read standard input: \(error.localizedDescription)")
+            }
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw UsageError(message: "no trace file '\(path)'")

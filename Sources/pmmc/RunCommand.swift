@@ -29,19 +29,29 @@ struct RunCommand {
           --seed N              seed for the workload and the bus's loss and delay (default 1)
         NETWORK AND FAULTS (times in milliseconds after the start)
           --loss P              message loss probability in [0, 1) (default 0)
-          --delay MIN-MAX       extra delay per message in ticks, or a single value
-                                (default 0; any delay lets messages overtake each other)
+          --delay MIN-MAX       extra delay per message in ticks, or a single value, at most
+                                1,000,000 (default 0; any delay lets messages overtake each
+                                other)
           --partition T1-T2:P,P,...
-                                from T1 to T2 the listed processes reach only each other;
-                                repeatable (e.g. --partition 100-400:l0,a0)
+                                from T1 to T2 the listed processes reach only each other
+                                (e.g. --partition 100-400:l0,a0); repeatable: while windows
+                                overlap, two processes reach each other only if every open
+                                window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
-          --time-limit S        give up after S seconds (default 60)
+          --time-limit S        give up after S seconds, at most 86,400 (default 60); no
+                                fault time may be later
         OUTPUT
           -h, --help            show this help
 
+        The summary says why the run stopped: every operation completed, the time limit
+        was reached, or only crashed clients' operations were left, which cannot complete.
+
         Exit status: 0 when every operation completed, 1 when operations were left
-        incomplete, 2 for bad usage.
+        incomplete or the summary could not be written, 2 for bad usage.
         """
+
+    /// The widest extra delay `--delay` takes, in ticks.
+    static let maximumDelay = 1_000_000
 
     let options: ClusterOptions
     let clients: Int
@@ -60,25 +70,19 @@ struct RunCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if reader.flag("--naive") { options.settings.failureDetection = nil }
+        if try reader.flag("--naive") { options.settings.failureDetection = nil }
         options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
         options.faults = NetworkFaults(
             lossRate: try reader.probability("--loss"),
-            extraDelay: try Self.range("--delay", try reader.value("--delay") ?? "0"),
+            extraDelay: try reader.tickRange("--delay", default: 0...0, maximum: Self.maximumDelay, example: "0-5"),
             seed: seed)
         self.options = options
         operations = try reader.integer("--operations", default: 1000, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
-        timeLimit = .seconds(try reader.integer("--time-limit", default: 60, in: 1...86_400))
-        faults = try reader.faultSchedule().map { (milliseconds: $0.time, fault: $0.fault) }
+        let seconds = try reader.integer("--time-limit", default: 60, in: 1...86_400)
+        timeLimit = .seconds(seconds)
+        faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
         try reader.finish()
-    }
-
-    private static func range(_ name: String, _ text: String) throws(UsageError) -> ClosedRange<Int> {
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
-        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
-        throw UsageError(message: "\(name) takes MIN-MAX or a single value in ticks, such as 0-5, got '\(text)'")
     }
 
     func run() async throws -> Int32 {
@@ -99,72 +103,108 @@ struct RunCommand {
         let cpuStart = clock()
         let wallClock = ContinuousClock()
         let started = wallClock.now
-        let completedAll = await withTaskGroup(of: Outcome.self) { group in
+        let ending = await withTaskGroup(of: Outcome.self) { group in
             for (index, handle) in handles.enumerated() {
                 let mine = stride(from: index, to: workload.count, by: clients).map { workload[$0] }
                 group.addTask {
                     for operation in mine {
-                        guard (try? await handle.submit(operation)) != nil else { return .client(completed: false) }
+                        do {
+                            _ = try await handle.submit(operation)
+                        } catch RuntimeError.crashed(let id) {
+                            return .client(crashed: id)
+                        } catch {
+                            return .client(crashed: nil)
+                        }
                     }
-                    return .client(completed: true)
+                    return .client(crashed: nil)
                 }
             }
             group.addTask {
-                try? await inject(into: cluster, from: started, clock: wallClock)
-                return .faultsInjected
+                do throws(RuntimeError) {
+                    return .faultsInjected(try await inject(into: cluster, from: started, clock: wallClock))
+                } catch {
+                    return .faultFailed(error)
+                }
             }
             group.addTask {
                 try? await Task.sleep(until: started + timeLimit, clock: wallClock)
                 return .timeLimit
             }
+            var ending = Ending()
             var running = handles.count
-            var completed = true
             for await outcome in group {
                 switch outcome {
-                case .client(let finished):
-                    completed = completed && finished
+                case .client(let crashed):
+                    ending.crashedClients += crashed.map { [$0] } ?? []
                     running -= 1
                     if running == 0 { group.cancelAll() }
                 case .timeLimit where running > 0:
-                    completed = false
+                    ending.reachedTimeLimit = true
                     group.cancelAll()
-                case .timeLimit, .faultsInjected:
+                case .timeLimit:
                     break
+                case .faultsInjected(let count):
+                    ending.faultsInjected = count
+                case .faultFailed(let error):
+                    ending.faultFailure = error
+                    group.cancelAll()
                 }
             }
-            return completed
+            return ending
         }
         let wall = wallClock.now - started
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        if let error = ending.faultFailure {
+            await cluster.shutdown()
+            throw Failure(message: "cannot inject a fault: \(error)")
+        }
         let summary = RunSummary(
             configuration: cluster.initialConfiguration, options: options, statistics: cluster.statistics,
             replicas: await cluster.replicas(), records: await Self.records(of: handles),
-            operations: operations, wallTime: wall, cpuSeconds: cpu)
+            operations: operations, wallTime: wall, cpuSeconds: cpu,
+            timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
+            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })
         await cluster.shutdown()
-        print(summary.text)
-        return completedAll && summary.completed == operations ? 0 : 1
+        try OutputFile.standardOutput.write(line: summary.text)
+        return summary.completed == operations ? 0 : 1
     }
 
-    /// A fault `--crash` or `--partition` asks for.
     /// How a task of the run ended.
     private enum Outcome {
-        /// A client ran out of work (`completed`) or was stopped.
-        case client(completed: Bool)
+        /// A client ran out of work, or stopped because it crashed (`crashed`).
+        case client(crashed: ProcessID?)
         /// The time limit passed.
         case timeLimit
-        /// Every scheduled fault was injected.
-        case faultsInjected
+        /// The fault task injected the first `count` faults, and was stopped or done.
+        case faultsInjected(Int)
+        /// The cluster refused a fault.
+        case faultFailed(RuntimeError)
     }
 
-    private func inject(into cluster: Cluster<KeyValueStore>, from started: ContinuousClock.Instant, clock: ContinuousClock) async throws {
-        for (milliseconds, fault) in faults {
-            try await Task.sleep(until: started + .milliseconds(milliseconds), clock: clock)
+    /// What the tasks of the run reported.
+    private struct Ending {
+        var crashedClients: [ProcessID] = []
+        var reachedTimeLimit = false
+        var faultsInjected = 0
+        var faultFailure: RuntimeError?
+    }
+
+    /// Injects the faults at their times. Returns how many it injected: all, or those before
+    /// the run ended and cancelled it.
+    private func inject(into cluster: Cluster<KeyValueStore>, from started: ContinuousClock.Instant, clock: ContinuousClock) async throws(RuntimeError) -> Int {
+        for (index, (milliseconds, fault)) in faults.enumerated() {
+            do {
+                try await Task.sleep(until: started + .milliseconds(milliseconds), clock: clock)
+            } catch {
+                return index
+            }
             switch fault {
             case .crash(let process): try cluster.crash(process)
             case .partition(let groups): try cluster.partition(groups)
             case .heal: cluster.heal()
             }
         }
+        return faults.count
     }
 
     private static func records(of handles: [ClientHandle<KeyValueStore>]) async -> [OperationRecord<KeyValueStore>] {

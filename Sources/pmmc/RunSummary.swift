@@ -13,6 +13,12 @@ struct RunSummary {
     let wallTime: Duration
     /// User and system CPU time of the whole process during the run.
     let cpuSeconds: Double
+    /// The time limit, if the run reached it.
+    let timeLimitReached: Duration?
+    /// The clients that stopped because they crashed.
+    let crashedClients: [ProcessID]
+    /// E.g. `crash l1 at 5,000 ms`, for each fault the run ended before.
+    let faultsNotInjected: [String]
 
     var completed: Int { records.filter(\.isComplete).count }
 
@@ -32,11 +38,12 @@ struct RunSummary {
         } ?? "off (naive leaders)"
         let faults = options.faults
         let messages = statistics.messagesSent
-        let lines: [(String, String)] = [
+        var lines: [(String, String)] = [
             ("configuration", configuration.description),
             ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection); 1 tick = \(options.tick)"),
             ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
+            ("stopped", stopReason),
             ("decisions", "\(slotsDecided.grouped) slots decided"),
             ("applied", replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut), \($0.duplicatesSkipped.grouped) duplicates skipped)" }.joined(separator: ", ")),
             ("messages", "\(messages.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
@@ -51,8 +58,21 @@ struct RunSummary {
             ("cpu time", "\(String(format3: cpuSeconds)) s (\(String(format2: cpuSeconds / seconds)) cores busy); "
                 + (messages > 0 ? "\(String(format2: cpuSeconds * 1e6 / Double(messages))) µs per message" : "no messages")),
         ]
+        if !faultsNotInjected.isEmpty {
+            lines.append(("faults", "not injected, as the run ended first: " + faultsNotInjected.joined(separator: ", ")))
+        }
         let header = "PMMC actor runtime run"
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
+    }
+
+    /// Why the run stopped.
+    private var stopReason: String {
+        let outstanding = operations - completed
+        if outstanding == 0 { return "every operation completed" }
+        if let timeLimitReached {
+            return "time limit of \(Int(timeLimitReached.components.seconds).grouped) s reached with \(outstanding.grouped) operations outstanding"
+        }
+        return Summary.crashedClients(crashedClients, outstanding: outstanding)
     }
 
     private var latencyText: String {

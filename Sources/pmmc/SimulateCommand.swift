@@ -1,4 +1,3 @@
-import Foundation
 import PMMC
 import PMMCSimulation
 
@@ -23,29 +22,45 @@ struct SimulateCommand {
           --keys N              distinct keys (default 10)
           --seed N              seed for the network and the workload (default 1)
         NETWORK AND FAULTS (times in virtual ticks)
-          --latency MIN-MAX     one-way delay range, or a single value (default 1-10)
+          --latency MIN-MAX     one-way delay range, or a single value, at most 1,000,000
+                                (default 1-10)
           --loss P              message loss probability in [0, 1) (default 0)
           --duplication P       message duplication probability in [0, 1) (default 0)
           --partition T1-T2:P,P,...
-                                from T1 to T2 the listed processes reach only each other;
-                                repeatable (e.g. --partition 100-400:l0,a0)
+                                from T1 to T2 the listed processes reach only each other
+                                (e.g. --partition 100-400:l0,a0); repeatable: while windows
+                                overlap, two processes reach each other only if every open
+                                window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
-          --time-limit N        stop at this virtual time (default 1000000)
+          --time-limit N        stop at virtual time N (default: enough for the workload,
+                                10,000 + the last fault's time + R × (12 × MAX latency +
+                                2,400 × P ÷ (1 − P)), where R is operations ÷ min(clients,
+                                WINDOW) rounded up and P the loss probability)
         OUTPUT
           --trace FILE          write every event as JSON Lines to FILE
           --no-invariants       do not check R1-R5, A1-A5, C1 after every event
           --progress            report progress on standard error as the run goes
           -h, --help            show this help
 
+        The summary says why the run stopped: every operation completed, the time limit
+        was reached, or only crashed clients' operations were left, which cannot complete.
+
         Exit status: 0 when every operation completed with no invariant violated, 1 when
-        an invariant was violated or operations were left incomplete, 2 for bad usage.
+        an invariant was violated, operations were left incomplete or the trace or summary
+        could not be written, 2 for bad usage.
         """
+
+    /// The latest time a fault or the time limit may name.
+    static let latestTime = Int.max / 2
+    /// The widest one-way delay `--latency` takes.
+    static let maximumLatency = 1_000_000
 
     let options: SimulationOptions
     let operations: Int
     let keys: Int
     let faults: [(time: Int, fault: Fault)]
-    let timeLimit: Int
+    /// `--time-limit`, or `nil` for ``defaultTimeLimit``.
+    let givenTimeLimit: Int?
     let tracePath: String?
     let progress: Bool
     /// The arguments that determine the run (everything but `--trace FILE` and
@@ -61,24 +76,18 @@ struct SimulateCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         options.clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if reader.flag("--naive") { options.settings.failureDetection = nil }
-        options.network.latency = try Self.latency(try reader.value("--latency") ?? "1-10")
+        if try reader.flag("--naive") { options.settings.failureDetection = nil }
+        options.network.latency = try reader.tickRange("--latency", default: 1...10, maximum: Self.maximumLatency, example: "1-10")
         options.network.lossRate = try reader.probability("--loss")
         options.network.duplicationRate = try reader.probability("--duplication")
-        options.checkInvariants = !reader.flag("--no-invariants")
+        options.checkInvariants = !(try reader.flag("--no-invariants"))
         self.options = options
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
-        timeLimit = try reader.integer("--time-limit", default: 1_000_000, in: 1...Int.max / 2)
-        faults = try reader.faultSchedule().map { time, fault in
-            switch fault {
-            case .crash(let process): (time, .crash(process))
-            case .partition(let groups): (time, .partition(groups))
-            case .heal: (time, .heal)
-            }
-        }
+        givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
+        faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         tracePath = try reader.value("--trace")
-        progress = reader.flag("--progress")
+        progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = Self.removingOutputOptions(from: arguments)
     }
@@ -98,11 +107,43 @@ struct SimulateCommand {
         return kept
     }
 
-    private static func latency(_ text: String) throws(UsageError) -> ClosedRange<Int> {
-        let bounds = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        if bounds.count == 1, let value = bounds[0], value >= 0 { return value...value }
-        if bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high { return low...high }
-        throw UsageError(message: "--latency takes MIN-MAX or a single value in ticks, such as 1-10, got '\(text)'")
+    /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
+    var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
+
+    /// Enough virtual time for the workload, with room to spare: 10,000 ticks (to elect a
+    /// leader, or another after a crash), the time of the last fault, and per round of
+    /// operations (operations ÷ min(clients, WINDOW), rounded up) 12 one-way delays at the
+    /// longest latency plus, under loss P, 12 × P ÷ (1 − P) client retransmission intervals.
+    /// A fault-free round takes about 6 mean delays.
+    var defaultTimeLimit: Int {
+        let concurrency = min(options.clients, options.settings.window)
+        let rounds = Double((operations + concurrency - 1) / concurrency)
+        let loss = options.network.lossRate
+        let perRound = 12 * Double(options.network.latency.upperBound)
+            + 12 * Double(options.settings.requestRetransmit) * loss / (1 - loss)
+        let lastFault = Double(faults.last?.time ?? 0)
+        let ticks = 10_000 + lastFault + rounds * perRound.rounded(.up)
+        return ticks < Double(Self.latestTime) ? Int(ticks) : Self.latestTime
+    }
+
+    /// The number of operations of the workload client `index` runs: the workload is dealt
+    /// out to the clients in turn.
+    private func share(of index: Int) -> Int {
+        operations / options.clients + (index < operations % options.clients ? 1 : 0)
+    }
+
+    /// Whether only crashed clients' operations are left, which can never complete: some
+    /// client crashed, and every other has run its share of the workload.
+    private func onlyCrashedClientsLeft(_ simulation: Simulation<KeyValueStore>) -> Bool {
+        var crashed = false
+        for index in 0..<options.clients {
+            if simulation.isCrashed(.client(index)) {
+                crashed = true
+            } else if let client = simulation.client(index), !client.isIdle || client.nextRequestID - 1 < share(of: index) {
+                return false
+            }
+        }
+        return crashed
     }
 
     func run() throws -> Int32 {
@@ -113,7 +154,7 @@ struct SimulateCommand {
         } catch {
             throw UsageError(message: error.description)
         }
-        let writer = try tracePath.map { path in try TraceWriter(path: path, arguments: runArguments) }
+        let writer = try tracePath.map { path throws(Failure) in try TraceWriter(path: path, arguments: runArguments) }
         if let writer {
             simulation.trace = { writer.write($0) }
         }
@@ -121,6 +162,8 @@ struct SimulateCommand {
         for (number, operation) in workload.enumerated() {
             try simulation.submit(operation, client: number % options.clients)
         }
+        let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
+        let timeLimit = self.timeLimit
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started
@@ -128,17 +171,20 @@ struct SimulateCommand {
         var horizon = 0
         repeat {
             horizon = min(horizon + 10_000, timeLimit)
-            outcome = simulation.run(until: { $0.allOperationsCompleted }, timeLimit: horizon)
+            outcome = simulation.run(until: { simulation in
+                simulation.allOperationsCompleted || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
+            }, timeLimit: horizon)
             if progress, clock.now - lastReport > .seconds(1) {
                 lastReport = clock.now
                 let done = simulation.operations.filter(\.isComplete).count
-                FileHandle.standardError.write(Data("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided\n".utf8))
+                printDiagnostic("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided")
             }
-        } while outcome == .timeLimit && horizon < timeLimit
+        } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
-        let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations)
-        print(summary.text)
+        let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations,
+                              timeLimit: timeLimit, timeLimitGiven: givenTimeLimit != nil)
+        try OutputFile.standardOutput.write(line: summary.text)
         return summary.succeeded ? 0 : 1
     }
 }

@@ -7,6 +7,9 @@ struct Summary {
     let outcome: RunOutcome
     let wallTime: Duration
     let operations: Int
+    let timeLimit: Int
+    /// Whether `--time-limit` set the time limit, rather than the default.
+    let timeLimitGiven: Bool
 
     var completed: Int { simulation.operations.filter(\.isComplete).count }
 
@@ -23,7 +26,6 @@ struct Summary {
     }
 
     var text: String {
-        let options = simulation.options
         let statistics = simulation.statistics
         let seconds = Double(wallTime.components.seconds) + Double(wallTime.components.attoseconds) * 1e-18
         let detection = options.settings.failureDetection.map {
@@ -34,7 +36,8 @@ struct Summary {
             ("configuration", simulation.initialConfiguration.description),
             ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection)"),
             ("network", "latency \(network.latency.lowerBound)-\(network.latency.upperBound) ticks, loss \(network.lossRate), duplication \(network.duplicationRate)"),
-            ("outcome", outcomeText),
+            ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
+            ("stopped", stopReason),
             ("decisions", "\(statistics.slotsDecided.grouped) slots decided"),
             ("applied", simulation.replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut))" }.joined(separator: ", ")),
             ("messages", "\(statistics.messagesSent.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.duplicated.grouped) duplicated, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
@@ -46,6 +49,9 @@ struct Summary {
             ("events", "\(statistics.events.grouped) (\(rate(statistics.events, seconds)) events/s)"),
             ("wall time", String(format: "%.3f s (%@ decisions/s)", seconds, rate(statistics.slotsDecided, seconds))),
         ]
+        if let faults = faultsNotInjected {
+            lines.append(("faults", faults))
+        }
         if options.checkInvariants {
             let verdict = simulation.violation.map { "VIOLATED: \($0)" } ?? "none violated"
             lines.append(("invariants", "R1-R5, A1-A5, C1 checked \(statistics.invariantChecks.grouped) times: \(verdict)"))
@@ -56,13 +62,42 @@ struct Summary {
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
     }
 
-    private var outcomeText: String {
+    /// Why the run stopped.
+    private var stopReason: String {
+        let outstanding = operations - completed
         switch outcome {
-        case .violation(let violation): return "stopped: invariant \(violation.invariant) violated"
-        case .conditionMet, .quiescent, .timeLimit:
-            let base = "\(completed.grouped) of \(operations.grouped) operations completed"
-            return completed == operations ? base : base + (outcome == .timeLimit ? " (time limit reached)" : " (nothing left to happen)")
+        case .violation(let violation):
+            return "invariant \(violation.invariant) violated at t=\(violation.time.grouped)"
+        case .conditionMet where outstanding == 0:
+            return "every operation completed"
+        case .conditionMet:
+            let clients = (0..<options.clients).map(ProcessID.client).filter(simulation.isCrashed)
+            return Self.crashedClients(clients, outstanding: outstanding)
+        case .quiescent:
+            return "nothing left to happen, with \(outstanding.grouped) operations outstanding"
+        case .timeLimit:
+            let whose = timeLimitGiven ? "" : " (the default limit for this workload; --time-limit sets another)"
+            return "time limit t=\(timeLimit.grouped) reached with \(outstanding.grouped) operations outstanding\(whose)"
         }
+    }
+
+    private var options: SimulationOptions { simulation.options }
+
+    /// E.g. `the 25 operations left belong to crashed client c0 and cannot complete`.
+    static func crashedClients(_ clients: [ProcessID], outstanding: Int) -> String {
+        let whose = (clients.count == 1 ? "crashed client " : "crashed clients ") + clients.map(\.description).joined(separator: ", ")
+        let left = outstanding == 1 ? "the operation left belongs" : "the \(outstanding.grouped) operations left belong"
+        return "\(left) to \(whose) and cannot complete"
+    }
+
+    /// The faults scheduled for after the run stopped, which never happened; `nil` for none.
+    private var faultsNotInjected: String? {
+        let faults = simulation.pending.compactMap { event -> String? in
+            guard case .fault(let fault) = event.kind else { return nil }
+            return "\(fault) at t=\(event.time.grouped)"
+        }
+        guard !faults.isEmpty else { return nil }
+        return "not injected, as the run stopped first: " + faults.joined(separator: ", ")
     }
 
     private func rate(_ count: Int, _ seconds: Double) -> String {

@@ -1,29 +1,34 @@
-import Foundation
 import PMMCSimulation
 
 /// Writes a trace file: a header line naming the command's arguments (enough to replay the
 /// run), then one JSON line per event. Buffered; call ``close()`` at the end.
+///
+/// The simulator's trace hook cannot throw, so a write that fails is kept in ``failure`` and
+/// nothing more is written; ``close()`` throws it.
 final class TraceWriter {
-    private let handle: FileHandle
+    private let file: OutputFile
     private var buffer: [UInt8] = []
+    /// The first write that failed, if any.
+    private(set) var failure: Failure?
 
-    init(path: String, arguments: [String]) throws(UsageError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path)
-        else { throw UsageError(message: "cannot write trace file '\(path)'") }
-        self.handle = handle
+    init(path: String, arguments: [String]) throws(Failure) {
+        file = try OutputFile(path: path)
         let quoted = arguments.map(TraceEvent.quoted).joined(separator: ",")
         append("{\"pmmc\":\"trace\",\"version\":1,\"command\":\"simulate\",\"arguments\":[\(quoted)]}")
     }
 
     func write(_ event: TraceEvent) {
+        guard failure == nil else { return }
         append(event.jsonLine)
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    func close() throws {
+    /// Writes what is buffered and closes the file; throws the first failure.
+    func close() throws(Failure) {
         flush()
-        try handle.close()
+        let closing = Result { () throws(Failure) in try file.close() }
+        if let failure { throw failure }
+        try closing.get()
     }
 
     private func append(_ line: String) {
@@ -32,7 +37,12 @@ final class TraceWriter {
     }
 
     private func flush() {
-        handle.write(Data(buffer))
+        guard failure == nil else { return }
+        do {
+            try file.write(buffer)
+        } catch {
+            failure = error
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

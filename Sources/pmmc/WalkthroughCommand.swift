@@ -1,4 +1,3 @@
-import Foundation
 import PMMCTeaching
 
 /// `pmmc walkthrough`: runs a scripted walk-through and shows it, or lists them all.
@@ -18,8 +17,8 @@ struct WalkthroughCommand {
                                 standard output only); at the end of input, go on
           -h, --help            show this help
 
-        Exit status: 0 when every check holds, 1 when a check fails or the walk-through
-        cannot run, 2 for bad usage.
+        Exit status: 0 when every check holds, 1 when a check fails, the walk-through
+        cannot run or its output cannot be written, 2 for bad usage.
         """
 
     enum Action {
@@ -31,8 +30,8 @@ struct WalkthroughCommand {
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
-        let list = reader.flag("--list")
-        let step = reader.flag("--step")
+        let list = try reader.flag("--list")
+        let step = try reader.flag("--step")
         let output = try OutputOptions(&reader)
         let names = reader.operands()
         try reader.finish()
@@ -48,7 +47,8 @@ struct WalkthroughCommand {
         }
         guard names.count == 1 else { throw UsageError(message: "unexpected argument '\(names[1])'") }
         guard let walkthrough = Walkthroughs.named(name) else {
-            throw UsageError(message: "unknown walk-through '\(name)'; run 'pmmc walkthrough --list'")
+            let hint = Walkthroughs.nearest(to: name).map { "did you mean '\($0.name)'? " } ?? ""
+            throw UsageError(message: "unknown walk-through '\(name)'; \(hint)run 'pmmc walkthrough --list'")
         }
         if step {
             guard output.path == nil else { throw UsageError(message: "--step shows steps on the terminal; it cannot go with --output") }
@@ -57,10 +57,10 @@ struct WalkthroughCommand {
         action = .show(walkthrough, output, step: step)
     }
 
-    func run() throws(UsageError) -> Int32 {
+    func run() throws(Failure) -> Int32 {
         switch action {
         case .list:
-            print(Self.list(Walkthroughs.all), terminator: "")
+            try OutputFile.standardOutput.write(line: Self.list(Walkthroughs.all))
             return 0
         case .show(let walkthrough, let output, let step):
             let transcript: Transcript
@@ -71,7 +71,7 @@ struct WalkthroughCommand {
                 return 1
             }
             if step {
-                Self.present(transcript, renderer: TextRenderer(colour: output.colour))
+                try Self.present(transcript, renderer: TextRenderer(colour: output.colour))
             } else {
                 try output.write(render(transcript, as: output.format, colour: output.colour))
             }
@@ -93,32 +93,32 @@ struct WalkthroughCommand {
 
     /// Prints `transcript` a step at a time, waiting for a line on standard input before each
     /// step after the first; once standard input ends, prints the rest without waiting.
-    static func present(_ transcript: Transcript, renderer: TextRenderer) {
+    static func present(_ transcript: Transcript, renderer: TextRenderer) throws(Failure) {
         let total = transcript.parts.reduce(0) { $0 + $1.steps.count }
         var waiting = true
         var shown = 0
-        show(renderer.header(transcript))
+        try show(renderer.header(transcript))
         for (index, part) in transcript.parts.enumerated() {
             let heading = renderer.part(index, of: transcript)
             for (position, step) in part.steps.enumerated() {
                 if shown > 0, waiting {
-                    FileHandle.standardError.write(Data("— press Enter for step \(step.number) of \(total) —\n".utf8))
+                    printDiagnostic("— press Enter for step \(step.number) of \(total) —")
                     waiting = readLine() != nil
                 }
-                if position == 0, !heading.isEmpty { show("\n" + heading) }
-                show("\n" + renderer.step(step))
+                if position == 0, !heading.isEmpty { try show("\n" + heading) }
+                try show("\n" + renderer.step(step))
                 shown += 1
             }
         }
         let footer = renderer.footer(transcript)
-        if !footer.isEmpty { show("\n" + footer) }
+        if !footer.isEmpty { try show("\n" + footer) }
     }
 
-    private static func show(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    private static func show(_ text: String) throws(Failure) {
+        try OutputFile.standardOutput.write(Array(text.utf8))
     }
 
     private func report(_ message: String) {
-        FileHandle.standardError.write(Data("pmmc walkthrough: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))\n".utf8))
+        printDiagnostic("pmmc walkthrough: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))")
     }
 }

@@ -33,4 +33,20 @@ import PMMCTeaching
         }
         #expect(Walkthroughs.named("no-such-walkthrough") == nil)
     }
+
+    @Test("a mistyped name suggests the walk-through meant", arguments: [
+        ("electd", "getting-elected"),
+        ("acceptor", "acceptors"),
+        ("failover", "leader-failover"),
+        ("Dueling-Leader", "dueling-leaders"),
+        ("reconfigration", "reconfiguration"),
+    ])
+    func nearestName(typed: String, meant: String) {
+        #expect(Walkthroughs.nearest(to: typed)?.name == meant)
+    }
+
+    @Test("a name near nothing suggests nothing", arguments: ["nosuch", "", "x", "leaderboard-of-fame"])
+    func nothingNear(typed: String) {
+        #expect(Walkthroughs.nearest(to: typed) == nil)
+    }
 }

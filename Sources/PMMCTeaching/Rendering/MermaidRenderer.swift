@@ -120,17 +120,17 @@ public struct MermaidRenderer: Sendable {
 /// Escaping for Mermaid labels.
 enum MermaidEscaping {
     /// `text` with the characters Mermaid takes for syntax written as its entity codes: `#`,
-    /// `;`, `<`, `>` and `"`; a line break becomes a space.
+    /// `;`, `<`, `>` and `"`; on one line with control characters visible
+    /// (``ControlCharacters/singleLine(_:)``).
     static func label(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in ControlCharacters.singleLine(text) {
             switch character {
             case "#": result += "#35;"
             case ";": result += "#59;"
             case "<": result += "#lt;"
             case ">": result += "#gt;"
             case "\"": result += "#quot;"
-            case "\n", "\r": result += " "
             default: result.append(character)
             }
         }

@@ -1,22 +1,18 @@
 /// Helpers for writing SVG by hand: escaping, byte-stable numbers and elements.
 enum SVGMarkup {
-    /// `text` safe inside an XML element or a double-quoted attribute.
+    /// `text` safe inside an XML element or a double-quoted attribute, on one line with control
+    /// characters visible (``ControlCharacters/singleLine(_:)``): XML 1.0 allows no C0 control
+    /// but tab and line breaks, even as a character reference.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in ControlCharacters.singleLine(text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
-            default:
-                if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                   scalar.value < 0x20 {
-                    result += " "
-                } else {
-                    result.append(character)
-                }
+            default: result.append(character)
             }
         }
         return result

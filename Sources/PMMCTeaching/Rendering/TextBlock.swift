@@ -1,5 +1,6 @@
 /// A rectangle of terminal text: lines that may each carry a style, laid out before colouring
-/// so that padding counts visible characters only.
+/// so that padding counts visible characters only. Control characters in the text are made
+/// visible (``ControlCharacters/singleLine(_:)``) before anything is measured.
 struct TextBlock: Equatable {
     struct Line: Equatable {
         var text: String
@@ -14,19 +15,22 @@ struct TextBlock: Equatable {
     /// A process's state: its title (with ` *` when the step changed it), then one indented
     /// `name: value` line each. A changed state is highlighted when colour is on.
     init(state: ProcessState) {
-        let title = state.title + (state.changed ? " *" : "")
+        let title = ControlCharacters.singleLine(state.title) + (state.changed ? " *" : "")
         lines = [Line(text: title, style: state.changed ? .boldYellow : .bold)]
-        lines += state.lines.map { Line(text: "  " + $0, style: state.changed ? .yellow : nil) }
+        lines += state.lines.map { Line(text: "  " + ControlCharacters.singleLine($0), style: state.changed ? .yellow : nil) }
     }
 
     /// A table: its title, a header row of column names, a rule, then a row per label, every
     /// column as wide as its widest cell.
     init(table: StateTable) {
-        let labelWidth = table.rows.map(\.label.count).max() ?? 0
-        let columnCount = max(table.columns.count, table.rows.map(\.cells.count).max() ?? 0)
+        let visible = ControlCharacters.singleLine
+        let columns = table.columns.map(visible)
+        let rows = table.rows.map { (label: visible($0.label), cells: $0.cells.map(visible)) }
+        let labelWidth = rows.map(\.label.count).max() ?? 0
+        let columnCount = max(columns.count, rows.map(\.cells.count).max() ?? 0)
         let widths = (0..<columnCount).map { column in
-            let cells = table.rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column] : nil }
-            let name = table.columns.indices.contains(column) ? table.columns[column] : ""
+            let cells = rows.compactMap { $0.cells.indices.contains(column) ? $0.cells[column] : nil }
+            let name = columns.indices.contains(column) ? columns[column] : ""
             return ([name] + cells).map(\.count).max() ?? 0
         }
         func row(_ label: String, _ cells: [String]) -> String {
@@ -36,10 +40,10 @@ struct TextBlock: Equatable {
             let text = ([TextWrapping.pad(label, to: labelWidth)] + padded).joined(separator: "  ")
             return ("  " + text).trimmingTrailingSpaces
         }
-        let header = row("", table.columns)
+        let header = row("", columns)
         let rule = "  " + String(repeating: "─", count: labelWidth + widths.reduce(0) { $0 + 2 + $1 })
-        lines = [Line(text: table.title, style: .bold), Line(text: header, style: .bold), Line(text: rule, style: nil)]
-        lines += table.rows.map { Line(text: row($0.label, $0.cells), style: nil) }
+        lines = [Line(text: visible(table.title), style: .bold), Line(text: header, style: .bold), Line(text: rule, style: nil)]
+        lines += rows.map { Line(text: row($0.label, $0.cells), style: nil) }
     }
 
     /// The panel as a block.

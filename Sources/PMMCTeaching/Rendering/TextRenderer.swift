@@ -7,7 +7,8 @@ import PMMCSimulation
 /// `✗ l0/s1 → a1   p1a(0.0)   dropped (loss)`, `↯ l0 crashed`, `✓ r0: slot 1 decided: …`)
 /// and then the state panels side by side, as the slides print them. A state the step changed
 /// has ` *` after its title. Colour only repeats what the words and markers already say, so
-/// the text reads the same without it.
+/// the text reads the same without it. Control characters in the transcript are written
+/// visibly (`\u{1B}`), so only the renderer's own colours reach the terminal.
 ///
 /// The pieces (``header(_:)``, ``part(_:of:)``, ``step(_:)``, ``footer(_:)``) let a caller
 /// print a story one step at a time. Each is a run of whole lines ending in a newline, with
@@ -40,10 +41,8 @@ public struct TextRenderer: Sendable {
 
     /// The title, underlined; the lesson, wrapped at 88 columns; and the processes drawn.
     public func header(_ transcript: Transcript) -> String {
-        var lines = [
-            style(.title, transcript.title),
-            String(repeating: "═", count: transcript.title.count),
-        ]
+        let title = ControlCharacters.singleLine(transcript.title)
+        var lines = [style(.title, title), String(repeating: "═", count: title.count)]
         if !transcript.lesson.isEmpty {
             lines.append("")
             lines += TextWrapping.wrap(transcript.lesson, width: Self.proseWidth)
@@ -59,7 +58,7 @@ public struct TextRenderer: Sendable {
     /// The heading of part `index` of `transcript`, underlined, and for a fork outcome the step
     /// it continues from; empty for a part without a heading.
     public func part(_ index: Int, of transcript: Transcript) -> String {
-        guard transcript.parts.indices.contains(index), let heading = transcript.parts[index].heading else {
+        guard transcript.parts.indices.contains(index), let heading = transcript.parts[index].heading.map(ControlCharacters.singleLine) else {
             return ""
         }
         var lines = [style(.bold, heading), String(repeating: "─", count: heading.count)]
@@ -91,13 +90,14 @@ public struct TextRenderer: Sendable {
     public func footer(_ transcript: Transcript) -> String {
         guard !transcript.checks.isEmpty else { return "" }
         var lines = [style(.title, "Invariants checked")]
-        let nameWidth = transcript.checks.map(\.name.count).max() ?? 0
+        let names = transcript.checks.map { ControlCharacters.singleLine($0.name) }
+        let nameWidth = names.map(\.count).max() ?? 0
         let indent = String(repeating: " ", count: nameWidth + 6)
-        for check in transcript.checks {
+        for (check, name) in zip(transcript.checks, names) {
             let mark = check.holds ? style(.green, "✓") : style(.boldRed, "✗")
             let verdict = check.holds ? "" : "  (violated)"
             let statement = TextWrapping.wrap(check.statement + verdict, width: Self.proseWidth - indent.count)
-            lines.append("  \(mark) \(TextWrapping.pad(check.name, to: nameWidth))  \(statement.first ?? "")"
+            lines.append("  \(mark) \(TextWrapping.pad(name, to: nameWidth))  \(statement.first ?? "")"
                 .trimmingTrailingSpaces)
             lines += statement.dropFirst().map { indent + $0 }
             if !check.detail.isEmpty {
@@ -116,7 +116,7 @@ public struct TextRenderer: Sendable {
             return nil
         }.max() ?? 0
         return notations.map { notation in
-            let text: String
+            var text: String
             switch notation.shape {
             case .message(let route, let message, let note):
                 text = "\(notation.marker) \(TextWrapping.pad(route, to: routeWidth))   \(message)"
@@ -124,6 +124,7 @@ public struct TextRenderer: Sendable {
             case .fact:
                 text = notation.line
             }
+            text = ControlCharacters.singleLine(text)
             let styled = ANSIStyle(tone: notation.tone).map { $0.apply(to: text, enabled: colour) } ?? text
             return "  " + styled
         }

@@ -1,12 +1,13 @@
 /// Greedy word wrapping for terminal text.
 enum TextWrapping {
     /// `text` broken at spaces into lines of at most `width` characters (a longer word gets a
-    /// line of its own); each line of the input is wrapped on its own.
+    /// line of its own); each line of the input is wrapped on its own, with its control
+    /// characters made visible (``ControlCharacters/escaped(_:)``).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             var line = ""
-            for word in paragraph.split(separator: " ") {
+            for word in ControlCharacters.escaped(String(paragraph)).split(separator: " ") {
                 if line.isEmpty {
                     line = String(word)
                 } else if line.count + 1 + word.count <= width {

@@ -1,0 +1,82 @@
+import Testing
+import PMMC
+@testable import pmmc
+
+/// `--crash` and `--partition`: strict parsing, and overlapping partition windows composed.
+@Suite("Fault schedule")
+struct FaultScheduleTests {
+    /// The faults of `arguments`, one `TIME FAULT` string each.
+    private func schedule(_ arguments: [String], latest: Int = 1_000_000) throws -> [String] {
+        var reader = ArgumentReader(arguments)
+        return try FaultSchedule.read(from: &reader, latest: latest).map { "\($0.time) \($0.fault)" }
+    }
+
+    private func windows(_ windows: String...) throws -> [String] {
+        try schedule(windows.flatMap { ["--partition", $0] })
+    }
+
+    @Test("malformed partitions are refused, not read leniently", arguments: [
+        "100-x-200:l0", "100-200:l0,,a0", "100-200:", "100-200:l0,", "100-200:,l0", "100-200", "-100-200:l0",
+        "100-:l0", "200-100:l0", "100-100:l0", "100-200:l0:a0", "100-200:x9", "",
+    ])
+    func malformedPartition(text: String) {
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.window(text, latest: 1000) }
+            == "--partition takes START-END:PROCESS,... such as 100-400:l0,a0, got '\(text)'")
+    }
+
+    @Test("malformed crashes are refused", arguments: ["10:", ":l0", "x:l0", "10:l0:x", "-1:l0", "10", "10:l0,a0"])
+    func malformedCrash(text: String) {
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.crash(text, latest: 1000) }
+            == "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+    }
+
+    @Test("times past the latest allowed are refused")
+    func tooLate() {
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.crash("1001:l0", latest: 1000) }
+            == "--crash takes a time of at most 1,000, got '1001:l0'")
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.window("10-9223372036854775807:l0", latest: 1000) }
+            == "--partition takes times of at most 1,000, got '10-9223372036854775807:l0'")
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.crash("1000:l0", latest: 1000) } == nil)
+    }
+
+    @Test("one window: a partition at its start, a heal at its end")
+    func oneWindow() throws {
+        #expect(try windows("100-400:l0,a0") == ["100 partition {l0,a0}", "400 heal"])
+    }
+
+    @Test("overlapping windows compose: processes are split by which open windows list them")
+    func overlapping() throws {
+        #expect(try windows("100-200:l0", "150-300:a0,l0") == [
+            "100 partition {l0}", "150 partition {l0} {a0}", "200 partition {l0,a0}", "300 heal",
+        ])
+        #expect(try windows("100-400:l0,a0,a1", "200-300:a1") == [
+            "100 partition {l0,a0,a1}", "200 partition {l0,a0} {a1}", "300 partition {l0,a0,a1}", "400 heal",
+        ])
+        #expect(try windows("100-300:r0,l0", "200-400:l1,a0") == [
+            "100 partition {r0,l0}", "200 partition {r0,l0} {l1,a0}", "300 partition {l1,a0}", "400 heal",
+        ])
+    }
+
+    @Test("adjacent windows give the same schedule in either order, with no heal between")
+    func adjacent() throws {
+        let forward = try windows("100-200:l0", "200-300:a0")
+        #expect(forward == ["100 partition {l0}", "200 partition {a0}", "300 heal"])
+        #expect(try windows("200-300:a0", "100-200:l0") == forward)
+        #expect(try windows("100-200:l0", "200-300:l0") == ["100 partition {l0}", "300 heal"])
+    }
+
+    @Test("crashes in time and process order whatever the argument order, before a partition at the same time")
+    func crashesOrdered() throws {
+        let expected = ["100 crash l0", "100 crash a1", "100 partition {a0}", "200 crash r0", "300 heal"]
+        #expect(try schedule(["--crash", "200:r0", "--partition", "100-300:a0", "--crash", "100:a1", "--crash", "100:l0"]) == expected)
+        #expect(try schedule(["--crash", "100:l0", "--crash", "100:a1", "--partition", "100-300:a0", "--crash", "200:r0"]) == expected)
+    }
+
+    @Test("the composition of groups is independent of their order")
+    func composeIgnoresOrder() {
+        let groups: [[ProcessID]] = [[.acceptor(0), .leader(0)], [.leader(0), .replica(1)], [.client(0)]]
+        let composed = FaultSchedule.compose(groups)
+        #expect(composed == [[.client(0)], [.replica(1)], [.leader(0)], [.acceptor(0)]])
+        #expect(FaultSchedule.compose(groups.reversed()) == composed)
+    }
+}
