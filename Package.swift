@@ -5,6 +5,7 @@ let package = Package(
     name: "PMMC",
     products: [
         .library(name: "PMMC", targets: ["PMMC"]),
+        .library(name: "PMMCTrace", targets: ["PMMCTrace"]),
         .library(name: "PMMCSimulation", targets: ["PMMCSimulation"]),
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
         .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
@@ -12,15 +13,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "PMMC"),
-        .target(name: "PMMCSimulation", dependencies: ["PMMC"]),
+        .target(name: "PMMCTrace", dependencies: ["PMMC"]),
+        .target(name: "PMMCSimulation", dependencies: ["PMMC", "PMMCTrace"]),
         .target(name: "PMMCRuntime", dependencies: ["PMMC"]),
-        .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCSimulation"]),
-        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
+        .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
+        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
-        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation"]),
+        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),
-        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
-        .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCSimulation"]),
+        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
+        .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCTrace", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 
 /// A deterministic discrete-event simulation of a PMMC deployment.
 ///

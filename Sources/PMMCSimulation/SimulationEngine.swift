@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 
 /// The state and event machinery behind ``Simulation``: a value type, so that the many
 /// accesses an event makes are checked for exclusivity at compile time, not at run time.
@@ -18,12 +19,15 @@ struct SimulationEngine<Machine: StateMachine> {
 
     enum Event {
         case start(ProcessID)
-        case deliver(Envelope<Machine>)
+        /// A message on its way; `id` names this copy in the trace.
+        case deliver(Envelope<Machine>, id: Int)
         case timer(ProcessID, TimerID)
         case fault(Fault)
     }
 
     private var queue = EventQueue<Event>()
+    /// The id the next message sent (or duplicated) gets.
+    private var nextMessageID = 0
     private var random: SeededRandom
     private var network: NetworkModel
     private var slotOf = ProcessDirectory()
@@ -145,7 +149,7 @@ struct SimulationEngine<Machine: StateMachine> {
             let kind: PendingEvent<Machine>.Kind
             switch entry.event {
             case .start(let leader): kind = .start(leader)
-            case .deliver(let envelope): kind = .message(envelope)
+            case .deliver(let envelope, _): kind = .message(envelope)
             case .timer(let process, let timer): kind = .timer(process, timer)
             case .fault(let fault): kind = .fault(fault)
             }
@@ -164,11 +168,11 @@ struct SimulationEngine<Machine: StateMachine> {
 
     /// Loses pending message `id`.
     mutating func drop(_ id: Int) throws(SimulationError) {
-        guard case .deliver? = queue.event(sequence: id), case (let time, _, .deliver(let envelope))? = queue.remove(sequence: id)
+        guard case .deliver? = queue.event(sequence: id), case (let time, _, .deliver(let envelope, let messageID))? = queue.remove(sequence: id)
         else { throw .noSuchEvent("message #\(id)") }
         now = max(now + 1, time)
         statistics.events += 1
-        drop(envelope, reason: "schedule")
+        drop(envelope, id: messageID, reason: .schedule)
     }
 
     /// Sends `message` from `source` to `destination` as if `source` had sent it, taking one
@@ -177,7 +181,7 @@ struct SimulationEngine<Machine: StateMachine> {
         guard slotOf[destination] != nil else { throw .unknownProcess(destination) }
         now += 1
         statistics.events += 1
-        transmit(Envelope(source: source, destination: destination, message: message), detail: "injected")
+        transmit(Envelope(source: source, destination: destination, message: message), injected: true)
     }
 
     /// Crashes `process` now, taking one tick.
@@ -231,14 +235,14 @@ struct SimulationEngine<Machine: StateMachine> {
             table[slot]!.start(into: &outbox)
             execute(outbox.effects, of: id)
             returnOutbox(&outbox)
-        case .deliver(let envelope):
-            deliver(envelope)
+        case .deliver(let envelope, let id):
+            deliver(envelope, id: id)
         case .timer(let id, let timer):
             guard let slot = slotOf[id] else { return }
             timers[slot].removeAll { $0.sequence == sequence }
             guard !isCrashed(id) else { return }
             statistics.timersFired += 1
-            trace?(TraceEvent(time: now, kind: .timer, source: id, detail: timer.description))
+            trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
             table[slot]!.timerFired(timer, into: &scratch)
             check(slot, delivered: nil)
@@ -248,18 +252,17 @@ struct SimulationEngine<Machine: StateMachine> {
         }
     }
 
-    private mutating func deliver(_ envelope: Envelope<Machine>) {
+    private mutating func deliver(_ envelope: Envelope<Machine>, id: Int) {
         let destination = envelope.destination
         if isCrashed(destination) {
-            return drop(envelope, reason: "crashed")
+            return drop(envelope, id: id, reason: .crashed)
         }
         if let partitionGroup, group(of: envelope.source.host, in: partitionGroup) != group(of: destination.host, in: partitionGroup) {
-            return drop(envelope, reason: "partition")
+            return drop(envelope, id: id, reason: .partition)
         }
         guard let slot = slotOf[destination] else {
             statistics.arrivedAfterExit += 1
-            trace?(TraceEvent(time: now, kind: .drop, source: envelope.source, destination: destination,
-                              message: envelope.message.description, detail: "exited"))
+            trace?(Self.messageEvent(.drop, envelope, id: id, at: now, reason: .exited))
             return
         }
         statistics.delivered += 1
@@ -267,8 +270,7 @@ struct SimulationEngine<Machine: StateMachine> {
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
         if let trace {
             let ignored = scratch.observations.contains(.ignored)
-            trace(TraceEvent(time: now, kind: .deliver, source: envelope.source, destination: destination,
-                             message: envelope.message.description, detail: ignored ? "ignored" : nil))
+            trace(Self.messageEvent(.deliver, envelope, id: id, at: now, ignored: ignored))
         }
         for observation in scratch.observations {
             switch observation {
@@ -315,10 +317,19 @@ struct SimulationEngine<Machine: StateMachine> {
         violation = InvariantViolation(invariant: invariant, processes: processes, step: statistics.events, time: now, detail: detail)
     }
 
-    private mutating func drop(_ envelope: Envelope<Machine>, reason: String) {
+    private mutating func drop(_ envelope: Envelope<Machine>, id: Int, reason: TraceEvent.DropReason) {
         statistics.dropped += 1
-        trace?(TraceEvent(time: now, kind: .drop, source: envelope.source, destination: envelope.destination,
-                          message: envelope.message.description, detail: reason))
+        trace?(Self.messageEvent(.drop, envelope, id: id, at: now, reason: reason))
+    }
+
+    /// The trace event of one copy of a message: sent, duplicated, delivered or dropped.
+    private static func messageEvent(
+        _ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int, at time: Int,
+        reason: TraceEvent.DropReason? = nil, ignored: Bool = false, injected: Bool = false
+    ) -> TraceEvent {
+        TraceEvent(time: time, kind: kind, source: envelope.source, destination: envelope.destination,
+                   messageID: id, messageKind: envelope.message.kind, message: envelope.message.description,
+                   reason: reason, ignored: ignored, injected: injected)
     }
 
     private func group(of host: ProcessID, in groups: [ProcessID: Int]) -> Int {
@@ -361,25 +372,25 @@ struct SimulationEngine<Machine: StateMachine> {
         }
     }
 
-    private mutating func transmit(_ envelope: Envelope<Machine>, detail: String? = nil) {
+    private mutating func transmit(_ envelope: Envelope<Machine>, injected: Bool = false) {
         statistics.sent[envelope.message.kind.rawValue] += 1
-        if let trace {
-            trace(TraceEvent(time: now, kind: .send, source: envelope.source, destination: envelope.destination,
-                             message: envelope.message.description, detail: detail))
-        }
+        let id = nextMessageID
+        nextMessageID += 1
+        trace?(Self.messageEvent(.send, envelope, id: id, at: now, injected: injected))
         if envelope.source.host == envelope.destination.host {
-            queue.schedule(.deliver(envelope), at: now)
+            queue.schedule(.deliver(envelope, id: id), at: now)
             return
         }
         if random.chance(network.lossRate) {
-            return drop(envelope, reason: "loss")
+            return drop(envelope, id: id, reason: .loss)
         }
-        queue.schedule(.deliver(envelope), at: now + latency())
+        queue.schedule(.deliver(envelope, id: id), at: now + latency())
         if random.chance(network.duplicationRate) {
             statistics.duplicated += 1
-            trace?(TraceEvent(time: now, kind: .duplicate, source: envelope.source, destination: envelope.destination,
-                              message: envelope.message.description))
-            queue.schedule(.deliver(envelope), at: now + latency())
+            let copy = nextMessageID
+            nextMessageID += 1
+            trace?(Self.messageEvent(.duplicate, envelope, id: copy, at: now))
+            queue.schedule(.deliver(envelope, id: copy), at: now + latency())
         }
     }
 

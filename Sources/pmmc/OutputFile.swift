@@ -83,6 +83,6 @@ private func systemClose(_ descriptor: Int32) -> Int32 {
 }
 
 /// What `errno` says, e.g. `No space left on device`.
-private func systemReason() -> String {
+func systemReason() -> String {
     String(cString: strerror(errno))
 }

@@ -1,3 +1,4 @@
+import PMMCTrace
 import Foundation
 import PMMCTeaching
 
@@ -10,11 +11,14 @@ struct RenderCommand {
         virtual time with the events of that instant, one lane per process (scouts and
         commanders on their leader's lane). A TRACE of '-' is read from standard input.
 
-        WINDOW (times in virtual ticks)
+        WINDOW (times in the trace's unit: virtual ticks, or microseconds for 'pmmc run')
           --from T              start at time T (default: the first event)
           --to T                end at time T, inclusive (default: the last event)
           --max-steps N         draw at most N steps
           --max-events N        draw at most N events; the last step may be cut short
+                                (default: \(defaultMaxEvents), so that a long trace stays a picture
+                                you can open; a note on standard error says when it cut)
+          --all                 no default cap: draw every event in the window
         OUTPUT
         \(OutputOptions.usage)
           --title TEXT          the heading (default: the command that wrote the trace)
@@ -24,18 +28,28 @@ struct RenderCommand {
         bad usage, a trace that cannot be read or a malformed trace.
         """
 
+    /// The most events drawn when no window caps them.
+    static let defaultMaxEvents = 1_000
+
     let tracePath: String
     let window: TraceWindow
     let output: OutputOptions
     let title: String?
+    /// Whether ``window``'s event cap is the default one.
+    let capsByDefault: Bool
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
         let from = try reader.integer("--from", in: 0...Int.max)
         let to = try reader.integer("--to", in: 0...Int.max)
         if let from, let to, from > to { throw UsageError(message: "--from \(from) is after --to \(to)") }
-        window = TraceWindow(from: from, to: to, maxSteps: try reader.integer("--max-steps", in: 1...Int.max),
-                             maxEvents: try reader.integer("--max-events", in: 1...Int.max))
+        let maxSteps = try reader.integer("--max-steps", in: 1...Int.max)
+        let maxEvents = try reader.integer("--max-events", in: 1...Int.max)
+        let all = try reader.flag("--all")
+        if all, maxEvents != nil { throw UsageError(message: "--all and --max-events cannot be given together") }
+        window = TraceWindow(from: from, to: to, maxSteps: maxSteps,
+                             maxEvents: maxEvents ?? (all ? nil : Self.defaultMaxEvents))
+        capsByDefault = !all && maxEvents == nil
         output = try OutputOptions(&reader)
         title = try reader.value("--title")
         let paths = reader.operands()
@@ -46,18 +60,21 @@ struct RenderCommand {
     }
 
     func run() throws -> Int32 {
-        let bytes = try Self.contents(of: tracePath)
-        let file: TraceFile
+        let input = try InputFile(path: tracePath)
+        let transcript: Transcript
+        let more: Bool
         do {
-            file = try TraceFile(parsing: bytes)
+            var reader = try TraceReader(nextChunk: input.nextChunk)
+            (transcript, more) = try Transcript.reading(&reader, title: title ?? defaultTitle(reader.header), window: window)
         } catch {
             throw UsageError(message: "\(readFromStandardInput ? "standard input" : tracePath):\(error.line): \(error.reason)")
         }
-        let transcript = Transcript(trace: file.events, title: title ?? defaultTitle(file), window: window)
         if transcript.parts.allSatisfy(\.steps.isEmpty) {
             let when = timeRange.map { " at \($0)" } ?? ""
-            let name = readFromStandardInput ? "standard input" : "'\(tracePath)'"
-            printDiagnostic("pmmc render: warning: \(name) has no events\(when) to draw")
+            printDiagnostic("pmmc render: warning: \(input.name) has no events\(when) to draw")
+        } else if more, capsByDefault, transcript.parts.reduce(0, { $0 + $1.steps.reduce(0) { $0 + $1.events.count } }) == Self.defaultMaxEvents {
+            printDiagnostic("pmmc render: note: drew the first \(Self.defaultMaxEvents) events of \(input.name); "
+                            + "choose a window with --from and --to, or draw them all with --all")
         }
         try output.write(render(transcript, as: output.format, colour: output.colour))
         return 0
@@ -66,27 +83,9 @@ struct RenderCommand {
     /// Whether the trace is read from standard input (`pmmc render -`).
     private var readFromStandardInput: Bool { tracePath == "-" }
 
-    private static func contents(of path: String) throws(UsageError) -> [UInt8] {
-        if path == "-" {
-            do {
-                return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
-            } catch {
-                throw UsageError(message: "cannot read standard input: \(error.localizedDescription)")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw UsageError(message: "no trace file '\(path)'")
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(message: "cannot read trace file '\(path)'")
-        }
-        return [UInt8](data)
-    }
-
     /// E.g. `pmmc simulate --seed 3, t=100…200`.
-    private func defaultTitle(_ file: TraceFile) -> String {
-        (["pmmc", file.command] + file.arguments).joined(separator: " ") + (timeRange.map { ", " + $0 } ?? "")
+    private func defaultTitle(_ header: TraceHeader) -> String {
+        (["pmmc", header.command] + header.arguments).joined(separator: " ") + (timeRange.map { ", " + $0 } ?? "")
     }
 
     /// The time window, e.g. `t=100…200`; `nil` for all times.

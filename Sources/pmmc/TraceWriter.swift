@@ -1,3 +1,4 @@
+import PMMCTrace
 import PMMCSimulation
 
 /// Writes a trace file: a header line naming the command's arguments (enough to replay the
@@ -13,8 +14,7 @@ final class TraceWriter {
 
     init(path: String, arguments: [String]) throws(Failure) {
         file = try OutputFile(path: path)
-        let quoted = arguments.map(TraceEvent.quoted).joined(separator: ",")
-        append("{\"pmmc\":\"trace\",\"version\":1,\"command\":\"simulate\",\"arguments\":[\(quoted)]}")
+        append(TraceHeader.simulator(arguments: arguments).jsonLine)
     }
 
     func write(_ event: TraceEvent) {

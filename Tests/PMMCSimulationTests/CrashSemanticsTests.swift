@@ -35,7 +35,7 @@ struct CrashSemanticsTests {
         // (Messages a2 sent before the crash may still arrive; it sends nothing new.)
         #expect(!following.contains { $0.source == .acceptor(2) && ($0.kind == .send || $0.kind == .timer) },
                 "a2 sends nothing")
-        #expect(following.contains { $0.kind == .drop && $0.destination == .acceptor(2) && $0.detail == "crashed" },
+        #expect(following.contains { $0.kind == .drop && $0.destination == .acceptor(2) && $0.reason == .crashed },
                 "messages to a2 are dropped as crashed")
         #expect(afterCrash.contains { $0.kind == .crash && $0.source == .acceptor(2) })
     }
@@ -67,7 +67,7 @@ struct CrashSemanticsTests {
         #expect(!following.contains { $0.kind == .deliver && $0.destination?.host == .leader(1) })
         #expect(!following.contains { ($0.kind == .send || $0.kind == .timer || $0.kind == .spawn) && $0.source?.host == .leader(1) })
         // The replicas proposed to l1 too; those messages were dropped.
-        #expect(following.contains { $0.kind == .drop && $0.destination == .leader(1) && $0.detail == "crashed" })
+        #expect(following.contains { $0.kind == .drop && $0.destination == .leader(1) && $0.reason == .crashed })
         expectLogsAgree(simulation)
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 
 /// The scripted schedule: a test (or a walk-through) picks which pending event happens next.
 @Suite struct ScriptedScheduleTests {
@@ -37,7 +38,7 @@ import PMMCSimulation
         #expect(lost.destination == .acceptor(1))
         #expect(simulation.pendingMessages(to: .acceptor(1)).isEmpty)
         let drop = try #require(events().last)
-        #expect(drop.kind == .drop && drop.detail == "schedule" && drop.destination == .acceptor(1))
+        #expect(drop.kind == .drop && drop.reason == .schedule && drop.destination == .acceptor(1))
         #expect(throws: SimulationError.noSuchEvent("p1a to a1")) { try simulation.deliver(.p1a, to: .acceptor(1)) }
     }
 
@@ -104,7 +105,7 @@ import PMMCSimulation
         let events = traced(simulation)
         let stranger = ProcessID.scout(leader: 7, number: 1)
         try simulation.inject(.p1a(ballot: Ballot(round: 3, leader: 7)), from: stranger, to: .acceptor(0))
-        #expect(events().last?.detail == "injected")
+        #expect(events().last?.injected == true)
         try simulation.deliver(from: stranger, to: .acceptor(0))
         #expect(simulation.acceptor(0)!.ballotNumber == Ballot(round: 3, leader: 7))
         #expect(simulation.pendingMessages(to: stranger).map { $0.envelope!.message.kind } == [.p1b])
@@ -129,10 +130,10 @@ import PMMCSimulation
         try simulation.start(.leader(0))
         try simulation.inject(.preempted(ballot: .bottom), from: .acceptor(0), to: .leader(0))
         try simulation.deliver(.preempted, to: .leader(0))
-        #expect(events().last?.kind == .deliver && events().last?.detail == "ignored")
+        #expect(events().last?.kind == .deliver && events().last?.ignored == true)
         try simulation.deliver(.p1a, to: .acceptor(0))
         let delivery = try #require(events().last { $0.kind == .deliver })
-        #expect(delivery.detail == nil, "an acceptor answering a p1a is not ignoring it")
+        #expect(!delivery.ignored, "an acceptor answering a p1a is not ignoring it")
     }
 
     @Test func unknownEventIsRefused() throws {

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 
 // Shared helpers for the scenario tests: building and driving simulations, stop conditions,
 // and the checks every scenario makes (logs agree, answers match a sequential replay of the

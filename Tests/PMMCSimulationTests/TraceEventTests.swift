@@ -2,17 +2,19 @@ import Foundation
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 
 /// Trace events as JSON Lines: a fixed key order and correct string escaping, so traces are
 /// byte-for-byte comparable and parse as JSON.
 @Suite("Trace JSON")
 struct TraceEventTests {
-    @Test("all fields appear in the fixed order time, kind, src, dst, msg, slot, detail")
+    @Test("all fields appear in the fixed order time, kind, src, dst, id, type, msg, slot, timer, reason, ignored, injected, detail")
     func fieldOrder() {
         let event = TraceEvent(time: 12, kind: .deliver, source: .commander(leader: 1, number: 3),
-                               destination: .replica(0), message: "decision(4, Put k v)", slot: 4, detail: "why")
+                               destination: .replica(0), messageID: 40, messageKind: .decision, message: "decision(4, Put k v)",
+                               slot: 4, timer: .leaderCheck(epoch: 2), reason: .loss, ignored: true, injected: true, detail: "why")
         #expect(event.jsonLine
-            == #"{"time":12,"kind":"deliver","src":"l1/c3","dst":"r0","msg":"decision(4, Put k v)","slot":4,"detail":"why"}"#)
+            == #"{"time":12,"kind":"deliver","src":"l1/c3","dst":"r0","id":40,"type":"decision","msg":"decision(4, Put k v)","slot":4,"timer":"leaderCheck(epoch: 2)","reason":"loss","ignored":true,"injected":true,"detail":"why"}"#)
     }
 
     @Test("absent fields are left out")

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// Text from a trace file or a title can hold any character; no renderer passes a control

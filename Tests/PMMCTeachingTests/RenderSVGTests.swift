@@ -5,6 +5,7 @@ import Foundation
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// What the tests look for in an SVG document, gathered while parsing it.
@@ -77,9 +78,10 @@ struct RenderSVGTests {
     @Test("a window of a trace: deliveries and drops without sends, unknown processes, no panic")
     func window() throws {
         let events = [
-            TraceEvent(time: 5, kind: .deliver, source: .scout(leader: 3, number: 9), destination: .acceptor(0), message: "p1a(3.3)"),
+            TraceEvent(time: 5, kind: .deliver, source: .scout(leader: 3, number: 9), destination: .acceptor(0),
+                       messageID: 17, message: "p1a(3.3)"),
             TraceEvent(time: 5, kind: .drop, source: .acceptor(0), destination: .commander(leader: 3, number: 2),
-                       message: "p2b(3.3)", detail: nil),
+                       messageID: 18, message: "p2b(3.3)"),
             TraceEvent(time: 6, kind: .decide, source: .replica(4), message: "x; <y> & \"z\"", slot: nil),
             TraceEvent(time: 6, kind: .restart, source: .acceptor(0)),
             TraceEvent(time: 7, kind: .network, detail: "loss 0.5"),

@@ -1,5 +1,6 @@
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// Hand-built transcripts for the renderer tests: the acceptor story, a forked election and a
@@ -10,8 +11,8 @@ enum RenderSamples {
     static var acceptor: Transcript {
         var story = StoryBuilder()
         story.step("l1's scout and l0's scout each send p1a to a0", panels: [acceptorState("_", [], changed: false)]) {
-            $0.send("l1/s1", "a0", "p1a(0.1)", detail: "injected")
-            $0.send("l0/s1", "a0", "p1a(0.0)", detail: "injected")
+            $0.send("l1/s1", "a0", "p1a(0.1)", injected: true)
+            $0.send("l0/s1", "a0", "p1a(0.0)", injected: true)
         }
         story.step("a0 receives p1a(0.1): 0.1 > _, so it adopts 0.1",
                    panels: [acceptorState("0.1", [], changed: true)]) {
@@ -43,13 +44,13 @@ enum RenderSamples {
         }
         story.step("a stale p2a(<0.0, 1, B>) from l0 is ignored: accepted is unchanged",
                    panels: [acceptorState("0.1", ["<0.1, 1, A>"], changed: false)]) {
-            $0.send("l0/c2", "a0", "p2a(<0.0, 1, B>)", detail: "injected")
-            $0.deliver("l0/c2", "a0", "p2a(<0.0, 1, B>)", detail: "ignored")
+            $0.send("l0/c2", "a0", "p2a(<0.0, 1, B>)", injected: true)
+            $0.deliver("l0/c2", "a0", "p2a(<0.0, 1, B>)", ignored: true)
         }
         story.step("l0/s1 resends p1a(0.0); the network loses it") {
-            $0.timer("l0/s1", "phaseRetransmit")
+            $0.timer("l0/s1", .phaseRetransmit)
             $0.send("l0/s1", "a0", "p1a(0.0)")
-            $0.drop("l0/s1", "a0", "p1a(0.0)", reason: "loss")
+            $0.drop("l0/s1", "a0", "p1a(0.0)", reason: .loss)
         }
         story.step("l0/s1 receives a0's p1b(0.1, []): preempted by 0.1; l0 moves to ballot 1.0",
                    panels: [leaderState("l0", active: false, ballot: "1.0", proposals: "[]", changed: true)]) {
@@ -96,7 +97,7 @@ enum RenderSamples {
             $0.exit("l0/s1")
         }
         story.step("a1's answer arrives after the scout exited") {
-            $0.drop("a1", "l0/s1", "p1b(0.1, [])", reason: "exited")
+            $0.drop("a1", "l0/s1", "p1b(0.1, [])", reason: .exited)
         }
         story.step("l0 receives preempted(0.1): passive at 1.0, scouting again",
                    panels: [leaderState("l0", active: false, ballot: "1.0", proposals: "[]", changed: true)]) {
@@ -112,7 +113,7 @@ enum RenderSamples {
         story.step("a1 adopts 0.0; the p1a to a2 is lost", panels: [acceptorState("0.0", [], name: "a1", changed: true)]) {
             $0.deliver("l0/s1", "a1", "p1a(0.0)")
             $0.send("a1", "l0/s1", "p1b(0.0, [])")
-            $0.drop("l0/s1", "a2", "p1a(0.0)", reason: "loss")
+            $0.drop("l0/s1", "a2", "p1a(0.0)", reason: .loss)
         }
         story.step("l0/s1 hears from a0") {
             $0.deliver("a0", "l0/s1", "p1b(0.0, [])")
@@ -178,12 +179,12 @@ enum RenderSamples {
                 $0.deliver("r0", "l0", "propose(\(slot), \(command))")
                 $0.spawn("l0", commander, "commander <0.0, \(slot), \(command)>")
                 for acceptor in acceptors { $0.send(commander, acceptor, "p2a(<0.0, \(slot), \(command)>)") }
-                if slot == 2 { $0.drop("r1", "l0", "propose(\(slot), \(command))", reason: "loss") }
+                if slot == 2 { $0.drop("r1", "l0", "propose(\(slot), \(command))", reason: .loss) }
             }
             story.step("the acceptors accept") {
                 for acceptor in acceptors {
                     if slot == 2 && acceptor == "a2" {
-                        $0.drop(commander, acceptor, "p2a(<0.0, \(slot), \(command)>)", reason: "loss")
+                        $0.drop(commander, acceptor, "p2a(<0.0, \(slot), \(command)>)", reason: .loss)
                     } else {
                         $0.deliver(commander, acceptor, "p2a(<0.0, \(slot), \(command)>)")
                         $0.send(acceptor, commander, "p2b(0.0)")
@@ -227,12 +228,12 @@ enum RenderSamples {
             }
         }
         story.step("the proposals to l0 are dropped: it is down") {
-            $0.drop("r0", "l0", "propose(4, Put k4 v4)", reason: "crashed")
-            $0.drop("r1", "l0", "propose(4, Put k4 v4)", reason: "crashed")
+            $0.drop("r0", "l0", "propose(4, Put k4 v4)", reason: .crashed)
+            $0.drop("r1", "l0", "propose(4, Put k4 v4)", reason: .crashed)
         }
         story.step("l1 records the proposal and scouts for 1.1") {
             $0.deliver("r0", "l1", "propose(4, Put k4 v4)")
-            $0.deliver("r1", "l1", "propose(4, Put k4 v4)", detail: "ignored")
+            $0.deliver("r1", "l1", "propose(4, Put k4 v4)", ignored: true)
             $0.spawn("l1", "l1/s1", "scout 1.1")
             for acceptor in acceptors { $0.send("l1/s1", acceptor, "p1a(1.1)") }
         }
@@ -242,7 +243,7 @@ enum RenderSamples {
         for acceptor in acceptors {
             story.step("\(acceptor) handles p1a(1.1)") {
                 if acceptor == "a2" {
-                    $0.drop("l1/s1", acceptor, "p1a(1.1)", reason: "partition")
+                    $0.drop("l1/s1", acceptor, "p1a(1.1)", reason: .partition)
                 } else {
                     $0.deliver("l1/s1", acceptor, "p1a(1.1)")
                     $0.send(acceptor, "l1/s1", "p1b(1.1, [<0.0, 1, Put k1 v1>, <0.0, 2, Put k2 v2>, <0.0, 3, Put k3 v3>])")
@@ -307,30 +308,71 @@ extension StateTable {
     var panel: Transcript.Panel { .table(self) }
 }
 
-/// Builds a transcript's parts step by step, numbering steps and timing events by step.
+/// Builds a transcript's parts step by step, numbering steps and timing events by step, and
+/// giving each copy of a message an id as a host would: a send or duplicate takes a new one,
+/// a delivery or drop the oldest pending copy with the same route and text (a fork outcome
+/// starts from the copies pending at its fork).
 struct StoryBuilder {
     private(set) var parts: [Transcript.Part] = [Transcript.Part()]
     private var number = 0
+    private var ids = MessageIDs()
+    /// The copies pending at the end of each part.
+    private var pendingAtEnd: [[MessageIDs.Route: [Int]]] = [[:]]
 
     mutating func part(_ heading: String, forksFrom origin: Int?) {
         parts.append(Transcript.Part(heading: heading, forksFrom: origin))
+        ids.pending = origin.map { pendingAtEnd[$0] } ?? pendingAtEnd[pendingAtEnd.count - 1]
+        pendingAtEnd.append(ids.pending)
     }
 
     mutating func step(_ narration: String, panels: [Transcript.Panel] = [], _ events: (inout EventList) -> Void) {
         number += 1
-        var list = EventList(time: number)
+        var list = EventList(time: number, ids: ids)
         events(&list)
+        ids = list.ids
+        pendingAtEnd[pendingAtEnd.count - 1] = ids.pending
         parts[parts.count - 1].steps.append(Transcript.Step(number: number, narration: narration, events: list.events, panels: panels))
+    }
+}
+
+/// Message ids handed out in a story, and the copies still pending.
+struct MessageIDs {
+    struct Route: Hashable {
+        let source: String
+        let destination: String
+        let message: String
+    }
+
+    var pending: [Route: [Int]] = [:]
+    private var next = 0
+
+    /// A new copy's id.
+    mutating func sent(_ route: Route) -> Int {
+        defer { next += 1 }
+        pending[route, default: []].append(next)
+        return next
+    }
+
+    /// The id of the oldest pending copy on `route`, taken; a new id if none is pending.
+    mutating func ended(_ route: Route) -> Int {
+        if let id = pending[route]?.first {
+            pending[route]?.removeFirst()
+            return id
+        }
+        defer { next += 1 }
+        return next
     }
 }
 
 /// The events of one step, written with process names as strings.
 struct EventList {
     let time: Int
+    fileprivate(set) var ids: MessageIDs
     private(set) var events: [TraceEvent] = []
 
-    init(time: Int) {
+    init(time: Int, ids: MessageIDs) {
         self.time = time
+        self.ids = ids
     }
 
     private mutating func add(_ kind: TraceEvent.Kind, _ source: String?, _ destination: String? = nil,
@@ -340,21 +382,31 @@ struct EventList {
                                  detail: detail))
     }
 
-    mutating func send(_ source: String, _ destination: String, _ message: String, detail: String? = nil) {
-        add(.send, source, destination, message: message, detail: detail)
+    private mutating func addMessage(_ kind: TraceEvent.Kind, _ source: String, _ destination: String, _ message: String,
+                                     reason: TraceEvent.DropReason? = nil, ignored: Bool = false, injected: Bool = false) {
+        let route = MessageIDs.Route(source: source, destination: destination, message: message)
+        let id = kind == .send || kind == .duplicate ? ids.sent(route) : ids.ended(route)
+        events.append(TraceEvent(time: time, kind: kind, source: ProcessID(source), destination: ProcessID(destination),
+                                 messageID: id, message: message, reason: reason, ignored: ignored, injected: injected))
     }
-    mutating func deliver(_ source: String, _ destination: String, _ message: String, detail: String? = nil) {
-        add(.deliver, source, destination, message: message, detail: detail)
+
+    mutating func send(_ source: String, _ destination: String, _ message: String, injected: Bool = false) {
+        addMessage(.send, source, destination, message, injected: injected)
     }
-    mutating func drop(_ source: String, _ destination: String, _ message: String, reason: String) {
-        add(.drop, source, destination, message: message, detail: reason)
+    mutating func deliver(_ source: String, _ destination: String, _ message: String, ignored: Bool = false) {
+        addMessage(.deliver, source, destination, message, ignored: ignored)
+    }
+    mutating func drop(_ source: String, _ destination: String, _ message: String, reason: TraceEvent.DropReason) {
+        addMessage(.drop, source, destination, message, reason: reason)
     }
     mutating func duplicate(_ source: String, _ destination: String, _ message: String) {
-        add(.duplicate, source, destination, message: message)
+        addMessage(.duplicate, source, destination, message)
     }
     mutating func spawn(_ parent: String, _ child: String, _ what: String) { add(.spawn, parent, child, message: what) }
     mutating func exit(_ process: String) { add(.exit, process) }
-    mutating func timer(_ process: String, _ which: String) { add(.timer, process, detail: which) }
+    mutating func timer(_ process: String, _ which: TimerID) {
+        events.append(TraceEvent(time: time, kind: .timer, source: ProcessID(process), timer: which))
+    }
     mutating func crash(_ process: String) { add(.crash, process) }
     mutating func restart(_ process: String) { add(.restart, process) }
     mutating func decide(_ replica: String, slot: Int, _ command: String) { add(.decide, replica, message: command, slot: slot) }

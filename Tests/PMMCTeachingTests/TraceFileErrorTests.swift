@@ -1,13 +1,14 @@
 import Testing
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// A malformed trace file gives a ``TraceFileError`` naming the first bad line and saying what
 /// is wrong with it, in one line.
 @Suite("Trace file errors")
 struct TraceFileErrorTests {
-    static let header = #"{"pmmc":"trace","version":1,"command":"simulate","arguments":["--seed","1"]}"#
-    static let good = #"{"time":3,"kind":"send","src":"l0/s1","dst":"a0","msg":"p1a(0.0)"}"#
+    static let header = #"{"pmmc":"trace","version":2,"host":"simulator","time":"tick","command":"simulate","arguments":["--seed","1"]}"#
+    static let good = #"{"time":3,"kind":"send","src":"l0/s1","dst":"a0","id":0,"type":"p1a","msg":"p1a(0.0)"}"#
 
     /// The error parsing `lines` joined by line feeds, or `nil` if it parses.
     static func error(_ lines: [String]) -> TraceFileError? {
@@ -44,18 +45,63 @@ struct TraceFileErrorTests {
         #expect(Self.error(["hello world"])?.reason.hasPrefix("not JSON: ") == true)
     }
 
-    @Test("a header of another version, or with fields missing or of the wrong type")
+    @Test("a header of another version, or with fields missing, unknown or of the wrong type")
     func badHeader() {
-        #expect(Self.error([#"{"pmmc":"trace","version":2,"command":"simulate","arguments":[]}"#]) == TraceFileError(
-            line: 1, reason: "unsupported trace version 2; this pmmc reads version 1"))
-        #expect(Self.error([#"{"pmmc":"trace","version":"1","command":"simulate","arguments":[]}"#]) == TraceFileError(
-            line: 1, reason: #""version" must be an integer, got "1""#))
-        #expect(Self.error([#"{"pmmc":"trace","version":1,"arguments":[]}"#]) == TraceFileError(
+        #expect(Self.error([#"{"pmmc":"trace","version":1,"command":"simulate","arguments":[]}"#]) == TraceFileError(
+            line: 1, reason: "unsupported trace version 1; this pmmc reads version 2 (written before message ids; run the command again to write it anew)"))
+        #expect(Self.error([#"{"pmmc":"trace","version":3,"command":"simulate","arguments":[]}"#]) == TraceFileError(
+            line: 1, reason: "unsupported trace version 3; this pmmc reads version 2"))
+        #expect(Self.error([#"{"pmmc":"trace","version":"2","command":"simulate","arguments":[]}"#]) == TraceFileError(
+            line: 1, reason: #""version" must be an integer, got "2""#))
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"host":"simulator","time":"tick","arguments":[]}"#]) == TraceFileError(
             line: 1, reason: #"missing field "command""#))
-        #expect(Self.error([#"{"pmmc":"trace","version":1,"command":"simulate","arguments":["--seed",1]}"#])
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"time":"tick","command":"simulate","arguments":[]}"#]) == TraceFileError(
+            line: 1, reason: #"missing field "host""#))
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"host":"cloud","time":"tick","command":"simulate","arguments":[]}"#])
+            == TraceFileError(line: 1, reason: #"unknown host "cloud"; expected "simulator" or "runtime""#))
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"host":"runtime","time":"ms","command":"run","arguments":[]}"#])
+            == TraceFileError(line: 1, reason: #"unknown time unit "ms"; expected "tick" or "microsecond""#))
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"host":"simulator","time":"tick","command":"simulate","arguments":["--seed",1]}"#])
             == TraceFileError(line: 1, reason: #""arguments" must be an array of strings, got 1"#))
-        #expect(Self.error([#"{"pmmc":"trace","version":1,"command":"simulate","arguments":[],"x":0}"#])
+        #expect(Self.error([#"{"pmmc":"trace","version":2,"host":"simulator","time":"tick","command":"simulate","arguments":[],"x":0}"#])
             == TraceFileError(line: 1, reason: #"unknown field "x""#))
+    }
+
+    @Test("message events carry their id, and only they do; flags and names must be known")
+    func idsAndTypedFields() {
+        let cases: [(String, String)] = [
+            (#"{"time":4,"kind":"send","src":"r0","dst":"l0","msg":"propose(1, x)"}"#, #"missing field "id": a send names the message's id"#),
+            (#"{"time":4,"kind":"heal","id":3}"#, #""id" belongs to message events, not to a heal"#),
+            (#"{"time":4,"kind":"drop","id":-1}"#, #""id" must not be negative, got -1"#),
+            (#"{"time":4,"kind":"drop","id":1,"reason":"gone"}"#, #"unknown drop reason "gone""#),
+            (#"{"time":4,"kind":"send","id":1,"type":"p3a"}"#, #"unknown message type "p3a""#),
+            (#"{"time":4,"kind":"timer","src":"r0","timer":"resend"}"#, #"unknown timer "resend""#),
+            (#"{"time":4,"kind":"timer","src":"r0","timer":"leaderCheck(epoch: x)"}"#, #"unknown timer "leaderCheck(epoch: x)""#),
+            (#"{"time":4,"kind":"deliver","id":1,"ignored":"yes"}"#, #""ignored" must be true or false, got "yes""#),
+        ]
+        for (line, reason) in cases {
+            #expect(Self.eventError(line) == TraceFileError(line: 3, reason: reason), "\(line)")
+        }
+    }
+
+    @Test("a reader stops at the first bad line and holds no more than a line: a header then a flood of line feeds, or megabytes with no line feed")
+    func streaming() throws {
+        var chunks = 0
+        var reader = try TraceReader { () throws(TraceFileError) -> [UInt8]? in
+            chunks += 1
+            if chunks == 1 { return Array((Self.header + "\n").utf8) }
+            return chunks <= 200 ? [UInt8](repeating: UInt8(ascii: "\n"), count: 1 << 16) : nil
+        }
+        #expect(try reader.next() == nil, "line feeds at the end are allowed")
+        #expect(chunks == 201)
+        var garbage = 0
+        #expect(throws: TraceFileError(line: 1, reason: "not a pmmc trace: the first line is longer than 65536 bytes")) {
+            _ = try TraceReader { () throws(TraceFileError) -> [UInt8]? in
+                garbage += 1
+                return [UInt8](repeating: 0, count: 1 << 12)
+            }
+        }
+        #expect(garbage == 17, "it read just past the header's limit, not the whole source")
     }
 
     @Test("a line that is not JSON says where it goes wrong")

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// Parsing is the inverse of writing: `TraceEvent(jsonLine: event.jsonLine) == event`, and a
@@ -19,6 +20,10 @@ struct TraceFileRoundTripTests {
         .scout(leader: 1, number: 3), .commander(leader: 0, number: 107),
     ]
 
+    static let timers: [TimerID] = [
+        .phaseRetransmit, .proposalRetransmit, .requestRetransmit(requestID: 12), .leaderCheck(epoch: 3),
+    ]
+
     /// `count` events built from a seed, covering every kind and every optional field absent
     /// and present.
     static func events(count: Int, seed: UInt64) -> [TraceEvent] {
@@ -26,13 +31,25 @@ struct TraceFileRoundTripTests {
         func pick<T>(_ choices: [T]) -> T { choices[random.uniform(in: 0...choices.count - 1)] }
         func maybe<T>(_ make: () -> T) -> T? { random.chance(0.5) ? make() : nil }
         var time = 0
-        return (0..<count).map { _ in
+        return (0..<count).map { index in
             time += random.uniform(in: 0...3)
-            return TraceEvent(
+            var event = TraceEvent(
                 time: time, kind: pick(TraceEvent.Kind.allCases),
                 source: maybe { pick(processes) }, destination: maybe { pick(processes) },
                 message: maybe { pick(awkwardStrings) + pick(awkwardStrings) },
                 slot: maybe { random.uniform(in: 1...1_000_000) }, detail: maybe { pick(awkwardStrings) })
+            if event.isMessage {
+                event.messageID = index
+                event.messageKind = maybe { pick(MessageKind.allCases) }
+            }
+            switch event.kind {
+            case .send: event.injected = random.chance(0.5)
+            case .deliver: event.ignored = random.chance(0.5)
+            case .drop: event.reason = maybe { pick(TraceEvent.DropReason.allCases) }
+            case .timer: event.timer = maybe { pick(timers) }
+            default: break
+            }
+            return event
         }
     }
 
@@ -57,11 +74,11 @@ struct TraceFileRoundTripTests {
     @Test("a file of a header and events parses to the header's fields and the events")
     func fileRoundTrips() throws {
         let events = Self.events(count: 2_000, seed: 5)
-        let text = #"{"pmmc":"trace","version":1,"command":"simulate","arguments":["--seed","3","--title","a \"b\""]}"#
-            + "\n" + events.map { $0.jsonLine + "\n" }.joined()
+        let header = TraceHeader.simulator(arguments: ["--seed", "3", "--title", "a \"b\""])
+        let text = TraceFile(header: header, events: events).text
+        #expect(text.hasPrefix(#"{"pmmc":"trace","version":2,"host":"simulator","time":"tick","command":"simulate","arguments":["--seed","3","--title","a \"b\""]}"#))
         let file = try TraceFile(parsing: text)
-        #expect(file.command == "simulate")
-        #expect(file.arguments == ["--seed", "3", "--title", "a \"b\""])
+        #expect(file.header == header)
         #expect(file.events == events)
     }
 
@@ -79,24 +96,24 @@ struct TraceFileRoundTripTests {
         try simulation.schedule(.crash(.leader(1)), at: 30)
         simulation.run(until: { $0.allOperationsCompleted }, timeLimit: 100_000)
         #expect(simulation.allOperationsCompleted)
-        let text = #"{"pmmc":"trace","version":1,"command":"simulate","arguments":[]}"#
-            + "\n" + written.map { $0.jsonLine + "\n" }.joined()
+        let text = TraceFile(header: .simulator(arguments: []), events: written).text
         #expect(try TraceFile(parsing: text).events == written)
         #expect(written.count > 100)
     }
 
     @Test("JSON the writer never produces is read too: spaces, any key order, escaped slash and \\u")
     func otherSpellings() throws {
-        let line = #" { "kind" : "send", "msg":"a\/b \u00e9\ud83d\ude42\u0041", "dst":"a0","src":"l0/s1","time": 4 } "#
+        let line = #" { "kind" : "send", "msg":"a\/b \u00e9\ud83d\ude42\u0041", "dst":"a0","src":"l0/s1","time": 4, "id" : 7 } "#
         #expect(try TraceEvent(jsonLine: line)
-            == TraceEvent(time: 4, kind: .send, source: .scout(leader: 0, number: 1), destination: .acceptor(0), message: "a/b é🙂A"))
+            == TraceEvent(time: 4, kind: .send, source: .scout(leader: 0, number: 1), destination: .acceptor(0), messageID: 7, message: "a/b é🙂A"))
     }
 
     @Test("a file may end with blank lines and use CRLF line ends")
     func lineEnds() throws {
-        let text = "{\"pmmc\":\"trace\",\"version\":1,\"command\":\"simulate\",\"arguments\":[]}\r\n{\"time\":1,\"kind\":\"heal\"}\r\n\n  \n"
+        let header = TraceHeader.simulator(arguments: []).jsonLine
+        let text = header + "\r\n{\"time\":1,\"kind\":\"heal\"}\r\n\n  \n"
         #expect(try TraceFile(parsing: text).events == [TraceEvent(time: 1, kind: .heal)])
-        let headerOnly = try TraceFile(parsing: #"{"pmmc":"trace","version":1,"command":"simulate","arguments":[]}"#)
+        let headerOnly = try TraceFile(parsing: header)
         #expect(headerOnly.events.isEmpty)
     }
 }

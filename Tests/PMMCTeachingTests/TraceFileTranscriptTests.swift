@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 import PMMCTeaching
 
 /// `Transcript(trace:title:window:)`: one step per instant, lanes for the host processes, and

@@ -1,3 +1,4 @@
+import PMMCTrace
 import PMMC
 import PMMCSimulation
 
@@ -29,16 +30,16 @@ struct EventNotation: Equatable {
         let text = event.message ?? ""
         switch event.kind {
         case .send:
-            let note = event.detail.map { "(sent, \($0))" } ?? "(sent)"
+            let note = event.injected ? "(sent, injected)" : "(sent)"
             self.init(" ", .message(route: route, text: text, note: note), .quiet)
         case .deliver:
-            if let detail = event.detail {
-                self.init(" ", .message(route: route, text: text, note: detail), .quiet)
+            if event.ignored {
+                self.init(" ", .message(route: route, text: text, note: "ignored"), .quiet)
             } else {
                 self.init(" ", .message(route: route, text: text, note: nil), .plain)
             }
         case .drop:
-            let note = event.detail.map { "dropped (\($0))" } ?? "dropped"
+            let note = event.reason.map { "dropped (\($0.rawValue))" } ?? "dropped"
             self.init("✗", .message(route: route, text: text, note: note), .failure)
         case .duplicate:
             self.init("⇉", .message(route: route, text: text, note: "duplicated"), .warning)
@@ -48,7 +49,7 @@ struct EventNotation: Equatable {
         case .exit:
             self.init("−", .fact("\(source) exits"), .quiet)
         case .timer:
-            self.init("◷", .fact("\(source) timer \(event.detail ?? "fired")"), .warning)
+            self.init("◷", .fact("\(source) timer \(event.timer.map(String.init(describing:)) ?? "fired")"), .warning)
         case .crash:
             self.init("↯", .fact("\(source) crashed"), .failure)
         case .restart:

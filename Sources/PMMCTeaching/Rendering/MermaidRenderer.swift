@@ -1,3 +1,4 @@
+import PMMCTrace
 import PMMC
 import PMMCSimulation
 
@@ -80,13 +81,13 @@ public struct MermaidRenderer: Sendable {
         case .send, .duplicate, .exit, .apply:
             return nil
         case .deliver:
-            return event.detail == nil ? arrow("->>", "") : arrow("--)", " (\(MermaidEscaping.label(event.detail ?? "")))")
+            return event.ignored ? arrow("--)", " (ignored)") : arrow("->>", "")
         case .drop:
-            return arrow("-x", " (\(Self.dropReason(event.detail)))")
+            return arrow("-x", " (\(Self.dropReason(event.reason)))")
         case .spawn:
             return note("spawns \(EventNotation.name(event.destination))" + (event.message.map { " (\($0))" } ?? ""))
         case .timer:
-            return note("timer \(event.detail ?? "fired") (\(EventNotation.name(event.source)))")
+            return note("timer \(event.timer.map(String.init(describing:)) ?? "fired") (\(EventNotation.name(event.source)))")
         case .crash:
             return note("crashed")
         case .restart:
@@ -105,14 +106,13 @@ public struct MermaidRenderer: Sendable {
     }
 
     /// Why a message was dropped, in a word or two.
-    static func dropReason(_ detail: String?) -> String {
-        switch detail {
-        case "loss": "lost"
-        case "partition": "partitioned"
-        case "crashed": "receiver crashed"
-        case "exited": "receiver exited"
-        case "schedule", nil: "dropped"
-        case let other?: MermaidEscaping.label("dropped: " + other)
+    static func dropReason(_ reason: TraceEvent.DropReason?) -> String {
+        switch reason {
+        case .loss: "lost"
+        case .partition: "partitioned"
+        case .crashed: "receiver crashed"
+        case .exited: "receiver exited"
+        case .schedule, nil: "dropped"
         }
     }
 }

@@ -1,5 +1,6 @@
 import PMMC
 import PMMCSimulation
+import PMMCTrace
 
 /// Where an event sits in a ``Transcript``: its part, its step within the part and its index
 /// among the step's events.
@@ -27,7 +28,7 @@ struct MessageFlight: Equatable {
 
     enum End: Equatable {
         case delivered(EventPosition, ignored: Bool)
-        case dropped(EventPosition, reason: String?)
+        case dropped(EventPosition, reason: TraceEvent.DropReason?)
         /// Neither delivered nor dropped by the end of the part.
         case inFlight
     }
@@ -45,86 +46,74 @@ struct MessageFlight: Equatable {
 
 /// The messages of a transcript paired up, send to delivery or drop, part by part.
 ///
-/// Pairing is first in, first out per (source, destination, message text): a delivery or drop
-/// takes the oldest copy still pending with the same three values; a `duplicate` event adds a
-/// second pending copy. A fork outcome starts with the copies pending at the end of the part
-/// it forks from; a part that is no fork outcome continues from the last such part. The one
-/// limitation: identical messages between the same two processes that the network reorders
-/// are paired in send order, so an arrow may start at the other copy's send.
+/// Each copy of a message carries the id its host gave it when it was sent (or duplicated),
+/// and its delivery or drop repeats that id, so pairing is exact. A fork outcome starts with
+/// the copies pending at the end of the part it forks from; a part that is no fork outcome
+/// continues from the last such part. A delivery or drop whose send is not in the transcript
+/// (a window of a longer run) starts nowhere: its arrow is drawn from the receiver's side.
 struct MessageFlow {
     /// The flights each part draws, in the order they end (undelivered ones last, by send).
     let flights: [[MessageFlight]]
 
-    private struct Key: Hashable {
-        let source: ProcessID
-        let destination: ProcessID
-        let message: String
-    }
-
     private struct Pending {
-        let id: Int
         let position: EventPosition
         let isCopy: Bool
         let isInjected: Bool
     }
 
     init(_ transcript: Transcript) {
-        var endStates: [[Key: [Pending]]] = []
-        var mainLine: [Key: [Pending]] = [:]
-        var nextID = 0
+        var endStates: [[Int: Pending]] = []
+        var mainLine: [Int: Pending] = [:]
         var flights: [[MessageFlight]] = []
         for (partIndex, part) in transcript.parts.enumerated() {
-            var queues = mainLine
+            var pending = mainLine
             if let origin = part.forksFrom, origin >= 0, origin < partIndex {
-                queues = endStates[origin]
+                pending = endStates[origin]
             }
             var drawn: [MessageFlight] = []
-            var ownSends: [(key: Key, pending: Pending)] = []
-            var ended = Set<Int>()
+            var ownSends: [(id: Int, event: TraceEvent)] = []
             for (stepIndex, step) in part.steps.enumerated() {
                 for (eventIndex, event) in step.events.enumerated() {
-                    guard let source = event.source, let destination = event.destination, let message = event.message
+                    guard event.isMessage, let id = event.messageID, let source = event.source,
+                          let destination = event.destination, let message = event.message
                     else { continue }
-                    let key = Key(source: source, destination: destination, message: message)
                     let position = EventPosition(part: partIndex, step: stepIndex, event: eventIndex)
                     let end: MessageFlight.End
                     switch event.kind {
                     case .send, .duplicate:
-                        let pending = Pending(id: nextID, position: position, isCopy: event.kind == .duplicate,
-                                              isInjected: event.kind == .send && event.detail == "injected")
-                        nextID += 1
-                        queues[key, default: []].append(pending)
-                        ownSends.append((key, pending))
+                        pending[id] = Pending(position: position, isCopy: event.kind == .duplicate, isInjected: event.injected)
+                        ownSends.append((id, event))
                         continue
                     case .deliver:
-                        end = .delivered(position, ignored: event.detail != nil)
+                        end = .delivered(position, ignored: event.ignored)
                     case .drop:
-                        end = .dropped(position, reason: event.detail)
+                        end = .dropped(position, reason: event.reason)
                     case .spawn, .exit, .timer, .crash, .restart, .decide, .apply, .respond, .partition, .heal, .network:
                         continue
                     }
-                    let pending = queues[key]?.first
-                    if pending != nil { queues[key]?.removeFirst() }
+                    let sent = pending.removeValue(forKey: id)
                     let start: MessageFlight.Start
-                    if let pending {
-                        ended.insert(pending.id)
-                        start = pending.position.part == partIndex ? .sent(pending.position) : .inherited
+                    if let sent {
+                        start = sent.position.part == partIndex ? .sent(sent.position) : .inherited
                     } else {
                         start = .unknown
                     }
                     drawn.append(MessageFlight(source: source, destination: destination, message: message,
-                                               start: start, end: end, isCopy: pending?.isCopy ?? false,
-                                               isInjected: pending?.isInjected ?? false))
+                                               start: start, end: end, isCopy: sent?.isCopy ?? false,
+                                               isInjected: sent?.isInjected ?? false))
                 }
             }
-            for (key, pending) in ownSends where !ended.contains(pending.id) {
-                drawn.append(MessageFlight(source: key.source, destination: key.destination, message: key.message,
-                                           start: .sent(pending.position), end: .inFlight,
-                                           isCopy: pending.isCopy, isInjected: pending.isInjected))
+            for (id, event) in ownSends {
+                guard let sent = pending[id], sent.position.part == partIndex,
+                      let source = event.source, let destination = event.destination, let message = event.message
+                else { continue }
+                drawn.append(MessageFlight(source: source, destination: destination, message: message,
+                                           start: .sent(sent.position), end: .inFlight,
+                                           isCopy: sent.isCopy, isInjected: sent.isInjected))
             }
             flights.append(drawn)
-            endStates.append(queues)
-            if part.forksFrom == nil { mainLine = queues }
+            endStates.append(pending)
+            if part.forksFrom == nil { mainLine = pending }
         }
         self.flights = flights
     }

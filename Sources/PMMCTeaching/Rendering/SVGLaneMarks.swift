@@ -1,3 +1,4 @@
+import PMMCTrace
 import PMMC
 import PMMCSimulation
 
@@ -33,7 +34,7 @@ enum SVGLaneMarks {
             guard let lane else { return }
             let name = event.source == event.source?.host ? "" : " (\(who))"
             canvas.add(dot(x: lane, y: y, classes: "timer-dot"), to: .marks)
-            canvas.addNote(SVGMarkup.truncate("◷ " + (event.detail ?? "timer") + name, to: noteLimit),
+            canvas.addNote(SVGMarkup.truncate("◷ " + (event.timer.map(String.init(describing:)) ?? "timer") + name, to: noteLimit),
                            x: lane + 7, y: y + 3.5, classes: "timer", tooltip: full)
         case .spawn:
             guard let lane else { return }

@@ -53,7 +53,7 @@ struct SVGLegend {
         return Item.allCases.filter { item in
             switch item {
             case .message: true
-            case .ignored: events.contains { $0.kind == .deliver && $0.detail != nil }
+            case .ignored: events.contains { $0.kind == .deliver && $0.ignored }
             case .dropped: events.contains { $0.kind == .drop }
             case .inFlight: flights.contains { $0.end == .inFlight }
             case .leadIn: flights.contains { $0.start == .inherited || $0.start == .unknown }

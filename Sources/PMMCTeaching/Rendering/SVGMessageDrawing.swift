@@ -40,7 +40,7 @@ struct SVGMessageDrawing {
         case .dropped(let position, let reason):
             endY = layout.y(position)
             style += " dropped"
-            suffix += " (\(reason ?? "dropped"))"
+            suffix += " (\(reason?.rawValue ?? "dropped"))"
         case .inFlight:
             endY = nil
         }
@@ -78,7 +78,7 @@ struct SVGMessageDrawing {
         let end: Point
         var marker: String?
         if case .dropped(_, let reason) = flight.end {
-            let atReceiver = reason == "crashed" || reason == "exited"
+            let atReceiver = reason == .crashed || reason == .exited
             end = Point(x: atReceiver ? endX - direction * 10 : (startX + endX) / 2, y: endY)
             canvas.addCross(x: end.x, y: end.y)
         } else {

@@ -1,3 +1,4 @@
+import PMMCTrace
 import PMMC
 import PMMCSimulation
 

@@ -39,6 +39,14 @@ struct JSONObject {
         }
     }
 
+    func bool(_ key: String) throws(LineProblem) -> Bool? {
+        switch self[key] {
+        case nil: return nil
+        case .bool(let value): return value
+        case let other?: throw mismatch(key, "true or false", other)
+        }
+    }
+
     func strings(_ key: String) throws(LineProblem) -> [String]? {
         switch self[key] {
         case nil: return nil

@@ -1,0 +1,124 @@
+import PMMC
+
+extension TraceEvent {
+    /// The event as one line of JSON, keys in a fixed order: `time`, `kind`, `src`, `dst`,
+    /// `id`, `type`, `msg`, `slot`, `timer`, `reason`, `ignored`, `injected`, `detail`. Absent
+    /// fields and false flags are left out, so a line is as short as its event.
+    public var jsonLine: String {
+        var line = "{\"time\":\(time),\"kind\":\"\(kind.rawValue)\""
+        if let source { line += ",\"src\":\"\(source)\"" }
+        if let destination { line += ",\"dst\":\"\(destination)\"" }
+        if let messageID { line += ",\"id\":\(messageID)" }
+        if let messageKind { line += ",\"type\":\"\(messageKind)\"" }
+        if let message { line += ",\"msg\":" + JSONText.quoted(message) }
+        if let slot { line += ",\"slot\":\(slot)" }
+        if let timer { line += ",\"timer\":" + JSONText.quoted(timer.description) }
+        if let reason { line += ",\"reason\":\"\(reason.rawValue)\"" }
+        if ignored { line += ",\"ignored\":true" }
+        if injected { line += ",\"injected\":true" }
+        if let detail { line += ",\"detail\":" + JSONText.quoted(detail) }
+        return line + "}"
+    }
+
+    /// Parses one line as ``jsonLine`` writes it: the inverse of that property.
+    ///
+    /// Keys may come in any order, but each at most once; unknown keys are an error.
+    /// - Throws: ``TraceFileError`` with line 1 and the reason the line is not an event.
+    public init(jsonLine: String) throws(TraceFileError) {
+        let bytes = Array(jsonLine.utf8)
+        do {
+            self = try Self(parsing: bytes[...])
+        } catch {
+            throw TraceFileError(line: 1, reason: error.reason)
+        }
+    }
+
+    static let fields: Set<String> = [
+        "time", "kind", "src", "dst", "id", "type", "msg", "slot", "timer", "reason", "ignored", "injected", "detail",
+    ]
+
+    /// Parses one trace line's bytes.
+    init(parsing line: ArraySlice<UInt8>) throws(LineProblem) {
+        let value = try JSONParser.parse(line)
+        guard let object = JSONObject(value) else {
+            throw LineProblem(reason: "an event must be a JSON object, got \(value.quoted)")
+        }
+        try self.init(object)
+    }
+
+    init(_ object: JSONObject) throws(LineProblem) {
+        try object.requireOnly(Self.fields)
+        let time = try object.required("time", object.integer("time"))
+        guard time >= 0 else { throw LineProblem(reason: "\"time\" must not be negative, got \(time)") }
+        let kindName = try object.required("kind", object.string("kind"))
+        guard let kind = Kind(rawValue: kindName) else {
+            throw LineProblem(reason: "unknown kind \(quotedForMessage(kindName))")
+        }
+        self.init(
+            time: time, kind: kind,
+            source: try Self.process(object, "src"), destination: try Self.process(object, "dst"),
+            messageID: try object.integer("id"), messageKind: try Self.messageKind(object),
+            message: try object.string("msg"), slot: try object.integer("slot"), timer: try Self.timer(object),
+            reason: try Self.reason(object), ignored: try object.bool("ignored") ?? false,
+            injected: try object.bool("injected") ?? false, detail: try object.string("detail"))
+        if let messageID, messageID < 0 { throw LineProblem(reason: "\"id\" must not be negative, got \(messageID)") }
+        if isMessage, messageID == nil { throw LineProblem(reason: "missing field \"id\": a \(kind) names the message's id") }
+        if !isMessage, messageID != nil { throw LineProblem(reason: "\"id\" belongs to message events, not to a \(kind)") }
+    }
+
+    private static func process(_ object: JSONObject, _ key: String) throws(LineProblem) -> ProcessID? {
+        guard let name = try object.string(key) else { return nil }
+        guard let process = ProcessID(name) else {
+            throw LineProblem(reason: "\"\(key)\" is not a process name such as r0, l1 or l0/s2: \(quotedForMessage(name))")
+        }
+        return process
+    }
+
+    private static func messageKind(_ object: JSONObject) throws(LineProblem) -> MessageKind? {
+        guard let name = try object.string("type") else { return nil }
+        guard let kind = MessageKind.allCases.first(where: { $0.description == name }) else {
+            throw LineProblem(reason: "unknown message type \(quotedForMessage(name))")
+        }
+        return kind
+    }
+
+    private static func timer(_ object: JSONObject) throws(LineProblem) -> TimerID? {
+        guard let name = try object.string("timer") else { return nil }
+        guard let timer = TimerID(traceName: name) else {
+            throw LineProblem(reason: "unknown timer \(quotedForMessage(name))")
+        }
+        return timer
+    }
+
+    private static func reason(_ object: JSONObject) throws(LineProblem) -> DropReason? {
+        guard let name = try object.string("reason") else { return nil }
+        guard let reason = DropReason(rawValue: name) else {
+            throw LineProblem(reason: "unknown drop reason \(quotedForMessage(name))")
+        }
+        return reason
+    }
+}
+
+extension TimerID {
+    /// Reads a timer back from its ``description``, e.g. `leaderCheck(epoch: 2)`.
+    public init?(traceName name: String) {
+        func argument(_ prefix: String) -> Int? {
+            guard name.hasPrefix(prefix), name.hasSuffix(")") else { return nil }
+            let digits = name.dropFirst(prefix.count).dropLast()
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+            return Int(digits)
+        }
+        switch name {
+        case "proposalRetransmit": self = .proposalRetransmit
+        case "phaseRetransmit": self = .phaseRetransmit
+        default:
+            if let requestID = argument("requestRetransmit(requestID: ") {
+                self = .requestRetransmit(requestID: requestID)
+            } else if let epoch = argument("leaderCheck(epoch: ") {
+                self = .leaderCheck(epoch: epoch)
+            } else {
+                return nil
+            }
+        }
+    }
+}
