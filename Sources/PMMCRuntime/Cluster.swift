@@ -27,7 +27,14 @@ public final class Cluster<Machine: StateMachine>: Sendable {
 
     /// Starts the replicas, leaders and acceptors of `options`. The leaders begin phase 1 at
     /// once.
-    public init(options: ClusterOptions = ClusterOptions()) throws(RuntimeError) {
+    ///
+    /// - Parameter observe: Called, before any process starts, with a stream of every timed
+    ///   event of the run, so that it misses nothing (``timedEvents()`` called after `init`
+    ///   starts later). `pmmc run --trace` uses it.
+    public init(
+        options: ClusterOptions = ClusterOptions(),
+        observe: ((AsyncStream<TimedRuntimeEvent<Machine>>) -> Void)? = nil
+    ) throws(RuntimeError) {
         try options.validate()
         do {
             initialConfiguration = try Configuration(
@@ -37,6 +44,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
         }
         self.options = options
         bus = MessageBus(tick: options.tick, faults: options.faults)
+        if let observe { observe(bus.timedEvents()) }
         bus.startTimers()
         let replicas = initialConfiguration.replicas.map { replica in
             Role<Machine>.replica(Replica(id: replica, leaders: initialConfiguration.leaders, settings: options.settings))
@@ -132,6 +140,12 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     /// or drop it.
     public func events() -> AsyncStream<RuntimeEvent<Machine>> {
         bus.events()
+    }
+
+    /// Like ``events()``, each event with its time since the cluster started; times never
+    /// decrease along the stream. ``RuntimeTrace`` turns them into a trace.
+    public func timedEvents() -> AsyncStream<TimedRuntimeEvent<Machine>> {
+        bus.timedEvents()
     }
 
     /// The current state of process `id`, if it is live (or crashed).

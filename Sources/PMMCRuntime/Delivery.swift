@@ -2,8 +2,8 @@ import PMMC
 
 /// What a process actor takes from its mailbox, one at a time.
 enum Delivery<Machine: StateMachine>: Sendable {
-    /// A message from another process.
-    case message(Message<Machine>, from: ProcessID)
+    /// A message from another process; `id` names this copy in events and traces.
+    case message(Message<Machine>, from: ProcessID, id: Int)
     /// A timer the process set has fired.
     case timer(TimerID)
     /// The process's scout or commander `child` has exited.

@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 import Synchronization
 
 /// Routes messages between process actors by ``ProcessID``, fires their timers on a real
@@ -26,6 +27,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         var random: SplitMix64
         var statistics = RuntimeStatistics()
         var closed = false
+        /// The id the next message sent gets, for the event stream and the trace.
+        var nextMessageID = 0
 
         func isCrashed(_ id: ProcessID) -> Bool {
             !crashed.isEmpty && (crashed.contains(id) || crashed.contains(id.host))
@@ -40,7 +43,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// Where a message goes.
     private enum Route {
         case deliver(Mailbox<Machine>)
-        case drop(DropReason)
+        case drop(TraceEvent.DropReason)
         /// Held back until a deadline (``NetworkFaults/extraDelay``).
         case delayed
         /// The cluster is shut down.
@@ -50,7 +53,22 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// The real duration of one tick.
     let tick: Duration
     private let state: Locked<State>
-    private let subscribers = Locked<[Int: AsyncStream<RuntimeEvent<Machine>>.Continuation]>([:])
+    /// A listener to events, with or without their times.
+    private enum Subscriber: Sendable {
+        case plain(AsyncStream<RuntimeEvent<Machine>>.Continuation)
+        case timed(AsyncStream<TimedRuntimeEvent<Machine>>.Continuation)
+
+        func finish() {
+            switch self {
+            case .plain(let continuation): continuation.finish()
+            case .timed(let continuation): continuation.finish()
+            }
+        }
+    }
+
+    private let subscribers = Locked<[Int: Subscriber]>([:])
+    /// When the bus was made: event times count from here.
+    private let start = ContinuousClock.now
     private let observed = Atomic<Bool>(false)
     private let subscriberCount = Atomic<Int>(0)
     private let nextSubscriber = Atomic<Int>(0)
@@ -170,23 +188,27 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         scratch posts: inout [(Mailbox<Machine>, Delivery<Machine>)]
     ) {
         let observing = isObserved
-        var drops: [(Envelope<Machine>, DropReason)] = []
-        state.withLock { state in
+        var drops: [(Envelope<Machine>, Int, TraceEvent.DropReason)] = []
+        let firstID = state.withLock { state in
+            let firstID = state.nextMessageID
             for (message, destination) in messages {
-                switch Self.route(message, from: source, to: destination, injectingFaults: true, in: &state, tick: tick) {
-                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source)))
+                let id = state.nextMessageID
+                state.nextMessageID += 1
+                switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
+                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, id: id)))
                 case .drop(let reason) where observing:
-                    drops.append((Envelope(source: source, destination: destination, message: message), reason))
+                    drops.append((Envelope(source: source, destination: destination, message: message), id, reason))
                 case .drop, .delayed, .ignored: break
                 }
             }
+            return firstID
         }
         if observing {
-            for (message, destination) in messages {
-                emit(.sent(Envelope(source: source, destination: destination, message: message)))
+            for (offset, (message, destination)) in messages.enumerated() {
+                emit(.sent(Envelope(source: source, destination: destination, message: message), id: firstID + offset))
             }
-            for (envelope, reason) in drops {
-                emit(.dropped(envelope, reason: reason))
+            for (envelope, id, reason) in drops {
+                emit(.dropped(envelope, id: id, reason: reason))
             }
         }
         for (mailbox, delivery) in posts {
@@ -196,12 +218,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     private static func route(
-        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, injectingFaults: Bool,
+        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, id: Int, injectingFaults: Bool,
         in state: inout State, tick: Duration
     ) -> Route {
         guard !state.closed else { return .ignored }
         if injectingFaults { state.statistics.sent[message.kind.rawValue] += 1 }
-        let route = routeCounted(message, from: source, to: destination, injectingFaults: injectingFaults, in: &state, tick: tick)
+        let route = routeCounted(message, from: source, to: destination, id: id, injectingFaults: injectingFaults, in: &state, tick: tick)
         switch route {
         case .deliver: state.statistics.delivered += 1
         case .drop(.exited): state.statistics.arrivedAfterExit += 1
@@ -212,7 +234,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     private static func routeCounted(
-        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, injectingFaults: Bool,
+        _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, id: Int, injectingFaults: Bool,
         in state: inout State, tick: Duration
     ) -> Route {
         if state.isCrashed(source) || state.isCrashed(destination) { return .drop(.crashed) }
@@ -223,7 +245,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 let delay = state.random.uniform(in: state.faults.extraDelay)
                 if delay > 0 {
                     let envelope = Envelope(source: source, destination: destination, message: message)
-                    state.timers.schedule(.deliver(envelope), at: .now + tick * delay)
+                    state.timers.schedule(.deliver(envelope, id: id), at: .now + tick * delay)
                     return .delayed
                 }
             }
@@ -233,14 +255,14 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     /// Delivers a message the bus held back, unless a crash or partition now stands in the way.
-    private func deliverDelayed(_ envelope: Envelope<Machine>) {
+    private func deliverDelayed(_ envelope: Envelope<Machine>, id: Int) {
         let route = state.withLock { state in
-            Self.route(envelope.message, from: envelope.source, to: envelope.destination, injectingFaults: false,
+            Self.route(envelope.message, from: envelope.source, to: envelope.destination, id: id, injectingFaults: false,
                        in: &state, tick: tick)
         }
         switch route {
-        case .deliver(let mailbox): mailbox.post(.message(envelope.message, from: envelope.source))
-        case .drop(let reason): emit(.dropped(envelope, reason: reason))
+        case .deliver(let mailbox): mailbox.post(.message(envelope.message, from: envelope.source, id: id))
+        case .drop(let reason): emit(.dropped(envelope, id: id, reason: reason))
         case .delayed, .ignored: break
         }
     }
@@ -290,8 +312,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             for (mailbox, timer) in timers {
                 mailbox.post(.timer(timer))
             }
-            for case .deliver(let envelope) in due {
-                deliverDelayed(envelope)
+            for case .deliver(let envelope, let id) in due {
+                deliverDelayed(envelope, id: id)
             }
             due.removeAll(keepingCapacity: true)
             timers.removeAll(keepingCapacity: true)
@@ -361,25 +383,43 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// A new stream of every event from now until shutdown.
     func events() -> AsyncStream<RuntimeEvent<Machine>> {
         let (stream, continuation) = AsyncStream.makeStream(of: RuntimeEvent<Machine>.self, bufferingPolicy: .unbounded)
+        if let key = subscribe(.plain(continuation)) {
+            continuation.onTermination = { [weak self] _ in self?.unsubscribe(key) }
+        }
+        return stream
+    }
+
+    /// A new stream of every event from now until shutdown, each with its time since the bus
+    /// was made. Times are taken in the order events are given out, so they never decrease.
+    func timedEvents() -> AsyncStream<TimedRuntimeEvent<Machine>> {
+        let (stream, continuation) = AsyncStream.makeStream(of: TimedRuntimeEvent<Machine>.self, bufferingPolicy: .unbounded)
+        if let key = subscribe(.timed(continuation)) {
+            continuation.onTermination = { [weak self] _ in self?.unsubscribe(key) }
+        }
+        return stream
+    }
+
+    /// Adds `subscriber` and returns its key; finishes it instead if the bus is closed.
+    private func subscribe(_ subscriber: Subscriber) -> Int? {
         let key = nextSubscriber.add(1, ordering: .relaxed).newValue
         let accepted = state.withLock { state in
             guard !state.closed else { return false }
-            subscribers.withLock { $0[key] = continuation }
+            subscribers.withLock { $0[key] = subscriber }
             observed.store(true, ordering: .relaxed)
             return true
         }
         guard accepted else {
-            continuation.finish()
-            return stream
+            subscriber.finish()
+            return nil
         }
-        continuation.onTermination = { [weak self] _ in
-            guard let self else { return }
-            subscribers.withLock { subscribers in
-                subscribers[key] = nil
-                observed.store(!subscribers.isEmpty, ordering: .relaxed)
-            }
+        return key
+    }
+
+    private func unsubscribe(_ key: Int) {
+        subscribers.withLock { subscribers in
+            subscribers[key] = nil
+            observed.store(!subscribers.isEmpty, ordering: .relaxed)
         }
-        return stream
     }
 
     /// Gives `event` to every subscriber; builds it only if there is one.
@@ -387,8 +427,15 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         guard isObserved else { return }
         let event = event()
         subscribers.withLock { subscribers in
-            for continuation in subscribers.values {
-                continuation.yield(event)
+            var time: Duration?
+            for subscriber in subscribers.values {
+                switch subscriber {
+                case .plain(let continuation):
+                    continuation.yield(event)
+                case .timed(let continuation):
+                    if time == nil { time = ContinuousClock.now - start }
+                    continuation.yield(TimedRuntimeEvent(time: time!, event: event))
+                }
             }
         }
     }
@@ -424,8 +471,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             return Array(subscribers.values)
         }
         observed.store(false, ordering: .relaxed)
-        for continuation in continuations {
-            continuation.finish()
+        for subscriber in continuations {
+            subscriber.finish()
         }
     }
 

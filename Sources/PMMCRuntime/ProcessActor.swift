@@ -78,13 +78,16 @@ actor ProcessActor<Machine: StateMachine> {
     private func handle(_ delivery: Delivery<Machine>) {
         outbox.removeAll()
         switch delivery {
-        case .message(let message, let sender):
+        case .message(let message, let sender, let messageID):
             process.receive(message, from: sender, into: &outbox)
             if bus.isObserved {
-                reportApplied()
+                bus.emit(.delivered(Envelope(source: sender, destination: id, message: message), id: messageID,
+                                    ignored: outbox.observations.contains(.ignored)))
+                reportObservations()
             }
         case .timer(let timer):
             process.timerFired(timer, into: &outbox)
+            bus.emit(.timerFired(id, timer))
         case .childExited(let child):
             process.childExited(child)
         case .cancelCall(let ticket):
@@ -139,10 +142,15 @@ actor ProcessActor<Machine: StateMachine> {
         sends.removeAll(keepingCapacity: true)
     }
 
-    /// Emits an `applied` event for each slot the replica reports it performed.
-    private func reportApplied() {
-        for case .applied(let slot, let command) in outbox.observations {
-            bus.emit(.applied(replica: id, slot: slot, command: command))
+    /// Emits a `decided` or `applied` event for each slot the replica reports it learned or
+    /// performed.
+    private func reportObservations() {
+        for observation in outbox.observations {
+            switch observation {
+            case .decided(let slot, let command): bus.emit(.decided(replica: id, slot: slot, command: command))
+            case .applied(let slot, let command): bus.emit(.applied(replica: id, slot: slot, command: command))
+            case .adopted, .accepted, .rejected, .preempted, .ignored: break
+            }
         }
     }
 }

@@ -1,18 +1,27 @@
 import PMMC
+import PMMCTrace
 
 /// Something that happened in a running ``Cluster``, as seen by ``Cluster/events()``.
 ///
 /// Events are emitted in real-time order: a message's ``sent(_:)`` comes before anything
 /// its receiver does with it.
 public enum RuntimeEvent<Machine: StateMachine>: Sendable {
-    /// A process sent a message.
-    case sent(Envelope<Machine>)
-    /// The bus did not deliver a message.
-    case dropped(Envelope<Machine>, reason: DropReason)
+    /// A process sent a message; `id` names this copy of it until it is delivered or dropped.
+    case sent(Envelope<Machine>, id: Int)
+    /// The bus did not deliver the message `id`.
+    case dropped(Envelope<Machine>, id: Int, reason: TraceEvent.DropReason)
+    /// The receiver handled the message `id`; `ignored` when it discarded it as stale,
+    /// duplicate or not for it (its role's ``Observation/ignored``).
+    case delivered(Envelope<Machine>, id: Int, ignored: Bool)
+    /// A process's timer fired and the process handled it.
+    case timerFired(ProcessID, TimerID)
     /// A leader spawned a scout or commander.
     case spawned(ProcessID, by: ProcessID)
     /// A scout or commander finished.
     case exited(ProcessID)
+    /// A replica learned that `command` is decided in `slot` (its role's
+    /// ``Observation/decided(slot:command:)``).
+    case decided(replica: ProcessID, slot: Int, command: Command<Machine>)
     /// A replica applied the decided `command` of `slot` (its `slot_out` moved past it).
     case applied(replica: ProcessID, slot: Int, command: Command<Machine>)
     /// A client took the response to its request `requestID`.
@@ -25,23 +34,10 @@ public enum RuntimeEvent<Machine: StateMachine>: Sendable {
     case healed
 }
 
-/// Why the bus did not deliver a message.
-public enum DropReason: Hashable, Sendable, CustomStringConvertible {
-    /// Lost at random (``NetworkFaults/lossRate``).
-    case loss
-    /// Sender and receiver are on different sides of a partition.
-    case partition
-    /// Sender or receiver has crashed.
-    case crashed
-    /// The receiver, a scout or commander, has already exited.
-    case exited
-
-    public var description: String {
-        switch self {
-        case .loss: "loss"
-        case .partition: "partition"
-        case .crashed: "crashed"
-        case .exited: "exited"
-        }
-    }
+/// A ``RuntimeEvent`` and when it happened, as ``Cluster/timedEvents()`` gives them: times
+/// never decrease along a stream.
+public struct TimedRuntimeEvent<Machine: StateMachine>: Sendable {
+    /// Since the cluster started.
+    public let time: Duration
+    public let event: RuntimeEvent<Machine>
 }

@@ -9,7 +9,7 @@ struct TimerQueue<Machine: StateMachine> {
         case fire(TimerID, for: ProcessID)
         /// Deliver a message the bus held back (``NetworkFaults/extraDelay``). Boxed, so
         /// that heap entries stay small to move.
-        indirect case deliver(Envelope<Machine>)
+        indirect case deliver(Envelope<Machine>, id: Int)
     }
 
     private struct Entry {

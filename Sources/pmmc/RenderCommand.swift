@@ -2,14 +2,15 @@ import PMMCTrace
 import Foundation
 import PMMCTeaching
 
-/// `pmmc render`: draws a trace file written by `pmmc simulate --trace`.
+/// `pmmc render`: draws a trace file written by `pmmc simulate --trace` or `pmmc run --trace`.
 struct RenderCommand {
     static let usage = """
         USAGE: pmmc render TRACE [options]
 
-        Draws a trace written by 'pmmc simulate --trace TRACE': one step per instant of
-        virtual time with the events of that instant, one lane per process (scouts and
-        commanders on their leader's lane). A TRACE of '-' is read from standard input.
+        Draws a trace written by 'pmmc simulate --trace TRACE' or 'pmmc run --trace TRACE':
+        one step per instant of the trace's time with the events of that instant, one lane
+        per process (scouts and commanders on their leader's lane). A TRACE of '-' is read
+        from standard input.
 
         WINDOW (times in the trace's unit: virtual ticks, or microseconds for 'pmmc run')
           --from T              start at time T (default: the first event)

@@ -2,6 +2,7 @@ import Foundation
 import PMMC
 import PMMCRuntime
 import PMMCSimulation
+import PMMCTrace
 
 /// `pmmc run`: a random key-value workload on the actor runtime, in real time, then a summary
 /// with throughput and latency.
@@ -41,6 +42,8 @@ struct RunCommand {
           --time-limit S        give up after S seconds, at most 86,400 (default 60); no
                                 fault time may be later
         OUTPUT
+          --trace FILE          write every event as JSON Lines to FILE, times in
+                                microseconds since the start ('pmmc render FILE' draws it)
           -h, --help            show this help
 
         The summary says why the run stopped: every operation completed, the time limit
@@ -60,6 +63,9 @@ struct RunCommand {
     let seed: UInt64
     let faults: [(milliseconds: Int, fault: CommandLineFault)]
     let timeLimit: Duration
+    let tracePath: String?
+    /// The arguments as given, less `--trace FILE`, for the trace's header.
+    let traceArguments: [String]
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -82,18 +88,25 @@ struct RunCommand {
         let seconds = try reader.integer("--time-limit", default: 60, in: 1...86_400)
         timeLimit = .seconds(seconds)
         faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
+        tracePath = try reader.value("--trace")
         try reader.finish()
+        traceArguments = TraceWriter.runArguments(arguments)
     }
 
     func run() async throws -> Int32 {
         let cluster: Cluster<KeyValueStore>
         let handles: [ClientHandle<KeyValueStore>]
+        let trace = try tracePath.map { path throws(Failure) in
+            try TraceWriter(path: path, header: RuntimeTrace<KeyValueStore>.header(arguments: traceArguments))
+        }
+        var events: AsyncStream<TimedRuntimeEvent<KeyValueStore>>?
         do {
-            cluster = try Cluster<KeyValueStore>(options: options)
+            cluster = try Cluster<KeyValueStore>(options: options, observe: trace == nil ? nil : { events = $0 })
             handles = try (0..<clients).map { _ throws(RuntimeError) in try cluster.makeClient() }
         } catch {
             throw UsageError(message: error.description)
         }
+        let tracing = Self.writeTrace(events, to: trace)
         for (_, fault) in faults {
             for process in fault.processes where !cluster.hosts.contains(process) {
                 throw UsageError(message: "no process \(process) in this cluster")
@@ -156,6 +169,7 @@ struct RunCommand {
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         if let error = ending.faultFailure {
             await cluster.shutdown()
+            try await tracing.value.get()
             throw Failure(message: "cannot inject a fault: \(error)")
         }
         let summary = RunSummary(
@@ -165,8 +179,24 @@ struct RunCommand {
             timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
             faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })
         await cluster.shutdown()
+        try await tracing.value.get()
         try OutputFile.standardOutput.write(line: summary.text)
         return summary.completed == operations ? 0 : 1
+    }
+
+    /// Writes each event of `events` to `trace` as it comes, until the stream ends at the
+    /// cluster's shutdown, then closes the file. Returns the first failure to write.
+    private static func writeTrace(
+        _ events: AsyncStream<TimedRuntimeEvent<KeyValueStore>>?, to trace: sending TraceWriter?
+    ) -> Task<Result<Void, Failure>, Never> {
+        Task {
+            guard let trace, let events else { return .success(()) }
+            var converter = RuntimeTrace<KeyValueStore>()
+            for await timed in events {
+                if let event = converter.event(for: timed) { trace.write(event) }
+            }
+            return Result { () throws(Failure) in try trace.close() }
+        }
     }
 
     /// How a task of the run ended.

@@ -89,22 +89,7 @@ struct SimulateCommand {
         tracePath = try reader.value("--trace")
         progress = try reader.flag("--progress")
         try reader.finish()
-        runArguments = Self.removingOutputOptions(from: arguments)
-    }
-
-    private static func removingOutputOptions(from arguments: [String]) -> [String] {
-        var kept: [String] = []
-        var skipNext = false
-        for argument in arguments {
-            if skipNext {
-                skipNext = false
-            } else if argument == "--trace" {
-                skipNext = true
-            } else if !argument.hasPrefix("--trace="), argument != "--progress" {
-                kept.append(argument)
-            }
-        }
-        return kept
+        runArguments = TraceWriter.runArguments(arguments)
     }
 
     /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
@@ -154,7 +139,7 @@ struct SimulateCommand {
         } catch {
             throw UsageError(message: error.description)
         }
-        let writer = try tracePath.map { path throws(Failure) in try TraceWriter(path: path, arguments: runArguments) }
+        let writer = try tracePath.map { path throws(Failure) in try TraceWriter(path: path, header: .simulator(arguments: runArguments)) }
         if let writer {
             simulation.trace = { writer.write($0) }
         }

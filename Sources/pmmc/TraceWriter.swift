@@ -12,9 +12,9 @@ final class TraceWriter {
     /// The first write that failed, if any.
     private(set) var failure: Failure?
 
-    init(path: String, arguments: [String]) throws(Failure) {
+    init(path: String, header: TraceHeader) throws(Failure) {
         file = try OutputFile(path: path)
-        append(TraceHeader.simulator(arguments: arguments).jsonLine)
+        append(header.jsonLine)
     }
 
     func write(_ event: TraceEvent) {
@@ -44,5 +44,23 @@ final class TraceWriter {
             failure = error
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `arguments` without `--trace FILE` (or `--trace=FILE`) and `--progress`, which change
+    /// where output goes but not the run, so that the header of two runs with one seed is the
+    /// same wherever they write.
+    static func runArguments(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+            } else if argument == "--trace" {
+                skipNext = true
+            } else if !argument.hasPrefix("--trace="), argument != "--progress" {
+                kept.append(argument)
+            }
+        }
+        return kept
     }
 }

@@ -132,7 +132,7 @@ struct ClusterTests {
             let pending = Task { try await client.put("k", "v") }
             let events = cluster.events()
             try await waitFor(events) { event in
-                if case .dropped(let envelope, .partition) = event { envelope.source == client.id } else { false }
+                if case .dropped(let envelope, _, .partition) = event { envelope.source == client.id } else { false }
             }
             try cluster.crash(client.id)
             await #expect(throws: RuntimeError.crashed(client.id)) { try await pending.value }
@@ -151,7 +151,7 @@ struct ClusterTests {
             var completed = false
             try await waitFor(events) { event in
                 switch event {
-                case .sent(let envelope) where envelope.source == client.id:
+                case .sent(let envelope, _) where envelope.source == client.id:
                     seen.append("request to \(envelope.destination)")
                 case .completed(let id, let requestID, let output):
                     seen.append("completed \(id)#\(requestID) \(output ?? "-")")

@@ -85,7 +85,7 @@ struct MessageBusTests {
             }
             var done = 0
             try await waitFor(events) { event in
-                if case .sent(let envelope) = event, envelope.message == .pong { done += 1 }
+                if case .sent(let envelope, _) = event, envelope.message == .pong { done += 1 }
                 return done == senders.count
             }
             guard case .custom(let process)? = await cluster.process(receiver), let recorded = process as? Receiver else {
@@ -112,9 +112,9 @@ struct MessageBusTests {
             var fates: [ProcessID: String] = [:]
             try await waitFor(events) { event in
                 switch event {
-                case .sent(let envelope) where envelope.destination == child:
+                case .sent(let envelope, _) where envelope.destination == child:
                     fates[envelope.source] = "answered"
-                case .dropped(let envelope, let reason) where envelope.source == child:
+                case .dropped(let envelope, _, let reason) where envelope.source == child:
                     fates[envelope.destination] = "dropped: \(reason)"
                 default:
                     break

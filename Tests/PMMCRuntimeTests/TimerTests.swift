@@ -42,7 +42,7 @@ struct TimerTests {
         var queue = Queue()
         queue.schedule(.fire(.proposalRetransmit, for: p), at: start + .milliseconds(1))
         queue.schedule(.fire(.phaseRetransmit, for: q), at: start + .milliseconds(2))
-        queue.schedule(.deliver(Envelope(source: p, destination: q, message: .ping)), at: start + .milliseconds(3))
+        queue.schedule(.deliver(Envelope(source: p, destination: q, message: .ping), id: 0), at: start + .milliseconds(3))
         queue.schedule(.fire(.proposalRetransmit, for: p), at: start + .milliseconds(4))
         queue.schedule(.fire(.phaseRetransmit, for: q), at: start + .milliseconds(5))
         var due: [Queue.Action] = []
