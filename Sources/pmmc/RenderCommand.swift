@@ -73,11 +73,12 @@ struct RenderCommand {
         if transcript.parts.allSatisfy(\.steps.isEmpty) {
             let when = timeRange.map { " at \($0)" } ?? ""
             printDiagnostic("pmmc render: warning: \(input.name) has no events\(when) to draw")
-        } else if more, capsByDefault, transcript.parts.reduce(0, { $0 + $1.steps.reduce(0) { $0 + $1.events.count } }) == Self.defaultMaxEvents {
+        }
+        try output.write(render(transcript, as: output.format, colour: output.colour))
+        if more, capsByDefault, transcript.parts.reduce(0, { $0 + $1.steps.reduce(0) { $0 + $1.events.count } }) == Self.defaultMaxEvents {
             printDiagnostic("pmmc render: note: drew the first \(Self.defaultMaxEvents) events of \(input.name); "
                             + "choose a window with --from and --to, or draw them all with --all")
         }
-        try output.write(render(transcript, as: output.format, colour: output.colour))
         return 0
     }
 
