@@ -1,0 +1,334 @@
+import PMMC
+
+/// A field's value as read. The format's fields hold only strings, integers and null, so
+/// the reader never builds anything larger.
+enum HistoryScalar {
+    case string(String)
+    case integer(Int)
+    case null
+    /// Any other JSON value, as an error message names it: `true`, `1.5`, `an object`.
+    /// An object or array is named at its opening bracket and not read further.
+    case other(String)
+
+    /// The value as an error message shows it, long strings cut to 40 characters.
+    var found: String {
+        switch self {
+        case .string(let text): TraceEvent.quoted(text.count > 40 ? text.prefix(40) + "…" : text)
+        case .integer(let number): String(number)
+        case .null: "null"
+        case .other(let name): name
+        }
+    }
+}
+
+/// Reads the history format (``KeyValueHistory/json``) from the UTF-8 of a string, strictly
+/// (RFC 8259), stopping at the first problem with its position.
+struct HistoryJSONReader {
+    private let bytes: [UInt8]
+    private var index = 0
+    /// The array element being read, for errors.
+    private var element: Int?
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    /// Reads the whole text as one array of operations.
+    mutating func operations() throws(KeyValueHistoryFormatError) -> [KeyValueHistory.Operation] {
+        skipWhitespace()
+        let start = index
+        guard current == UInt8(ascii: "[") else { throw failure(.notAnArray(found: try scalar().found), at: start) }
+        index += 1
+        var operations: [KeyValueHistory.Operation] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "]") {
+            index += 1
+        } else {
+            while true {
+                skipWhitespace()
+                element = operations.count
+                operations.append(try operation())
+                element = nil
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                try expect(UInt8(ascii: "]"), "',' or ']' after an operation")
+                break
+            }
+        }
+        skipWhitespace()
+        guard index == bytes.count else { throw syntax("\(found) after the closing ']' of the history") }
+        return operations
+    }
+
+    // MARK: Operations
+
+    /// Reads one element: an object with the fields of ``HistoryField``.
+    private mutating func operation() throws(KeyValueHistoryFormatError) -> KeyValueHistory.Operation {
+        let start = index
+        guard current == UInt8(ascii: "{") else { throw failure(.notAnObject(found: try scalar().found), at: start) }
+        index += 1
+        var fields = Fields()
+        skipWhitespace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipWhitespace()
+                try field(into: &fields)
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                try expect(UInt8(ascii: "}"), "',' or '}' after a field")
+                break
+            }
+        }
+        return try fields.operation { problem, position throws(KeyValueHistoryFormatError) in
+            throw failure(problem, at: position ?? start)
+        }
+    }
+
+    /// Reads one `"name": value` pair into `fields`, checking the name and the value's type.
+    private mutating func field(into fields: inout Fields) throws(KeyValueHistoryFormatError) {
+        let nameStart = index
+        guard current == UInt8(ascii: "\"") else { throw syntax("expected a field name in quotes, found \(found)") }
+        let name = try string()
+        guard let field = HistoryField(rawValue: name) else { throw failure(.unknownField(name), at: nameStart) }
+        guard fields.positions[field] == nil else { throw failure(.duplicateField(name), at: nameStart) }
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"), "':' after a field name")
+        skipWhitespace()
+        let valueStart = index
+        fields.positions[field] = valueStart
+        let value = try scalar()
+        switch (field, value) {
+        case (.client, .integer(let client)):
+            guard client >= 0 else { throw failure(.negativeClient(client), at: valueStart) }
+            fields.client = client
+        case (.op, .string(let op)):
+            guard ["put", "get", "append"].contains(op) else { throw failure(.unknownOperation(op), at: valueStart) }
+            fields.op = op
+        case (.key, .string(let key)): fields.key = key
+        case (.value, .string(let value)): fields.value = value
+        case (.output, .string(let output)): fields.output = output
+        case (.call, .integer(let call)): fields.call = call
+        case (.return, .integer(let returned)): fields.return = returned
+        case (.output, .null), (.return, .null): fields.positions[field] = nil
+        default: throw failure(.wrongType(field: name, expected: field.expected, found: value.found), at: valueStart)
+        }
+    }
+
+    /// The fields of one element as read, with where each value starts.
+    private struct Fields {
+        var client: Int?
+        var op: String?
+        var key: String?
+        var value: String?
+        var output: String?
+        var call: Int?
+        var `return`: Int?
+        /// Where each field's value starts; a field given as null has none.
+        var positions: [HistoryField: Int] = [:]
+
+        /// The operation, or the first problem with the position of the value at fault
+        /// (`nil` for a missing field: the element's start) handed to `fail`, which throws.
+        func operation(
+            _ fail: (KeyValueHistoryFormatError.Problem, Int?) throws(KeyValueHistoryFormatError) -> Never
+        ) throws(KeyValueHistoryFormatError) -> KeyValueHistory.Operation {
+            guard let client else { try fail(.missingField("client"), nil) }
+            guard let op else { try fail(.missingField("op"), nil) }
+            guard let key else { try fail(.missingField("key"), nil) }
+            let input: KeyValueStore.Operation
+            switch (op, value) {
+            case ("get", nil), ("get", ""): input = .get(key: key)
+            case ("get", let value?): try fail(.valueOnGet(value), positions[.value])
+            case (_, nil): try fail(.missingField("value"), nil)
+            case ("put", let value?): input = .put(key: key, value: value)
+            case (_, let value?): input = .append(key: key, value: value)
+            }
+            if self.return != nil, output == nil { try fail(.missingField("output"), nil) }
+            guard let call else { try fail(.missingField("call"), nil) }
+            if self.return == nil, output != nil { try fail(.outputWithoutReturn, positions[.output]) }
+            if let returned = self.return, returned < call {
+                try fail(.returnBeforeCall(call: call, return: returned), positions[.return])
+            }
+            return KeyValueHistory.Operation(client: client, input: input, output: output, call: call, return: self.return)
+        }
+    }
+
+    // MARK: JSON values
+
+    /// Reads a string, number or literal; names an object or array without reading it.
+    private mutating func scalar() throws(KeyValueHistoryFormatError) -> HistoryScalar {
+        guard let byte = current else { throw syntax("expected a value, found \(found)") }
+        switch byte {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "{"): return .other("an object")
+        case UInt8(ascii: "["): return .other("an array")
+        case UInt8(ascii: "t"): return try literal("true", .other("true"))
+        case UInt8(ascii: "f"): return try literal("false", .other("false"))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        default: throw syntax("expected a value, found \(found)")
+        }
+    }
+
+    private mutating func literal(_ word: String, _ value: HistoryScalar) throws(KeyValueHistoryFormatError) -> HistoryScalar {
+        let start = index
+        for byte in word.utf8 {
+            guard current == byte else { throw failure(.syntax("expected \(word)"), at: start) }
+            index += 1
+        }
+        return value
+    }
+
+    /// Reads a number; one with a fraction or exponent, or beyond 64 bits, is `.other`.
+    private mutating func number() throws(KeyValueHistoryFormatError) -> HistoryScalar {
+        let start = index
+        if current == UInt8(ascii: "-") { index += 1 }
+        if current == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            try digits()
+        }
+        var integral = true
+        if current == UInt8(ascii: ".") {
+            integral = false
+            index += 1
+            try digits()
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            integral = false
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            try digits()
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if integral, let number = Int(text) { return .integer(number) }
+        return .other(text)
+    }
+
+    /// Skips one or more decimal digits.
+    private mutating func digits() throws(KeyValueHistoryFormatError) {
+        guard let byte = current, Self.isDigit(byte) else { throw syntax("expected a digit, found \(found)") }
+        while let byte = current, Self.isDigit(byte) { index += 1 }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Reads a string from its opening quote to just past its closing one.
+    private mutating func string() throws(KeyValueHistoryFormatError) -> String {
+        let opening = index
+        index += 1
+        var utf8: [UInt8] = []
+        var run = index
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                utf8 += bytes[run..<index]
+                index += 1
+                return String(decoding: utf8, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                utf8 += bytes[run..<index]
+                try escape(into: &utf8)
+                run = index
+            case 0..<0x20:
+                throw syntax("a control character in a string must be escaped")
+            default:
+                index += 1
+            }
+        }
+        throw failure(.syntax("the string that starts here never ends"), at: opening)
+    }
+
+    /// Reads one escape from its backslash and appends the UTF-8 of what it stands for.
+    private mutating func escape(into utf8: inout [UInt8]) throws(KeyValueHistoryFormatError) {
+        let start = index
+        index += 1
+        let simple: UInt8
+        switch current {
+        case let byte? where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/"): simple = byte
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "t"): simple = 0x09
+        case UInt8(ascii: "u"):
+            index += 1
+            var value = try hexQuad()
+            if (0xD800..<0xDC00).contains(value) {
+                guard bytes[index...].starts(with: "\\u".utf8) else {
+                    throw failure(.syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate"), at: start)
+                }
+                index += 2
+                let low = try hexQuad()
+                guard (0xDC00..<0xE000).contains(low) else {
+                    throw failure(.syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate"), at: start)
+                }
+                value = 0x10000 + (value - 0xD800) << 10 + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw failure(.syntax("a \\u escape of a low surrogate must follow one of a high surrogate"), at: start)
+            }
+            utf8 += String(scalar).utf8
+            return
+        default:
+            throw failure(.syntax("unknown escape: backslash before \(found)"), at: start)
+        }
+        utf8.append(simple)
+        index += 1
+    }
+
+    /// Reads the four hex digits of a `\u` escape.
+    private mutating func hexQuad() throws(KeyValueHistoryFormatError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = current, let digit = UInt32(String(Unicode.Scalar(byte)), radix: 16) else {
+                throw syntax("expected four hex digits after \\u, found \(found)")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    // MARK: Position and errors
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// The character at the current position, as an error message names it.
+    private var found: String {
+        guard let byte = current else { return "the end of the text" }
+        if (0x21..<0x7F).contains(byte) { return "'\(Character(Unicode.Scalar(byte)))'" }
+        let scalar = String(decoding: bytes[index..<min(index + 4, bytes.count)], as: UTF8.self).unicodeScalars.first!
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(KeyValueHistoryFormatError) {
+        guard current == byte else { throw syntax("expected \(what), found \(found)") }
+        index += 1
+    }
+
+    private func syntax(_ reason: String) -> KeyValueHistoryFormatError {
+        failure(.syntax(reason), at: index)
+    }
+
+    /// `problem` at byte `offset`, with its line and column.
+    private func failure(_ problem: KeyValueHistoryFormatError.Problem, at offset: Int) -> KeyValueHistoryFormatError {
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let line = bytes[..<offset].count { $0 == 0x0A } + 1
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return KeyValueHistoryFormatError(element: element, line: line, column: column, problem: problem)
+    }
+}
