@@ -205,6 +205,16 @@ struct LinearizabilityCheckerTests {
         #expect(result.steps < 100_000, "\(result.steps) steps")
     }
 
+    @Test("concurrent appends whose order only a later get tells are ordered without trying every order")
+    func appendOrderFromALaterGet() {
+        // ten appends  [0------------100]        get → "9876543210" [200--210]
+        let appends = (0..<10).map { append($0, "k", String($0), $0, 100) }
+        let result = KeyValueHistory(appends + [get(10, "k", reads: "9876543210", 200, 210)]).checkLinearizability(stepLimit: 10_000)
+        #expect(result.verdict == .linearizable, "\(result)")
+        #expect(result.steps < 1_000, "10! = 3,628,800 orders, \(result.steps) steps")
+        #expect(violation(appends + [get(10, "k", reads: "987654321", 200, 210)]) != nil, "one append lost")
+    }
+
     @Test("a search that runs out of steps answers unknown, unless another key fails")
     func stepLimit() {
         let undecided = KeyValueHistory(Self.concurrentGets).checkLinearizability(stepLimit: 1_000)

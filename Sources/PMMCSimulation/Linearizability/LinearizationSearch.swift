@@ -14,6 +14,10 @@
 /// An operation that never returned has a call and no return, so nothing forces it to be
 /// linearized: the search may pick it anywhere after its call, or never. A get that never
 /// returned constrains nothing and is left out.
+///
+/// One addition for appends, whose order makes every value distinct so that memoisation
+/// cannot merge orders: a value that the next get can no longer read is given up at once
+/// (see ``KeyModel``).
 struct LinearizationSearch {
     enum Outcome: Equatable {
         case linearizable
@@ -28,25 +32,18 @@ struct LinearizationSearch {
     /// Steps taken: calls tried and operations popped.
     let steps: Int
 
-    /// Searches `operations`, all on one key, for at most `stepLimit` steps if given.
+    /// Searches `operations`, all on one key and in the order called, for at most
+    /// `stepLimit` steps if given.
     init(_ operations: [KeyValueHistory.Operation], stepLimit: Int?) {
-        var values = ValueTable()
-        var searched: [Int] = []
-        var transitions: [Transition] = []
-        for (index, operation) in operations.enumerated() {
-            switch operation.input {
-            case .put(_, let value): transitions.append(.write(values.number(value)))
-            case .append(_, let value): transitions.append(.append(value))
-            case .get:
-                guard let output = operation.output else { continue }
-                transitions.append(.read(values.number(output)))
-            }
-            searched.append(index)
+        let searched = operations.indices.filter { index in
+            if case .get = operations[index].input { operations[index].isComplete } else { true }
         }
         let completed = searched.map { operations[$0].isComplete }
+        let bit = Self.bits(completed)
+        var model = KeyModel(searched.map { operations[$0] })
         var list = EntryList(searched.map { operations[$0] })
-        var linearized = Bitset(count: searched.count)
-        var reached: Set<Reached> = []
+        var linearized = LinearizedSet(count: searched.count)
+        var reached: Set<LinearizedSet.Point> = []
         var stack: [(node: Int, state: Int)] = []
         var longest: [Int] = []
         var state = ValueTable.empty
@@ -60,9 +57,10 @@ struct LinearizationSearch {
             }
             steps += 1
             if let operation = list.callOperation(node) {
-                if let next = values.apply(transitions[operation], of: operation, to: state) {
-                    linearized.insert(operation)
-                    if reached.insert(Reached(linearized: linearized, state: next)).inserted {
+                switch model.linearize(operation, in: state) {
+                case .state(let next):
+                    linearized.insert(bit[operation])
+                    if reached.insert(linearized.point(state: next)).inserted {
                         stack.append((node, state))
                         state = next
                         list.lift(node)
@@ -70,7 +68,14 @@ struct LinearizationSearch {
                         node = list.first
                         continue
                     }
-                    linearized.remove(operation)
+                    linearized.remove(bit[operation])
+                    model.undo(operation)
+                case .deadEnd:
+                    if stack.count + 1 > longest.count {
+                        longest = stack.map { searched[list.operation(of: $0.node)] } + [searched[operation]]
+                    }
+                case .impossible:
+                    break
                 }
                 node = list.next(node)
             } else {
@@ -81,7 +86,8 @@ struct LinearizationSearch {
                 }
                 let operation = list.operation(of: top)
                 state = before
-                linearized.remove(operation)
+                linearized.remove(bit[operation])
+                model.undo(operation)
                 list.unlift(top)
                 if completed[operation] { remaining += 1 }
                 node = list.next(top)
@@ -95,75 +101,216 @@ struct LinearizationSearch {
         self.steps = steps
     }
 
-    /// A point the search reached: which operations it had linearized, and the state after.
-    private struct Reached: Hashable {
-        let linearized: Bitset
-        let state: Int
+    /// Each operation's bit in a ``LinearizedSet``: the completed operations first, in the
+    /// order given, then the pending ones.
+    private static func bits(_ completed: [Bool]) -> [Int] {
+        var bit = Array(repeating: 0, count: completed.count)
+        let order = completed.indices.filter { completed[$0] } + completed.indices.filter { !completed[$0] }
+        for (position, operation) in order.enumerated() { bit[operation] = position }
+        return bit
     }
 }
 
 /// What an operation does to the key's value, as numbered by a ``ValueTable``.
 private enum Transition {
-    /// A put: the value becomes this one, whatever it was.
-    case write(Int)
-    /// An append of this text.
-    case append(String)
-    /// A get that returned this value: possible only in that state, which it leaves as is.
-    case read(Int)
+    /// A put, the `rank`-th called: the value becomes `value`, whatever it was.
+    case write(value: Int, rank: Int)
+    /// An append of these bytes.
+    case append([UInt8])
+    /// A get, the `rank`-th called, that returned `value`: possible only in that state,
+    /// which it leaves as is.
+    case read(value: Int, rank: Int)
 }
 
-/// The values one key takes in the search, each distinct string numbered once (`""` is 0),
-/// so that the search compares and memoises states as integers.
+/// One key's operations as the search applies them, with a look-ahead for appends.
+///
+/// Between two puts, a key's value only grows. So once every put that could take effect
+/// before a get has taken effect, the value must be a prefix of what that get read. The
+/// model checks this against the first get (in the order called) not yet linearized, and
+/// rejects a value that fails it: no continuation could linearize that get. Without this,
+/// `k` appends concurrent with one another before the get that tells their order would be
+/// tried in all `k!` orders, each giving a value of its own.
+private struct KeyModel {
+    private var values = ValueTable()
+    private var transitions: [Transition] = []
+    /// The gets, in the order called: each one's operation, the value it read, and how
+    /// many puts were called no later than it returned (those that could precede it).
+    private var reads: [(operation: Int, value: Int, putsBefore: Int)] = []
+    /// The puts, in the order called.
+    private var puts: [Int] = []
+    private var linearized: [Bool]
+    /// `reads[..<readsDone]` are linearized, and so are `puts[..<putsDone]`.
+    private var readsDone = 0
+    private var putsDone = 0
+
+    /// The model of `operations`, in the order called, with no pending get among them.
+    init(_ operations: [KeyValueHistory.Operation]) {
+        linearized = Array(repeating: false, count: operations.count)
+        var putCalls: [Int] = []
+        for (index, operation) in operations.enumerated() {
+            switch operation.input {
+            case .put(_, let value):
+                transitions.append(.write(value: values.number(value), rank: puts.count))
+                puts.append(index)
+                putCalls.append(operation.call)
+            case .append(_, let value):
+                transitions.append(.append(Array(value.utf8)))
+            case .get:
+                let value = values.number(operation.output!)
+                transitions.append(.read(value: value, rank: reads.count))
+                reads.append((index, value, 0))
+            }
+        }
+        for position in reads.indices {
+            let returned = operations[reads[position].operation].return!
+            var low = 0
+            var high = putCalls.count
+            while low < high {
+                let middle = (low + high) / 2
+                if putCalls[middle] <= returned { low = middle + 1 } else { high = middle }
+            }
+            reads[position].putsBefore = low
+        }
+    }
+
+    /// What became of an operation tried in some state.
+    enum Step {
+        /// It cannot take effect there: a get that read another value.
+        case impossible
+        /// It can, but leaves a value the next get cannot read.
+        case deadEnd
+        /// It took effect, leaving this state, and is marked linearized.
+        case state(Int)
+    }
+
+    /// Tries `operation` in `state`.
+    mutating func linearize(_ operation: Int, in state: Int) -> Step {
+        guard let next = values.apply(transitions[operation], of: operation, to: state) else { return .impossible }
+        linearized[operation] = true
+        switch transitions[operation] {
+        case .write: while putsDone < puts.count && linearized[puts[putsDone]] { putsDone += 1 }
+        case .read: while readsDone < reads.count && linearized[reads[readsDone].operation] { readsDone += 1 }
+        case .append: break
+        }
+        guard readsDone < reads.count, reads[readsDone].putsBefore <= putsDone else { return .state(next) }
+        guard values.isPrefix(next, of: reads[readsDone].value) else {
+            undo(operation)
+            return .deadEnd
+        }
+        return .state(next)
+    }
+
+    /// Marks `operation` as not linearized.
+    mutating func undo(_ operation: Int) {
+        linearized[operation] = false
+        switch transitions[operation] {
+        case .write(_, let rank): putsDone = min(putsDone, rank)
+        case .read(_, let rank): readsDone = min(readsDone, rank)
+        case .append: break
+        }
+    }
+}
+
+/// The values one key takes in the search, each distinct one numbered once (the empty
+/// value is 0), so that the search compares and memoises states as integers. Values are
+/// compared byte for byte, as a store compares them, not as Swift compares strings.
 private struct ValueTable {
     static let empty = 0
-    private var numbers: [String: Int] = ["": 0]
-    private var strings: [String] = [""]
+    private var numbers: [[UInt8]: Int] = [[]: 0]
+    private var values: [[UInt8]] = [[]]
     /// The value after each append tried, by state and operation.
-    private var appended: [Appended: Int] = [:]
+    private var appended: [Pair: Int] = [:]
+    /// Whether one value is a prefix of another, by their numbers.
+    private var prefixes: [Pair: Bool] = [:]
 
-    private struct Appended: Hashable {
-        let state: Int
-        let operation: Int
+    private struct Pair: Hashable {
+        let first: Int
+        let second: Int
     }
 
     /// The number of `text`, numbering it if new.
     mutating func number(_ text: String) -> Int {
-        if let number = numbers[text] { return number }
-        numbers[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
+        number(Array(text.utf8))
+    }
+
+    private mutating func number(_ bytes: [UInt8]) -> Int {
+        if let number = numbers[bytes] { return number }
+        numbers[bytes] = values.count
+        values.append(bytes)
+        return values.count - 1
     }
 
     /// The state after `operation` (whose transition is `transition`) in `state`; `nil` if
     /// it cannot take effect there.
     mutating func apply(_ transition: Transition, of operation: Int, to state: Int) -> Int? {
         switch transition {
-        case .write(let value): return value
-        case .read(let value): return value == state ? state : nil
+        case .write(let value, _): return value
+        case .read(let value, _): return value == state ? state : nil
         case .append(let suffix):
-            let key = Appended(state: state, operation: operation)
+            let key = Pair(first: state, second: operation)
             if let value = appended[key] { return value }
-            let value = number(strings[state] + suffix)
+            let value = number(values[state] + suffix)
             appended[key] = value
             return value
         }
     }
+
+    /// Whether value `prefix` begins value `value`.
+    mutating func isPrefix(_ prefix: Int, of value: Int) -> Bool {
+        let key = Pair(first: prefix, second: value)
+        if let known = prefixes[key] { return known }
+        let answer = values[value].starts(with: values[prefix])
+        prefixes[key] = answer
+        return answer
+    }
 }
 
-/// A set of operation indices, hashable so that it can be memoised.
-private struct Bitset: Hashable {
+/// The operations linearized so far, one bit each: the completed operations first, in the
+/// order called, then the pending ones. The search linearizes completed operations roughly
+/// in the order called, so the set is mostly a run of words of ones followed by a few words
+/// with holes; ``point(state:)`` keeps only the length of the run and those few words.
+private struct LinearizedSet {
     private var words: [UInt64]
+    /// `words[..<fullWords]` are all ones.
+    private var fullWords = 0
+    /// `words[end...]` are all zeros.
+    private var end = 0
 
     init(count: Int) {
         words = Array(repeating: 0, count: (count + 63) / 64)
     }
 
-    mutating func insert(_ member: Int) {
-        words[member / 64] |= 1 << UInt64(member % 64)
+    mutating func insert(_ bit: Int) {
+        let word = bit / 64
+        words[word] |= 1 << UInt64(bit % 64)
+        end = max(end, word + 1)
+        while fullWords < end && words[fullWords] == .max { fullWords += 1 }
     }
 
-    mutating func remove(_ member: Int) {
-        words[member / 64] &= ~(1 << UInt64(member % 64))
+    mutating func remove(_ bit: Int) {
+        let word = bit / 64
+        words[word] &= ~(1 << UInt64(bit % 64))
+        fullWords = min(fullWords, word)
+        while end > fullWords && words[end - 1] == 0 { end -= 1 }
+    }
+
+    /// The set and `state`, as the search memoises them.
+    func point(state: Int) -> Point {
+        let rest = words[fullWords..<end]
+        return Point(
+            fullWords: fullWords, state: state, first: rest.first ?? 0, second: rest.dropFirst().first ?? 0,
+            more: Array(rest.dropFirst(2)))
+    }
+
+    /// A point the search reached: a set of linearized operations (words of ones, then the
+    /// words up to the last one with a bit set, the first two of them inline so that most
+    /// points need no array) and the state after them.
+    struct Point: Hashable {
+        let fullWords: Int
+        let state: Int
+        let first: UInt64
+        let second: UInt64
+        let more: [UInt64]
     }
 }
 
