@@ -170,6 +170,20 @@ struct LinearizabilityCheckerTests {
         #expect(verdict([put(0, "k", "a", 0, 5), put(0, "j", "b", 10, 15), get(1, "k", reads: "a", 20, 25)]) == .linearizable)
     }
 
+    @Test("keys and values are compared byte for byte, not by Swift's canonical equivalence")
+    func bytesNotCharacters() {
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        #expect(composed == decomposed, "Swift calls them equal")
+        #expect(verdict([put(0, composed, "a", 0, 5), get(1, decomposed, reads: "", 10, 15)]) == .linearizable, "two keys")
+        #expect(violation([put(0, "k", composed, 0, 5), get(1, "k", reads: decomposed, 10, 15)]) != nil, "two values")
+        #expect(verdict([append(0, "k", "e", 0, 5), append(0, "k", "\u{301}", 6, 9), get(1, "k", reads: decomposed, 10, 15)])
+                == .linearizable)
+        let found = violation([put(0, composed, "1", 0, 5), get(1, composed, reads: "2", 10, 15),
+                               put(0, decomposed, "1", 0, 5), get(1, decomposed, reads: "2", 10, 15)])
+        #expect(found.map { Array($0.key.utf8) } == Array(decomposed.utf8), "sorted by bytes: 0x65 0xCC 0x81 before 0xC3 0xA9")
+        #expect(found?.operations.count == 2)
+    }
+
     @Test("the verdict and its one-line description are the same every run and for any order of the history")
     func deterministic() {
         let history = [

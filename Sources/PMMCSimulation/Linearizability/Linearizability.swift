@@ -6,10 +6,13 @@ extension KeyValueHistory {
     /// not at all. Only gets' outputs are checked; a put's or append's acknowledgement is not.
     ///
     /// Operations on different keys are independent, so the history is linearizable exactly
-    /// when each key's operations are. The check takes the keys in sorted order and searches
-    /// each as Wing & Gong, Lowe and Porcupine do (see `Docs/Linearizability.md`). It reports
-    /// the smallest key whose operations are not linearizable; if there is none, but the
-    /// search for some key ran out of steps, the smallest such key as undecided.
+    /// when each key's operations are. Keys and values are compared byte for byte (UTF-8),
+    /// as a store compares them, not by Swift's canonical equivalence, and keys are sorted
+    /// by their bytes (for ASCII, alphabetically). The check takes the keys in that order
+    /// and searches each as Wing & Gong, Lowe and Porcupine do (see
+    /// `Docs/Linearizability.md`). It reports the smallest key whose operations are not
+    /// linearizable; if there is none, but the search for some key ran out of steps, the
+    /// smallest such key as undecided.
     ///
     /// - Parameter stepLimit: the most steps to spend on any one key (a step tries one
     ///   operation or takes one back), or `nil` for no limit. The search is exponential in
@@ -17,12 +20,15 @@ extension KeyValueHistory {
     /// - Returns: the verdict, the same for the same history every time.
     public func checkLinearizability(stepLimit: Int? = nil) -> LinearizabilityResult {
         precondition(stepLimit.map { $0 > 0 } ?? true, "the step limit must be positive")
-        var byKey: [String: [(index: Int, operation: Operation)]] = [:]
-        for (index, operation) in operations.enumerated() { byKey[operation.input.key, default: []].append((index, operation)) }
+        var byKey: [[UInt8]: [(index: Int, operation: Operation)]] = [:]
+        for (index, operation) in operations.enumerated() {
+            byKey[Array(operation.input.key.utf8), default: []].append((index, operation))
+        }
         var steps = 0
         var undecided: String?
-        for (key, indexed) in byKey.sorted(by: { $0.key < $1.key }) {
+        for indexed in byKey.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }).map(\.value) {
             let operations = indexed.sorted { ($0.operation.call, $0.index) < ($1.operation.call, $1.index) }.map(\.operation)
+            let key = operations[0].input.key
             let search = LinearizationSearch(operations, stepLimit: stepLimit)
             steps += search.steps
             switch search.outcome {
