@@ -97,6 +97,8 @@ struct LinearizabilityJSONTests {
         MalformedHistory(#"[{"key":"a\u12x4"}]"#, column: 15, .syntax("expected four hex digits after \\u, found 'x'")),
         MalformedHistory(#"[{"key":"\ud83d"}]"#, column: 10,
                          .syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate")),
+        MalformedHistory(#"[{"key":"\ud83d\u0041"}]"#, column: 10,
+                         .syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate")),
         MalformedHistory(#"[{"key":"\ude00"}]"#, column: 10,
                          .syntax("a \\u escape of a low surrogate must follow one of a high surrogate")),
         MalformedHistory("[{\"key\":\"a\nb\"}]", column: 11, .syntax("a control character in a string must be escaped")),

@@ -87,8 +87,10 @@ struct HistoryJSONReader {
                 break
             }
         }
-        return try fields.operation { problem, position throws(KeyValueHistoryFormatError) in
-            throw failure(problem, at: position ?? start)
+        do {
+            return try fields.operation()
+        } catch {
+            throw failure(error.problem, at: error.position ?? start)
         }
     }
 
@@ -134,29 +136,39 @@ struct HistoryJSONReader {
         /// Where each field's value starts; a field given as null has none.
         var positions: [HistoryField: Int] = [:]
 
-        /// The operation, or the first problem with the position of the value at fault
-        /// (`nil` for a missing field: the element's start) handed to `fail`, which throws.
-        func operation(
-            _ fail: (KeyValueHistoryFormatError.Problem, Int?) throws(KeyValueHistoryFormatError) -> Never
-        ) throws(KeyValueHistoryFormatError) -> KeyValueHistory.Operation {
-            guard let client else { try fail(.missingField("client"), nil) }
-            guard let op else { try fail(.missingField("op"), nil) }
-            guard let key else { try fail(.missingField("key"), nil) }
+        /// The operation the fields describe.
+        /// - Throws: the first problem, at the value at fault (for a missing field, nowhere).
+        func operation() throws(FieldProblem) -> KeyValueHistory.Operation {
+            guard let client else { throw FieldProblem(.missingField("client")) }
+            guard let op else { throw FieldProblem(.missingField("op")) }
+            guard let key else { throw FieldProblem(.missingField("key")) }
             let input: KeyValueStore.Operation
             switch (op, value) {
             case ("get", nil), ("get", ""): input = .get(key: key)
-            case ("get", let value?): try fail(.valueOnGet(value), positions[.value])
-            case (_, nil): try fail(.missingField("value"), nil)
+            case ("get", let value?): throw FieldProblem(.valueOnGet(value), at: positions[.value])
+            case (_, nil): throw FieldProblem(.missingField("value"))
             case ("put", let value?): input = .put(key: key, value: value)
             case (_, let value?): input = .append(key: key, value: value)
             }
-            if self.return != nil, output == nil { try fail(.missingField("output"), nil) }
-            guard let call else { try fail(.missingField("call"), nil) }
-            if self.return == nil, output != nil { try fail(.outputWithoutReturn, positions[.output]) }
+            if self.return != nil, output == nil { throw FieldProblem(.missingField("output")) }
+            guard let call else { throw FieldProblem(.missingField("call")) }
+            if self.return == nil, output != nil { throw FieldProblem(.outputWithoutReturn, at: positions[.output]) }
             if let returned = self.return, returned < call {
-                try fail(.returnBeforeCall(call: call, return: returned), positions[.return])
+                throw FieldProblem(.returnBeforeCall(call: call, return: returned), at: positions[.return])
             }
             return KeyValueHistory.Operation(client: client, input: input, output: output, call: call, return: self.return)
+        }
+    }
+
+    /// A problem with an element's fields, and where the value at fault starts (`nil` for a
+    /// missing field, which the reader reports at the element's start).
+    private struct FieldProblem: Error {
+        let problem: KeyValueHistoryFormatError.Problem
+        let position: Int?
+
+        init(_ problem: KeyValueHistoryFormatError.Problem, at position: Int? = nil) {
+            self.problem = problem
+            self.position = position
         }
     }
 
@@ -263,11 +275,11 @@ struct HistoryJSONReader {
             index += 1
             var value = try hexQuad()
             if (0xD800..<0xDC00).contains(value) {
-                guard bytes[index...].starts(with: "\\u".utf8) else {
-                    throw failure(.syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate"), at: start)
+                var low: UInt32 = 0
+                if bytes[index...].starts(with: "\\u".utf8) {
+                    index += 2
+                    low = try hexQuad()
                 }
-                index += 2
-                let low = try hexQuad()
                 guard (0xDC00..<0xE000).contains(low) else {
                     throw failure(.syntax("a \\u escape of a high surrogate must be followed by one of a low surrogate"), at: start)
                 }
