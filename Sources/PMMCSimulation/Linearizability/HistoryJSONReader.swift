@@ -40,23 +40,10 @@ struct HistoryJSONReader {
         guard current == UInt8(ascii: "[") else { throw failure(.notAnArray(found: try scalar().found), at: start) }
         index += 1
         var operations: [KeyValueHistory.Operation] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                element = operations.count
-                operations.append(try operation())
-                element = nil
-                skipWhitespace()
-                if current == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "]"), "',' or ']' after an operation")
-                break
-            }
+        try list(closing: "]", of: "an operation") { reader throws(KeyValueHistoryFormatError) in
+            reader.element = operations.count
+            operations.append(try reader.operation())
+            reader.element = nil
         }
         skipWhitespace()
         guard index == bytes.count else { throw syntax("\(found) after the closing ']' of the history") }
@@ -71,22 +58,7 @@ struct HistoryJSONReader {
         guard current == UInt8(ascii: "{") else { throw failure(.notAnObject(found: try scalar().found), at: start) }
         index += 1
         var fields = Fields()
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                try field(into: &fields)
-                skipWhitespace()
-                if current == UInt8(ascii: ",") {
-                    index += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "}"), "',' or '}' after a field")
-                break
-            }
-        }
+        try list(closing: "}", of: "a field") { reader throws(KeyValueHistoryFormatError) in try reader.field(into: &fields) }
         do {
             return try fields.operation()
         } catch {
@@ -174,12 +146,32 @@ struct HistoryJSONReader {
 
     // MARK: JSON values
 
+    /// Reads items separated by commas up to the `closing` bracket, the opening one read
+    /// already; `item` reads one item, `name` says what an item is in an error message.
+    private mutating func list(
+        closing: Unicode.Scalar, of name: String, _ item: (inout HistoryJSONReader) throws(KeyValueHistoryFormatError) -> Void
+    ) throws(KeyValueHistoryFormatError) {
+        skipWhitespace()
+        if current == UInt8(ascii: closing) {
+            index += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try item(&self)
+            skipWhitespace()
+            guard current == UInt8(ascii: ",") else { break }
+            index += 1
+        }
+        try expect(UInt8(ascii: closing), "',' or '\(closing)' after \(name)")
+    }
+
     /// Reads a string, number or literal; names an object or array without reading it.
     private mutating func scalar() throws(KeyValueHistoryFormatError) -> HistoryScalar {
         guard let byte = current else { throw syntax("expected a value, found \(found)") }
         switch byte {
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
         case UInt8(ascii: "{"): return .other("an object")
         case UInt8(ascii: "["): return .other("an array")
         case UInt8(ascii: "t"): return try literal("true", .other("true"))
@@ -198,41 +190,24 @@ struct HistoryJSONReader {
         return value
     }
 
-    /// Reads a number; one with a fraction or exponent, or beyond 64 bits, is `.other`.
-    private mutating func number() throws(KeyValueHistoryFormatError) -> HistoryScalar {
+    /// Reads a number: the longest run of the characters numbers are written with. The
+    /// format's numbers are all integers, so only an integer as JSON writes it (no `+`, no
+    /// leading zero) that fits in 64 bits is read as one; any other run (`1.5`, `1e3`, `007`)
+    /// is `.other`, which the caller reports as the wrong type.
+    private mutating func number() -> HistoryScalar {
         let start = index
-        if current == UInt8(ascii: "-") { index += 1 }
-        if current == UInt8(ascii: "0") {
-            index += 1
-        } else {
-            try digits()
-        }
-        var integral = true
-        if current == UInt8(ascii: ".") {
-            integral = false
-            index += 1
-            try digits()
-        }
-        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
-            integral = false
-            index += 1
-            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            try digits()
-        }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if integral, let number = Int(text) { return .integer(number) }
+        while let byte = current, Self.numberBytes.contains(byte) { index += 1 }
+        let run = bytes[start..<index]
+        let text = String(decoding: run, as: UTF8.self)
+        let digits = run.first == UInt8(ascii: "-") ? run.dropFirst() : run
+        let written = !digits.isEmpty && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && (digits.count == 1 || digits.first != UInt8(ascii: "0"))
+        if written, let number = Int(text) { return .integer(number) }
         return .other(text)
     }
 
-    /// Skips one or more decimal digits.
-    private mutating func digits() throws(KeyValueHistoryFormatError) {
-        guard let byte = current, Self.isDigit(byte) else { throw syntax("expected a digit, found \(found)") }
-        while let byte = current, Self.isDigit(byte) { index += 1 }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
+    /// The bytes a JSON number is written with.
+    private static let numberBytes = Set("-+.eE0123456789".utf8)
 
     /// Reads a string from its opening quote to just past its closing one.
     private mutating func string() throws(KeyValueHistoryFormatError) -> String {
