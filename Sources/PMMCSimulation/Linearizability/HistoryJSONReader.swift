@@ -196,7 +196,7 @@ struct HistoryJSONReader {
     /// is `.other`, which the caller reports as the wrong type.
     private mutating func number() -> HistoryScalar {
         let start = index
-        while let byte = current, Self.numberBytes.contains(byte) { index += 1 }
+        while let byte = current, Self.isNumberByte(byte) { index += 1 }
         let run = bytes[start..<index]
         let text = String(decoding: run, as: UTF8.self)
         let digits = run.first == UInt8(ascii: "-") ? run.dropFirst() : run
@@ -206,8 +206,14 @@ struct HistoryJSONReader {
         return .other(text)
     }
 
-    /// The bytes a JSON number is written with.
-    private static let numberBytes = Set("-+.eE0123456789".utf8)
+    /// Whether `byte` is one a JSON number is written with.
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): true
+        default: false
+        }
+    }
 
     /// Reads a string from its opening quote to just past its closing one.
     private mutating func string() throws(KeyValueHistoryFormatError) -> String {
