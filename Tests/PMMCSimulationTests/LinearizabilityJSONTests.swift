@@ -3,7 +3,7 @@ import PMMC
 import PMMCSimulation
 
 /// The error `KeyValueHistory(json:)` throws for `json`, or `nil` if it reads it.
-func formatError(_ json: String) -> KeyValueHistoryFormatError? {
+private func formatError(_ json: String) -> KeyValueHistoryFormatError? {
     do {
         _ = try KeyValueHistory(json: json)
         return nil
@@ -34,9 +34,9 @@ struct MalformedHistory: Sendable, CustomTestStringConvertible {
 @Suite("Linearizability: the JSON history format")
 struct LinearizabilityJSONTests {
     static let history = KeyValueHistory([
-        put(0, "k", "a", 0, 10),
-        get(1, "k", reads: "a", 5, 12),
-        append(2, "k", "b", 20, nil),
+        .put(0, "k", "a", 0, 10),
+        .get(1, "k", reads: "a", 5, 12),
+        .append(2, "k", "b", 20, nil),
     ])
 
     @Test("a history is written one operation a line, fields in a fixed order, absent ones left out")
@@ -57,7 +57,7 @@ struct LinearizabilityJSONTests {
         let awkward = "quote\" backslash\\ slash/ newline\n tab\t bell\u{7} é 😀 \u{2028}"
         let history = KeyValueHistory(Self.history.operations + [
             HistoryOperation(client: 12, input: .put(key: awkward, value: awkward), output: awkward, call: -5, return: Int.max),
-            get(3, awkward, reads: awkward, 1_700_000_000_000_000_000, 1_700_000_000_000_000_001),
+            .get(3, awkward, reads: awkward, 1_700_000_000_000_000_000, 1_700_000_000_000_000_001),
         ])
         #expect(try KeyValueHistory(json: history.json) == history)
         #expect(history.json.split(separator: "\n").count == history.operations.count + 2, "one operation a line")
@@ -68,7 +68,7 @@ struct LinearizabilityJSONTests {
         let json = "\r\n[ {\"return\" : 9 ,\"call\":1,\"output\":\"a\",\"value\":\"\",\"key\":\"k\",\"op\":\"get\",\"client\":4},\n\t"
             + #"{"client":0,"op":"put","key":"k","value":"\u0061\ud83d\ude00\/\b\f\n\r\t","output":null,"call":2,"return":null} ]"#
         #expect(try KeyValueHistory(json: json).operations == [
-            get(4, "k", reads: "a", 1, 9),
+            .get(4, "k", reads: "a", 1, 9),
             HistoryOperation(client: 0, input: .put(key: "k", value: "a😀/\u{8}\u{c}\n\r\t"), output: nil, call: 2, return: nil),
         ])
         #expect(try KeyValueHistory(json: " [ ] ").operations.isEmpty)
