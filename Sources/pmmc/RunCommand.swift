@@ -44,6 +44,9 @@ struct RunCommand {
         OUTPUT
           --trace FILE          write every event as JSON Lines to FILE, times in
                                 microseconds since the start ('pmmc render FILE' draws it)
+          --history FILE        write the clients' operations as a JSON history to FILE,
+                                times in nanoseconds since the first call, for
+                                'pmmc lincheck' or Porcupine-based tools
           -h, --help            show this help
 
         The summary says why the run stopped: every operation completed, the time limit
@@ -64,6 +67,7 @@ struct RunCommand {
     let faults: [(milliseconds: Int, fault: CommandLineFault)]
     let timeLimit: Duration
     let tracePath: String?
+    let historyPath: String?
     /// The arguments as given, less `--trace FILE`, for the trace's header.
     let traceArguments: [String]
 
@@ -89,6 +93,7 @@ struct RunCommand {
         timeLimit = .seconds(seconds)
         faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
         tracePath = try reader.value("--trace")
+        historyPath = try reader.value("--history")
         try reader.finish()
         traceArguments = TraceWriter.runArguments(arguments)
     }
@@ -172,9 +177,13 @@ struct RunCommand {
             try await tracing.value.get()
             throw Failure(message: "cannot inject a fault: \(error)")
         }
+        let records = await Self.records(of: handles)
+        if let historyPath {
+            try HistoryFile.write(HistoryFile.history(of: records), to: historyPath)
+        }
         let summary = RunSummary(
             configuration: cluster.initialConfiguration, options: options, statistics: cluster.statistics,
-            replicas: await cluster.replicas(), records: await Self.records(of: handles),
+            replicas: await cluster.replicas(), records: records,
             operations: operations, wallTime: wall, cpuSeconds: cpu,
             timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
             faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })

@@ -38,6 +38,8 @@ struct SimulateCommand {
                                 WINDOW) rounded up and P the loss probability)
         OUTPUT
           --trace FILE          write every event as JSON Lines to FILE
+          --history FILE        write the clients' operations as a JSON history to FILE,
+                                for 'pmmc lincheck' or Porcupine-based tools
           --no-invariants       do not check R1-R5, A1-A5, C1 after every event
           --progress            report progress on standard error as the run goes
           -h, --help            show this help
@@ -62,6 +64,7 @@ struct SimulateCommand {
     /// `--time-limit`, or `nil` for ``defaultTimeLimit``.
     let givenTimeLimit: Int?
     let tracePath: String?
+    let historyPath: String?
     let progress: Bool
     /// The arguments that determine the run (everything but `--trace FILE` and
     /// `--progress`), recorded in the trace's header so the run can be repeated.
@@ -87,6 +90,7 @@ struct SimulateCommand {
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
         faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         tracePath = try reader.value("--trace")
+        historyPath = try reader.value("--history")
         progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = TraceWriter.runArguments(arguments)
@@ -167,6 +171,9 @@ struct SimulateCommand {
         } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
+        if let historyPath {
+            try HistoryFile.write(KeyValueHistory(clientOperations: simulation.operations), to: historyPath)
+        }
         let summary = Summary(simulation: simulation, outcome: outcome, wallTime: wall, operations: operations,
                               timeLimit: timeLimit, timeLimitGiven: givenTimeLimit != nil)
         try OutputFile.standardOutput.write(line: summary.text)

@@ -15,13 +15,14 @@ let usage = """
       run           run a workload on the actor runtime in real time and print a summary
       walkthrough   show a scripted walk-through of the protocol, step by step
       render        draw a trace file as text, Markdown, Mermaid or SVG
+      lincheck      check a key-value history for linearizability
 
     Run 'pmmc <command> --help' or 'pmmc help <command>' for a command's options.
     """
 
 /// A `pmmc` command: its help and how to run it.
 enum Command: String, CaseIterable {
-    case simulate, run, walkthrough, render
+    case simulate, run, walkthrough, render, lincheck
 
     var usage: String {
         switch self {
@@ -29,6 +30,7 @@ enum Command: String, CaseIterable {
         case .run: RunCommand.usage
         case .walkthrough: WalkthroughCommand.usage
         case .render: RenderCommand.usage
+        case .lincheck: LincheckCommand.usage
         }
     }
 
@@ -39,6 +41,7 @@ enum Command: String, CaseIterable {
         case .run: try await RunCommand(arguments: arguments).run()
         case .walkthrough: try WalkthroughCommand(arguments: arguments).run()
         case .render: try RenderCommand(arguments: arguments).run()
+        case .lincheck: try LincheckCommand(arguments: arguments).run()
         }
     }
 }

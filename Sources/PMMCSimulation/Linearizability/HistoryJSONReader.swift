@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 
 /// A field's value as read. The format's fields hold only strings, integers and null, so
 /// the reader never builds anything larger.
@@ -13,7 +14,7 @@ enum HistoryScalar {
     /// The value as an error message shows it, long strings cut to 40 characters.
     var found: String {
         switch self {
-        case .string(let text): TraceEvent.quoted(text.count > 40 ? text.prefix(40) + "…" : text)
+        case .string(let text): JSONText.quoted(text.count > 40 ? text.prefix(40) + "…" : text)
         case .integer(let number): String(number)
         case .null: "null"
         case .other(let name): name

@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 
 extension KeyValueHistory {
     /// The history as a JSON array, one operation per line, fields in a fixed order:
@@ -12,7 +13,7 @@ extension KeyValueHistory {
     /// ```
     ///
     /// A get has no `value`; an operation that never returned has neither `output` nor
-    /// `return`. Strings are escaped as in traces (``TraceEvent/quoted(_:)``), so the text is
+    /// `return`. Strings are escaped as in traces (``JSONText/quoted(_:)``), so the text is
     /// the same byte for byte every time.
     public var json: String {
         guard !operations.isEmpty else { return "[]\n" }
@@ -38,12 +39,12 @@ extension KeyValueHistory {
 extension KeyValueHistory.Operation {
     /// The operation as one JSON object, in the field order of ``HistoryField``.
     var json: String {
-        var text = "{\"client\":\(client),\"op\":\"\(HistoryField.opName(input))\",\"key\":\(TraceEvent.quoted(input.key))"
+        var text = "{\"client\":\(client),\"op\":\"\(HistoryField.opName(input))\",\"key\":\(JSONText.quoted(input.key))"
         switch input {
-        case .put(_, let value), .append(_, let value): text += ",\"value\":" + TraceEvent.quoted(value)
+        case .put(_, let value), .append(_, let value): text += ",\"value\":" + JSONText.quoted(value)
         case .get: break
         }
-        if let output { text += ",\"output\":" + TraceEvent.quoted(output) }
+        if let output { text += ",\"output\":" + JSONText.quoted(output) }
         text += ",\"call\":\(call)"
         if let returned = self.return { text += ",\"return\":\(returned)" }
         return text + "}"

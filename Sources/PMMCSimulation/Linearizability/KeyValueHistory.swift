@@ -1,4 +1,5 @@
 import PMMC
+import PMMCTrace
 
 /// A history of key-value operations as the clients saw them: what each asked, when it asked,
 /// and when (if ever) and what it was answered. The input of
@@ -53,12 +54,12 @@ public struct KeyValueHistory: Hashable, Sendable {
         public var description: String {
             let arguments: String
             switch input {
-            case .put(let key, let value): arguments = "put(\(TraceEvent.quoted(key)), \(TraceEvent.quoted(value)))"
-            case .get(let key): arguments = "get(\(TraceEvent.quoted(key)))"
-            case .append(let key, let value): arguments = "append(\(TraceEvent.quoted(key)), \(TraceEvent.quoted(value)))"
+            case .put(let key, let value): arguments = "put(\(JSONText.quoted(key)), \(JSONText.quoted(value)))"
+            case .get(let key): arguments = "get(\(JSONText.quoted(key)))"
+            case .append(let key, let value): arguments = "append(\(JSONText.quoted(key)), \(JSONText.quoted(value)))"
             }
             guard let returned = self.return, let output else { return "c\(client) \(arguments) [\(call), –]" }
-            return "c\(client) \(arguments) [\(call), \(returned)] → \(TraceEvent.quoted(output))"
+            return "c\(client) \(arguments) [\(call), \(returned)] → \(JSONText.quoted(output))"
         }
     }
 

@@ -1,3 +1,5 @@
+import PMMCTrace
+
 /// Why a text is not a key-value history in the JSON format of ``KeyValueHistory/json``, and
 /// where: the first problem found, reading from the start.
 public struct KeyValueHistoryFormatError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -56,14 +58,14 @@ extension KeyValueHistoryFormatError.Problem: CustomStringConvertible {
         case .notAnArray(let found): "a history must be a JSON array of operations, found \(found)"
         case .notAnObject(let found): "an operation must be a JSON object, found \(found)"
         case .unknownField(let name):
-            "unknown field \(TraceEvent.quoted(name)) (the fields are \(HistoryField.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .duplicateField(let name): "field \(TraceEvent.quoted(name)) appears twice"
-        case .missingField(let name): "missing field \(TraceEvent.quoted(name))"
-        case .wrongType(let field, let expected, let found): "\(TraceEvent.quoted(field)) must be \(expected), found \(found)"
-        case .unknownOperation(let name): "unknown op \(TraceEvent.quoted(name)) (the ops are put, get and append)"
+            "unknown field \(JSONText.quoted(name)) (the fields are \(HistoryField.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .duplicateField(let name): "field \(JSONText.quoted(name)) appears twice"
+        case .missingField(let name): "missing field \(JSONText.quoted(name))"
+        case .wrongType(let field, let expected, let found): "\(JSONText.quoted(field)) must be \(expected), found \(found)"
+        case .unknownOperation(let name): "unknown op \(JSONText.quoted(name)) (the ops are put, get and append)"
         case .negativeClient(let client): "\"client\" must not be negative, found \(client)"
         case .returnBeforeCall(let call, let returned): "\"return\" \(returned) is before \"call\" \(call)"
-        case .valueOnGet(let value): "a get has no value, found \(TraceEvent.quoted(value))"
+        case .valueOnGet(let value): "a get has no value, found \(JSONText.quoted(value))"
         case .outputWithoutReturn: "an operation without \"return\" has no \"output\""
         }
     }

@@ -1,3 +1,5 @@
+import PMMCTrace
+
 extension KeyValueHistory {
     /// Whether the history is linearizable: whether every operation can be given a single
     /// instant between its call and its return at which it takes effect, such that applying
@@ -76,10 +78,10 @@ public struct LinearizabilityResult: Hashable, Sendable, CustomStringConvertible
             return "linearizable"
         case .notLinearizable(let violation):
             let count = violation.operations.count
-            return "NOT linearizable: key \(TraceEvent.quoted(violation.key)) (\(count) operation\(count == 1 ? "" : "s")): "
+            return "NOT linearizable: key \(JSONText.quoted(violation.key)) (\(count) operation\(count == 1 ? "" : "s")): "
                 + violation.operations.map(\.description).joined(separator: "; ")
         case .unknown(let key, let stepLimit):
-            return "unknown: key \(TraceEvent.quoted(key)) not decided within \(stepLimit) steps"
+            return "unknown: key \(JSONText.quoted(key)) not decided within \(stepLimit) steps"
         }
     }
 }
