@@ -68,7 +68,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     private let subscribers = Locked<[Int: Subscriber]>([:])
     /// When the bus was made: event times count from here.
-    private let start = ContinuousClock.now
+    private let createdAt = ContinuousClock.now
     private let observed = Atomic<Bool>(false)
     private let subscriberCount = Atomic<Int>(0)
     private let nextSubscriber = Atomic<Int>(0)
@@ -87,8 +87,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// taken by a live or crashed process (or named twice), ``RuntimeError/crashed(_:)`` for
     /// a scout or commander whose leader has crashed, and ``RuntimeError/shutDown`` after
     /// shutdown.
+    /// When a leader `parent` spawns them, the `spawned` events are given out before any of
+    /// them can act, so a child's first message never comes before its spawn.
     @discardableResult
-    func start(_ processes: [Role<Machine>]) throws(RuntimeError) -> [ProcessActor<Machine>] {
+    func start(_ processes: [Role<Machine>], spawnedBy parent: ProcessID? = nil) throws(RuntimeError) -> [ProcessActor<Machine>] {
         let entries = processes.map { process in
             let mailbox = Mailbox<Machine>()
             return Entry(actor: ProcessActor(process: process, mailbox: mailbox, bus: self), mailbox: mailbox)
@@ -109,6 +111,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 }
                 let id = process.id
                 state.processes[id] = entry
+                if let parent { emit(.spawned(id, by: parent)) }
                 running.add(1, ordering: .relaxed)
                 state.tasks[id] = Task {
                     await entry.actor.run()
@@ -124,13 +127,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// the leader's role.
     func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         do {
-            try start([child])
+            try start([child], spawnedBy: parent)
         } catch .processExists(let id) {
             preconditionFailure("\(parent) spawned \(id), which already exists")
         } catch {
             return
         }
-        emit(.spawned(child.id, by: parent))
     }
 
     /// A scout or commander has finished: it is forgotten, its timers are cancelled, its drain
@@ -189,11 +191,15 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     ) {
         let observing = isObserved
         var drops: [(Envelope<Machine>, Int, TraceEvent.DropReason)] = []
-        let firstID = state.withLock { state in
-            let firstID = state.nextMessageID
+        state.withLock { state in
             for (message, destination) in messages {
                 let id = state.nextMessageID
                 state.nextMessageID += 1
+                if observing {
+                    // Under the lock, so that no delivery of a delayed copy, which the timer
+                    // loop makes under the lock too, can be seen before its send.
+                    emit(.sent(Envelope(source: source, destination: destination, message: message), id: id))
+                }
                 switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
                 case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, id: id)))
                 case .drop(let reason) where observing:
@@ -201,15 +207,9 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 case .drop, .delayed, .ignored: break
                 }
             }
-            return firstID
         }
-        if observing {
-            for (offset, (message, destination)) in messages.enumerated() {
-                emit(.sent(Envelope(source: source, destination: destination, message: message), id: firstID + offset))
-            }
-            for (envelope, id, reason) in drops {
-                emit(.dropped(envelope, id: id, reason: reason))
-            }
+        for (envelope, id, reason) in drops {
+            emit(.dropped(envelope, id: id, reason: reason))
         }
         for (mailbox, delivery) in posts {
             mailbox.post(delivery)
@@ -433,7 +433,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 case .plain(let continuation):
                     continuation.yield(event)
                 case .timed(let continuation):
-                    if time == nil { time = ContinuousClock.now - start }
+                    if time == nil { time = ContinuousClock.now - createdAt }
                     continuation.yield(TimedRuntimeEvent(time: time!, event: event))
                 }
             }
