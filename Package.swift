@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "PMMC", targets: ["PMMC"]),
         .library(name: "PMMCTrace", targets: ["PMMCTrace"]),
+        .library(name: "PMMCHost", targets: ["PMMCHost"]),
         .library(name: "PMMCSimulation", targets: ["PMMCSimulation"]),
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
         .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
@@ -14,14 +15,15 @@ let package = Package(
     targets: [
         .target(name: "PMMC"),
         .target(name: "PMMCTrace", dependencies: ["PMMC"]),
-        .target(name: "PMMCSimulation", dependencies: ["PMMC", "PMMCTrace"]),
-        .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCTrace"]),
+        .target(name: "PMMCHost", dependencies: ["PMMC"]),
+        .target(name: "PMMCSimulation", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
+        .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
         .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
-        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
-        .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCTrace", "PMMCRuntime"]),
-        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
+        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation"]),
+        .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCRuntime"]),
+        .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
         .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCTrace", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import PMMC
+import PMMCHost
 import PMMCTrace
 import Synchronization
 
@@ -24,7 +25,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         var crashed: Set<ProcessID> = []
         var partition: [ProcessID: Int]?
         var faults: NetworkFaults
-        var random: SplitMix64
+        var random: SeededRandom
         var statistics = RuntimeStatistics()
         var closed = false
         /// The id the next message sent gets, for the event stream and the trace.
@@ -77,7 +78,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     init(tick: Duration, faults: NetworkFaults) {
         self.tick = tick
-        state = Locked(State(faults: faults, random: SplitMix64(seed: faults.seed)))
+        state = Locked(State(faults: faults, random: SeededRandom(seed: faults.seed)))
     }
 
     // MARK: Processes

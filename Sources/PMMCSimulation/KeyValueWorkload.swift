@@ -1,4 +1,5 @@
 import PMMC
+import PMMCHost
 
 /// Random key-value workloads for simulations and benchmarks, reproducible from a seed.
 public enum KeyValueWorkload {

@@ -1,4 +1,5 @@
 import PMMC
+import PMMCHost
 import PMMCTrace
 
 /// The state and event machinery behind ``Simulation``: a value type, so that the many

@@ -1,5 +1,6 @@
 @testable import PMMCRuntime
 import PMMC
+import PMMCHost
 import Testing
 
 /// Sets a timer a million ticks off when it starts. A leader spawns such a child when pinged;
@@ -60,7 +61,7 @@ struct TimerTests {
     @Test("with timers cancelled here and there, the rest still come due in deadline order")
     func orderAfterCancelling() {
         let start = ContinuousClock.now
-        var random = SplitMix64(seed: 3)
+        var random = SeededRandom(seed: 3)
         var queue = Queue()
         var expected: [(deadline: Int, process: Int)] = []
         for number in 0..<400 {

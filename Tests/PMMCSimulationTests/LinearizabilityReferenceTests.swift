@@ -1,5 +1,6 @@
 import Testing
 import PMMC
+import PMMCHost
 import PMMCSimulation
 
 /// The checker against a reference that tries every order: on hundreds of small random

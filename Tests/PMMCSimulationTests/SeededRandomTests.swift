@@ -1,4 +1,5 @@
 import Testing
+import PMMCHost
 import PMMCSimulation
 
 /// The simulator's random number generator. Every recorded seed (in bug reports, in these

@@ -1,5 +1,6 @@
 import Testing
 import PMMC
+import PMMCHost
 import PMMCSimulation
 import PMMCTrace
 import PMMCTeaching

@@ -1,4 +1,5 @@
-/// The simulator's pseudo-random number generator: xoshiro256** seeded through SplitMix64.
+/// The hosts' pseudo-random number generator: xoshiro256** seeded through SplitMix64. The
+/// simulator draws its schedule from it, the actor runtime its loss and delay.
 ///
 /// The algorithm is fixed here, so a seed gives the same sequence on every platform, Swift
 /// version and run. The standard library's `random(in:)` does not promise that.
