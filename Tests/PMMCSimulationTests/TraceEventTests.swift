@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Trace events as JSON Lines: a fixed key order and correct string escaping, so traces are
 /// byte-for-byte comparable and parse as JSON.
