@@ -48,7 +48,7 @@ private func liveReplicas<Machine>(of simulation: Simulation<Machine>) -> [Repli
     simulation.replicas.filter { !simulation.isCrashed($0.id) }
 }
 
-/// Runs `simulation` until it ``hasConverged(_:)`` (every operation completed and every
+/// Runs `simulation` until ``hasConverged(_:)`` holds (every operation completed and every
 /// live replica applied every decided slot), for at most `ticks` more ticks of virtual time.
 ///
 /// Call it before comparing replicas: right after ``Simulation/allOperationsCompleted`` one
@@ -58,6 +58,10 @@ private func liveReplicas<Machine>(of simulation: Simulation<Machine>) -> [Repli
 /// #expect(waitForConvergence(simulation, within: 100_000))
 /// expectLogsAgree(simulation)
 /// ```
+///
+/// A replica that misses the decision of a slot it did not propose for, lost or cut off by a
+/// partition, learns it only once it hears of a later decision. So when it misses the last
+/// decisions of a run, it stays behind until more requests come; this then returns `false`.
 ///
 /// - Returns: whether the simulation converged; `false` if the time limit came first, nothing
 ///   was left to happen, or an invariant was violated.
