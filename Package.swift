@@ -22,6 +22,7 @@ let package = Package(
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCRuntime"]),
         .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
+        .testTarget(name: "PMMCTestingTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]
