@@ -6,7 +6,7 @@ import PMMCSimulation
 /// ```swift
 /// let scenario = Scenario(seed: seed, profile: .crashes, operations: 40)
 /// let simulation = try scenario.makeSimulation()
-/// #expect(waitForConvergence(simulation, within: 200_000), "faults: \(try scenario.faults())")
+/// #expect(waitForConvergence(simulation, within: 200_000), "faults: \(scenario.faults)")
 /// ```
 ///
 /// The simulation runs on the profile's network, with the profile's faults scheduled at
@@ -57,16 +57,11 @@ public struct Scenario<Machine: StateMachine> {
             settings: settings, network: profile.network)
     }
 
-    /// The faults the simulation gets, in order of time.
-    ///
-    /// - Throws: ``SimulationError`` if the counts of replicas, leaders or acceptors are not a
-    ///   valid configuration.
-    public func faults() throws(SimulationError) -> [ScheduledFault] {
-        let configuration: Configuration
-        do {
-            configuration = try Configuration(replicas: replicas, leaders: leaders, acceptors: acceptors)
-        } catch {
-            throw .configuration(error)
+    /// The faults the simulation gets, in order of time; none if the counts of replicas,
+    /// leaders and acceptors are not a valid configuration (``makeSimulation()`` throws then).
+    public var faults: [ScheduledFault] {
+        guard let configuration = try? Configuration(replicas: replicas, leaders: leaders, acceptors: acceptors) else {
+            return []
         }
         return profile.faults(for: configuration, seed: seed, during: faultTimes)
     }
@@ -82,7 +77,7 @@ public struct Scenario<Machine: StateMachine> {
         for (index, operation) in operations.enumerated() {
             try simulation.submit(operation, client: clients == 0 ? 0 : index % clients)
         }
-        for scheduled in try faults() {
+        for scheduled in faults {
             try simulation.schedule(scheduled.fault, at: scheduled.time)
         }
         return simulation
