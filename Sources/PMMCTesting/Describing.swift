@@ -31,7 +31,7 @@ func describe<Machine>(_ operation: ClientOperation<Machine>) -> String {
     describe(Command(client: operation.client, requestID: operation.requestID, body: operation.body))
 }
 
-/// An output as failure messages show it, quoted: `"v1v2"`, or `nil` for none.
-func describe<Output>(_ output: Output?) -> String {
+/// An output as failure messages show it: `"v1v2"`, or `nil` for none.
+func quoted<Output>(_ output: Output?) -> String {
     output.map { "\"\($0)\"" } ?? "nil"
 }

@@ -55,7 +55,7 @@ public func expectOutputsMatchReplay<Machine>(_ simulation: Simulation<Machine>,
         }
         if operation.output != output {
             Issue.record(
-                "\(describe(operation)) answered \(describe(operation.output)), but \(longest.id)'s log replayed gives \(describe(output)) at slot \(slot)",
+                "\(describe(operation)) answered \(quoted(operation.output)), but \(longest.id)'s log replayed gives \(quoted(output)) at slot \(slot)",
                 sourceLocation: sourceLocation)
         }
     }
