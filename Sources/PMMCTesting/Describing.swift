@@ -2,7 +2,7 @@ import PMMC
 import PMMCSimulation
 
 /// A client request as replicas deduplicate it: who sent it, and its request id.
-struct RequestKey: Hashable, Comparable, CustomStringConvertible {
+struct RequestKey: Hashable, CustomStringConvertible {
     let client: ProcessID
     let requestID: Int
 
@@ -13,10 +13,6 @@ struct RequestKey: Hashable, Comparable, CustomStringConvertible {
 
     init<Machine>(_ command: Command<Machine>) { self.init(command.client, command.requestID) }
     init<Machine>(_ operation: ClientOperation<Machine>) { self.init(operation.client, operation.requestID) }
-
-    static func < (lhs: RequestKey, rhs: RequestKey) -> Bool {
-        (lhs.client, lhs.requestID) < (rhs.client, rhs.requestID)
-    }
 
     var description: String { "\(client)#\(requestID)" }
 }

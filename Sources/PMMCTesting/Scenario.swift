@@ -28,7 +28,7 @@ public struct Scenario<Machine: StateMachine> {
     public var clients: Int
     /// The protocol's settings.
     public var settings: Settings
-    /// The span of virtual time the profile's faults happen in.
+    /// The span of virtual time the profile's faults happen in: from 0 on, at least 4 ticks.
     public var faultTimes: ClosedRange<Int>
 
     /// A scenario of `operations` on a cluster that tolerates one crash of each role by
@@ -73,9 +73,10 @@ public struct Scenario<Machine: StateMachine> {
     /// - Throws: ``SimulationError`` if the options are invalid, or there are operations but
     ///   no clients.
     public func makeSimulation() throws(SimulationError) -> Simulation<Machine> {
+        guard clients > 0 || operations.isEmpty else { throw .invalidOption("a workload needs at least one client") }
         let simulation = try Simulation<Machine>(options: options)
         for (index, operation) in operations.enumerated() {
-            try simulation.submit(operation, client: clients == 0 ? 0 : index % clients)
+            try simulation.submit(operation, client: index % clients)
         }
         for scheduled in faults {
             try simulation.schedule(scheduled.fault, at: scheduled.time)

@@ -48,10 +48,14 @@ struct ScenarioTests {
     }
 
     @Test("a scenario whose cluster is not valid throws, and has no faults")
-    func invalid() {
+    func invalid() throws {
         let scenario = Scenario(seed: 1, operations: 3, acceptors: 0)
         #expect(throws: SimulationError.invalidOption("acceptors must be at least 1, got 0")) { try scenario.makeSimulation() }
         #expect(scenario.faults.isEmpty)
+        #expect(throws: SimulationError.invalidOption("a workload needs at least one client")) {
+            try Scenario(seed: 1, operations: 3, clients: 0).makeSimulation()
+        }
+        #expect(try Scenario(seed: 1, operations: 0, clients: 0).makeSimulation().operations.isEmpty)
     }
 }
 
