@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PMMCSimulation", targets: ["PMMCSimulation"]),
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
         .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
+        .library(name: "PMMCTesting", targets: ["PMMCTesting"]),
         .executable(name: "pmmc", targets: ["pmmc"]),
     ],
     targets: [
@@ -19,11 +20,13 @@ let package = Package(
         .target(name: "PMMCSimulation", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
+        .target(name: "PMMCTesting", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation"]),
         .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
-        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation"]),
+        .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCRuntime"]),
         .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
+        .testTarget(name: "PMMCTestingTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCTrace", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]

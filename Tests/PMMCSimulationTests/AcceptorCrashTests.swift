@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 6: acceptor crashes. Three acceptors tolerate one crash (f = 1); with two gone no
 /// majority is left and nothing more can be decided.
@@ -33,9 +34,9 @@ struct AcceptorCrashTests {
     func twoAcceptorsCrash(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 6, keys: 2, seed: seed), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 6, keys: 2, seed: seed), to: simulation)
         // Crash when nothing is under way, so no decision already chosen is still in flight.
-        #expect(run(simulation, for: 100_000, until: isQuiet) == .conditionMet)
+        #expect(run(simulation, for: 100_000, until: isSettled) == .conditionMet)
         let survivor = Int(seed % 3)
         let crashedAt = simulation.now
         for index in 0..<3 where index != survivor {
@@ -43,7 +44,7 @@ struct AcceptorCrashTests {
         }
         let decidedAtCrash = simulation.statistics.slotsDecided
         let firstAfterCrash = simulation.operations.count
-        try submitRoundRobin(appendWorkload(count: 6, keys: 2, seed: seed, firstValue: 101), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 6, keys: 2, seed: seed, firstValue: 101), to: simulation)
 
         // A generous limit: a hundred phase-2 retransmission rounds.
         let outcome = run(simulation, for: 100 * simulation.options.settings.phaseRetransmit,

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 2, paper figure 2: two clients send requests at the same time to two replicas.
 /// The replicas see the requests in different orders and propose different commands for the
@@ -46,7 +47,7 @@ struct ConcurrentClientsTests {
         }
         let final = try #require(simulation.replicas.first?.state.storage["k"])
         expectExactlyOnceAppends(simulation.operations, finalValues: ["k": final])
-        #expect(writtenValues(final).count == 6, "k = \(final)")
+        #expect(KeyValueWorkload.writtenValues(in: final).count == 6, "k = \(final)")
     }
 
     // With seeds 1…20, 17 seeds displace at least one proposal (1 to 3 per replica); seeds 6,

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// A crashed process receives nothing, fires no timers and sends nothing: its state freezes at
 /// the moment of the crash.

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+@testable import PMMCTesting
 
 /// A run is a function of its options and the calls made on it: the same seed replays the
 /// same events in the same order.

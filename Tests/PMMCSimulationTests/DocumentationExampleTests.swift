@@ -1,22 +1,37 @@
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 import Testing
 
 /// The scenario test printed in Docs/Simulation.md, exactly as documented.
-@Test("the other leader takes over when the active one crashes", arguments: 1...10)
+@Test("the other leader takes over when the active one crashes", arguments: 1...20)
 func activeLeaderCrash(seed: UInt64) throws {
-    let simulation = try Simulation<KeyValueStore>(options: SimulationOptions(seed: seed, clients: 3))
-    for (number, operation) in KeyValueWorkload.random(count: 60, keys: 4, seed: seed).enumerated() {
-        try simulation.submit(operation, client: number % 3)
-    }
+    let simulation = try Scenario(seed: seed, operations: 60).makeSimulation()
     simulation.run(until: { $0.statistics.slotsDecided >= 10 }, timeLimit: 10_000)
-    let active = try #require((0..<2).first { simulation.leader($0)?.active == true })
-    try simulation.schedule(.crash(.leader(active)), at: simulation.now + 1)
+    let crashed = try #require(activeLeader(of: simulation))
+    try simulation.crash(crashed.id)
 
-    #expect(simulation.run(until: { $0.allOperationsCompleted }, timeLimit: 100_000) == .conditionMet)
+    #expect(waitForConvergence(simulation, within: 100_000))
     #expect(simulation.violation == nil)
-    #expect(simulation.leader(1 - active)?.active == true)
-    #expect(simulation.replicas[0].log == simulation.replicas[1].log)
+    let successor = try #require(activeLeader(of: simulation))
+    #expect(successor.ballotNumber > crashed.ballotNumber)
+    expectLogsAgree(simulation)
+    expectOutputsMatchReplay(simulation)
+    expectExactlyOnceAppends(simulation)
+}
+
+/// The fault-profile sweep printed in Docs/Simulation.md, exactly as documented.
+@Test("every operation completes exactly once under every fault profile",
+      arguments: FaultProfile.allCases, 1...5)
+func everyProfile(profile: FaultProfile, seed: UInt64) throws {
+    let scenario = Scenario(seed: seed, profile: profile, operations: 40)
+    let simulation = try scenario.makeSimulation()
+    #expect(simulation.run(until: \.allOperationsCompleted, timeLimit: 300_000) == .conditionMet,
+            "faults: \(scenario.faults)")
+    #expect(simulation.violation == nil)
+    expectLogsAgree(simulation)
+    expectOutputsMatchReplay(simulation)
+    expectExactlyOnceAppends(simulation)
 }
 
 /// The scripted schedule printed in Docs/Simulation.md, exactly as documented.

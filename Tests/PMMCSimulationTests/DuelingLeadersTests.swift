@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 8: naive leaders (paper figure 7, `Settings.paper()`): a preempted leader scouts
 /// again at once, so two leaders can preempt each other indefinitely. Liveness is not

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// A broken acceptor for the invariant monitor to catch: it accepts every p2a whatever its
 /// ballot, and answers with the pvalue's ballot so the commander counts it as a vote.

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// An acceptor that missed a ballot's phase 1 (its p1a lost, or cut off by a partition) and
 /// that the majority later needs. The paper's acceptor accepts a p2a only at exactly its own
@@ -52,7 +53,7 @@ struct LaggingAcceptorTests {
     func lossAndAcceptorCrash(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 3, network: NetworkModel(latency: 1...10, lossRate: 0.05))
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 100, keys: 3, seed: seed), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 100, keys: 3, seed: seed), to: simulation)
         try simulation.schedule(.crash(.acceptor(1)), at: 674)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: 60_000)
         Self.expectSteadyProgress(simulation, outcome, recorder, from: 674)
@@ -63,7 +64,7 @@ struct LaggingAcceptorTests {
     func partitionThenCrash(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 4)
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 300, keys: 3, seed: seed), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 300, keys: 3, seed: seed), to: simulation)
         try simulation.schedule(.partition([[.leader(1), .acceptor(2)]]), at: 382)
         try simulation.schedule(.heal, at: 910)
         try simulation.schedule(.crash(.acceptor(1)), at: 1_373)
@@ -78,13 +79,13 @@ struct LaggingAcceptorTests {
         let recorder = TraceRecorder(simulation)
         // a2 is cut off from the start, so l0's ballot is adopted by a0 and a1 only.
         try simulation.schedule(.partition([[.acceptor(2)]]), at: 0)
-        try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed), to: simulation)
-        #expect(simulation.run(until: isQuiet, timeLimit: 100_000) == .conditionMet)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 10, keys: 2, seed: seed), to: simulation)
+        #expect(simulation.run(until: isSettled, timeLimit: 100_000) == .conditionMet)
         #expect(simulation.acceptor(2)!.ballotNumber == .bottom, "a2 missed phase 1")
         // Now a0 is cut off instead: the majority is a1 and a2, and a2 never saw l0's p1a.
         let repartitionedAt = simulation.now
         try simulation.schedule(.partition([[.acceptor(0)]]), at: repartitionedAt)
-        try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed, firstValue: 101), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 10, keys: 2, seed: seed, firstValue: 101), to: simulation)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: repartitionedAt + 60_000)
         #expect(simulation.acceptor(2)!.ballotNumber == simulation.leader(0)!.ballotNumber, "a2 adopted l0's ballot from its p2a")
         Self.expectSteadyProgress(simulation, outcome, recorder, from: repartitionedAt)

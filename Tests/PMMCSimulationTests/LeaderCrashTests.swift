@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 5: the active leader crashes mid-run. The passive leader, which has been pinging
 /// it (paper §3), stops hearing back, runs a scout with a higher ballot, becomes active, and

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// The checker on real runs: the simulator's histories under loss, duplication and a leader
 /// crash are linearizable, and the same histories, made wrong by hand, are not.

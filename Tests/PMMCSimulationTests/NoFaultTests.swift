@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+@testable import PMMCTesting
 
 /// Scenario 1: a fault-free run of the minimal f = 1 deployment (3 acceptors, 2 leaders,
 /// 2 replicas) serving several clients.
@@ -66,7 +67,7 @@ struct NoFaultTests {
                 if case .operation(.get) = $0.body { $0.client == operation.client && $0.requestID > operation.requestID } else { false }
             }
             for get in laterGets {
-                #expect(writtenValues(get.output ?? "").contains(value),
+                #expect(KeyValueWorkload.writtenValues(in: get.output ?? "").contains(value),
                         "\(RequestKey(get)) misses its own client's earlier \(value)")
             }
         }

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 4: network partitions. A side without a majority of acceptors must decide
 /// nothing; once the partition heals, everything completes.
@@ -14,7 +15,7 @@ struct PartitionTests {
     func majorityCutOffFromTheStart(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 10, keys: 2, seed: seed), to: simulation)
         // a1 and a2 reach only each other; leaders, replicas, clients and a0 form the other side.
         try simulation.schedule(.partition([[.acceptor(1), .acceptor(2)]]), at: 0)
 
@@ -43,15 +44,15 @@ struct PartitionTests {
     func majorityCutOffMidRun(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 8, keys: 2, seed: seed), to: simulation)
-        #expect(run(simulation, for: 100_000, until: isQuiet) == .conditionMet)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 8, keys: 2, seed: seed), to: simulation)
+        #expect(run(simulation, for: 100_000, until: isSettled) == .conditionMet)
         let decidedBefore = simulation.statistics.slotsDecided
         #expect(decidedBefore >= 8)
 
         let partitionedAt = simulation.now
         try simulation.schedule(.partition([[.acceptor(1), .acceptor(2)]]), at: partitionedAt)
         let firstOfSecondBatch = simulation.operations.count
-        try submitRoundRobin(appendWorkload(count: 8, keys: 2, seed: seed, firstValue: 101), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 8, keys: 2, seed: seed, firstValue: 101), to: simulation)
         let cut = run(simulation, for: Self.partitionTicks, until: { $0.allOperationsCompleted })
 
         #expect(cut == .timeLimit)
@@ -77,8 +78,8 @@ struct PartitionTests {
     func leaderIsolatedWithOneAcceptor(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let recorder = TraceRecorder(simulation)
-        try submitRoundRobin(appendWorkload(count: 6, keys: 2, seed: seed), to: simulation)
-        #expect(run(simulation, for: 100_000, until: isQuiet) == .conditionMet)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 6, keys: 2, seed: seed), to: simulation)
+        #expect(run(simulation, for: 100_000, until: isSettled) == .conditionMet)
         let isolated = try #require(activeLeader(of: simulation))
         guard case .leader(let isolatedIndex) = isolated.id else { return }
         let other = 1 - isolatedIndex
@@ -87,7 +88,7 @@ struct PartitionTests {
         // replicas and clients form the majority side.
         let partitionedAt = simulation.now
         try simulation.schedule(.partition([[isolated.id, .acceptor(0)]]), at: partitionedAt)
-        try submitRoundRobin(appendWorkload(count: 6, keys: 2, seed: seed, firstValue: 101), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 6, keys: 2, seed: seed, firstValue: 101), to: simulation)
         let during = run(simulation, for: 100_000, until: everyReplicaApplied)
 
         #expect(during == .conditionMet, "the majority side completes everything while the partition lasts")

@@ -1,6 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 
 /// Scenario 7: a client reconfigures the deployment to new leaders and acceptors. A
 /// reconfiguration decided in slot s takes effect at slot s + WINDOW; from then on only the
@@ -59,14 +60,14 @@ struct ReconfigurationTests {
     func reconfigureMidRun(seed: UInt64) throws {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let old = simulation.initialConfiguration
-        try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 10, keys: 2, seed: seed), to: simulation)
         #expect(run(simulation, for: 100_000, until: { completedCount($0) >= 4 }) == .conditionMet)
 
         let new = try simulation.reconfigure(leaders: 2, acceptors: 3, client: 0)
         #expect(new.leaders == [.leader(2), .leader(3)])
         #expect(new.acceptors == [.acceptor(3), .acceptor(4), .acceptor(5)])
         #expect(new.replicas == old.replicas)
-        try submitRoundRobin(appendWorkload(count: 10, keys: 2, seed: seed, firstValue: 101), to: simulation)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 10, keys: 2, seed: seed, firstValue: 101), to: simulation)
 
         let inEffect = run(simulation, for: 100_000, until: Self.reconfigurationInEffect)
         #expect(inEffect == .conditionMet)
@@ -98,8 +99,8 @@ struct ReconfigurationTests {
         let simulation = try makeSimulation(seed: seed, clients: 2)
         let old = simulation.initialConfiguration
         let window = simulation.options.settings.window
-        try submitRoundRobin(appendWorkload(count: 4, keys: 2, seed: seed), to: simulation)
-        #expect(run(simulation, for: 100_000, until: isQuiet) == .conditionMet)
+        try submitRoundRobin(KeyValueWorkload.appends(count: 4, keys: 2, seed: seed), to: simulation)
+        #expect(run(simulation, for: 100_000, until: isSettled) == .conditionMet)
         let decidedBefore = try #require(simulation.replica(0)).slotOut - 1
 
         let new = try simulation.reconfigure(leaders: 2, acceptors: 3, client: 1)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PMMC
 import PMMCSimulation
+import PMMCTesting
 import PMMCTrace
 
 /// Trace events as JSON Lines: a fixed key order and correct string escaping, so traces are
