@@ -19,3 +19,27 @@ public enum KeyValueWorkload {
         }
     }
 }
+
+extension KeyValueWorkload {
+    /// `count` operations on keys `k0…k(keys−1)`: about three appends for every get, no puts.
+    /// The appends write `v<firstValue>`, `v<firstValue + 1>`, …, each value once, so the final
+    /// value of a key tells exactly which appends took effect and how often. Reproducible from
+    /// `seed`.
+    public static func appends(count: Int, keys: Int, seed: UInt64, firstValue: Int = 1) -> [KeyValueStore.Operation] {
+        precondition(keys >= 1, "a workload needs at least one key")
+        var random = SeededRandom(seed: seed ^ 0xA99E_4D00)
+        return (0..<count).map { index in
+            let key = "k\(random.uniform(in: 0...keys - 1))"
+            return random.uniform(in: 0...3) == 0
+                ? .get(key: key)
+                : .append(key: key, value: "v\(firstValue + index)")
+        }
+    }
+
+    /// The values written into `value` by workloads whose values are `v<number>`, such as
+    /// ``random(count:keys:seed:)`` and ``appends(count:keys:seed:firstValue:)``, in order:
+    /// `"v3v17v4"` gives `["v3", "v17", "v4"]`.
+    public static func writtenValues(in value: String) -> [String] {
+        value.split(separator: "v").map { "v" + $0 }
+    }
+}

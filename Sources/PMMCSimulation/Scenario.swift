@@ -1,5 +1,4 @@
 import PMMC
-import PMMCSimulation
 
 /// A scenario to test: a cluster, a workload dealt out to its clients, and a fault profile.
 ///

@@ -1,6 +1,5 @@
 import PMMC
 import PMMCHost
-import PMMCSimulation
 
 /// A fault to inject, and the virtual time to inject it at.
 public struct ScheduledFault: Hashable, CustomStringConvertible {
