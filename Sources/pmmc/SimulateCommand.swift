@@ -21,6 +21,11 @@ struct SimulateCommand {
           --operations N        client operations in all (default 100)
           --keys N              distinct keys (default 10)
           --seed N              seed for the network and the workload (default 1)
+        PROFILE
+          --profile NAME        the network, faults and workload of one run of 'pmmc sweep':
+                                none, lossy, reorder, partitions, crashes, chaos or naive,
+                                drawn from --seed (a workload of mostly appends on --keys
+                                keys); not with the options below
         NETWORK AND FAULTS (times in virtual ticks)
           --latency MIN-MAX     one-way delay range, or a single value, at most 1,000,000
                                 (default 1-10)
@@ -69,6 +74,8 @@ struct SimulateCommand {
     /// The arguments that determine the run (everything but `--trace FILE` and
     /// `--progress`), recorded in the trace's header so the run can be repeated.
     let runArguments: [String]
+    /// `--profile`: the network, faults and workload come from a sweep profile.
+    let profile: SweepProfile?
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -89,12 +96,24 @@ struct SimulateCommand {
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
         faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
+        profile = try reader.value("--profile").map { name throws(UsageError) in
+            guard let profile = SweepProfile(rawValue: name) else {
+                throw UsageError(message: "unknown profile '\(name)'; the profiles are " + SweepProfile.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return profile
+        }
+        if profile != nil, let clash = arguments.first(where: { Self.profileSets.contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
+            throw UsageError(message: "--profile sets the network, the faults and the workload; \(clash) cannot be given with it")
+        }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
         progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = TraceWriter.runArguments(arguments)
     }
+
+    /// The options a profile sets itself.
+    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--partition", "--naive"]
 
     /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
     var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
@@ -138,8 +157,12 @@ struct SimulateCommand {
     func run() throws -> Int32 {
         let simulation: Simulation<KeyValueStore>
         do {
-            simulation = try Simulation<KeyValueStore>(options: options)
-            for (time, fault) in faults { try simulation.schedule(fault, at: time) }
+            if let profile {
+                simulation = try profile.scenario(seed: options.seed, operations: operations, keys: keys, cluster: options).makeSimulation()
+            } else {
+                simulation = try Simulation<KeyValueStore>(options: options)
+                for (time, fault) in faults { try simulation.schedule(fault, at: time) }
+            }
         } catch {
             throw UsageError(message: error.description)
         }
@@ -147,9 +170,11 @@ struct SimulateCommand {
         if let writer {
             simulation.trace = { writer.write($0) }
         }
-        let workload = KeyValueWorkload.random(count: operations, keys: keys, seed: options.seed)
-        for (number, operation) in workload.enumerated() {
-            try simulation.submit(operation, client: number % options.clients)
+        if profile == nil {
+            let workload = KeyValueWorkload.random(count: operations, keys: keys, seed: options.seed)
+            for (number, operation) in workload.enumerated() {
+                try simulation.submit(operation, client: number % options.clients)
+            }
         }
         let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
         let timeLimit = self.timeLimit

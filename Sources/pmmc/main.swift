@@ -15,6 +15,7 @@ let usage = """
       run           run a workload on the actor runtime in real time and print a summary
       walkthrough   show a scripted walk-through of the protocol, step by step
       render        draw a trace file as text, Markdown, Mermaid or SVG
+      sweep         run many seeds of a fault profile on every core, each run checked
       lincheck      check a key-value history for linearizability
 
     Run 'pmmc <command> --help' or 'pmmc help <command>' for a command's options.
@@ -22,7 +23,7 @@ let usage = """
 
 /// A `pmmc` command: its help and how to run it.
 enum Command: String, CaseIterable {
-    case simulate, run, walkthrough, render, lincheck
+    case simulate, run, walkthrough, render, sweep, lincheck
 
     var usage: String {
         switch self {
@@ -30,6 +31,7 @@ enum Command: String, CaseIterable {
         case .run: RunCommand.usage
         case .walkthrough: WalkthroughCommand.usage
         case .render: RenderCommand.usage
+        case .sweep: SweepCommand.usage
         case .lincheck: LincheckCommand.usage
         }
     }
@@ -41,6 +43,7 @@ enum Command: String, CaseIterable {
         case .run: try await RunCommand(arguments: arguments).run()
         case .walkthrough: try WalkthroughCommand(arguments: arguments).run()
         case .render: try RenderCommand(arguments: arguments).run()
+        case .sweep: try await SweepCommand(arguments: arguments).run()
         case .lincheck: try LincheckCommand(arguments: arguments).run()
         }
     }
