@@ -24,7 +24,7 @@ struct SweepReport {
             lines.append(("result", "\(runs.grouped) runs passed: invariants held, every operation completed, logs agree, every history linearizable"))
         }
         let rate = seconds > 0 ? Int(Double(runs) / seconds) : runs
-        lines.append(("time", "\(String(format: "%.2f", seconds)) s (\(rate.grouped) runs/s, \(command.jobs) at a time)"))
+        lines.append(("time", "\(String(format: "%.2f", seconds)) s (\(rate.grouped) run\(rate == 1 ? "" : "s")/s, \(command.jobs) at a time)"))
         return lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
     }
 
