@@ -71,7 +71,6 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// When the bus was made: event times count from here.
     private let createdAt = ContinuousClock.now
     private let observed = Atomic<Bool>(false)
-    private let subscriberCount = Atomic<Int>(0)
     private let nextSubscriber = Atomic<Int>(0)
     private let running = Atomic<Int>(0)
     private let actors = Atomic<Int>(0)
