@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "PMMCSimulation", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
-        .target(name: "PMMCTesting", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
+        .target(name: "PMMCTesting", dependencies: ["PMMC", "PMMCSimulation"]),
         .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
