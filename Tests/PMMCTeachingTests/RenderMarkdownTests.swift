@@ -67,4 +67,13 @@ struct RenderMarkdownTests {
         #expect(markdown.contains("- ✗ `l0/s1 → a0` `p1a(0.0)` dropped (loss)\n"))
         #expect(markdown.contains("- `l0/c2 → a0` `p2a(<0.0, 1, B>)` ignored\n"))
     }
+
+    @Test("a spawn's + marker is escaped, so it does not open a nested list")
+    func plusMarkerEscaped() {
+        var story = StoryBuilder()
+        story.step("l0 spawns its scout") { $0.spawn("l0", "l0/s1", "scout 0.0") }
+        let markdown = MarkdownRenderer().render(Transcript(title: "spawn", lanes: [.leader(0)], parts: story.parts))
+        #expect(markdown.contains("\n- \\+ l0 spawns l0/s1 (scout 0.0)\n"), "\(markdown)")
+        #expect(!markdown.contains("\n- + "))
+    }
 }

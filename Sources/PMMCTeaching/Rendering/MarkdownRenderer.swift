@@ -69,7 +69,8 @@ public struct MarkdownRenderer: Sendable {
 
     private func event(_ event: TraceEvent) -> String {
         let notation = EventNotation(event)
-        let marker = notation.marker == " " ? "" : "\(notation.marker) "
+        // A marker that is itself a list marker (`+`) would open a nested list: escape it.
+        let marker = notation.marker == " " ? "" : ("+-*".contains(notation.marker) ? "\\" : "") + "\(notation.marker) "
         switch notation.shape {
         case .message(let route, let text, let note):
             let parts = [MarkdownEscaping.code(route), MarkdownEscaping.code(text)] + (note.map { [MarkdownEscaping.text($0)] } ?? [])
