@@ -56,7 +56,7 @@ extension Walkthroughs {
             try branch.step("The commander learns of 0.1: preempted(0.1) to l0, and exits") { simulation throws(SimulationError) in
                 try simulation.deliver(.p2b, from: .acceptor(1), to: l0)
             }
-            try branch.step("l0 goes passive with ballot 1.0 and scouts again; it keeps proposals [<1, A>]") {
+            try branch.step("l0 goes passive at ballot 1.0 (the slide keeps 0.0) and scouts again, keeping [<1, A>]") {
                 simulation throws(SimulationError) in try simulation.deliver(.preempted, to: l0)
             }
             let leader = branch.simulation.leader(0)!
