@@ -13,6 +13,8 @@
 /// ```
 /// A `preempted` whose ballot is not above `ballot_num` is stale and ignored entirely: the
 /// leader stays active (a bug the paper's own code once had was to go passive here).
+/// Likewise a second `adopted` for the ballot it already leads with (only a duplicated
+/// message could bring one) is ignored rather than spawning every commander again.
 ///
 /// Two additions, each needed once links lose messages or leaders compete:
 /// - A `propose` marked `retry` for a slot already proposed spawns a commander again (if
