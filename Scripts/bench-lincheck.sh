@@ -31,6 +31,6 @@ swift build -c release --target PMMCSimulation --scratch-path "$scratch" \
 release="$scratch/release"
 echo "compiling Scripts/bench-lincheck.swift (swiftc -O) ..." >&2
 swiftc -O -parse-as-library -I "$release/Modules" Scripts/bench-lincheck.swift \
-    "$release"/PMMC.build/*.o "$release"/PMMCTrace.build/*.o "$release"/PMMCSimulation.build/*.o -o "$scratch/bench-lincheck"
+    "$release"/PMMC.build/*.o "$release"/PMMCHost.build/*.o "$release"/PMMCTrace.build/*.o "$release"/PMMCSimulation.build/*.o -o "$scratch/bench-lincheck"
 echo "command: $scratch/bench-lincheck $runs $operations $clients $keys (on $(nproc) cores)"
 "$scratch/bench-lincheck" "$runs" "$operations" "$clients" "$keys"
