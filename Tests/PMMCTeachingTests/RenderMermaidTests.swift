@@ -1,7 +1,7 @@
 import Testing
 import PMMC
 import PMMCSimulation
-import PMMCTeaching
+@testable import PMMCTeaching
 
 @Suite("Mermaid renderer")
 struct RenderMermaidTests {
@@ -32,9 +32,12 @@ struct RenderMermaidTests {
             let label = String(match.4).replacing(/#[a-z0-9]+;/, with: "")
             #expect(!label.contains(";") && !label.contains("<") && !label.contains(">") && !label.contains("#"), "\(line)")
         }
+        // One arrow per copy of a message: where it was delivered or dropped, or where it was
+        // sent if it is still in flight at the end of its part.
         let delivered = transcript.parts.flatMap(\.steps).flatMap(\.events)
             .filter { $0.kind == .deliver || $0.kind == .drop }.count
-        #expect(count == delivered)
+        let inFlight = MessageFlow(transcript).flights.joined().count { $0.end == .inFlight }
+        #expect(count == delivered + inFlight)
     }
 
     @Test("a fork's outcomes are the branches of one alt block")
@@ -54,5 +57,11 @@ struct RenderMermaidTests {
         #expect(mermaid.contains("    Note over r0: slot 1 decided: Put k1 v1\n"))
         #expect(mermaid.contains("    l0->>l0: adopted(0.0, [])\n"))
         #expect(mermaid.contains("    c0->>r0: request(c0#35;1: Put k1 v1)\n"))
+    }
+
+    @Test("a reply nobody received still shows, dotted, where it was sent")
+    func repliesInFlight() throws {
+        let mermaid = try render(#require(Walkthroughs.named("acceptors")).run(), as: .mermaid)
+        #expect(mermaid.contains("a0--)l1: p1b(0.1, []) (in flight)"), "\(mermaid)")
     }
 }

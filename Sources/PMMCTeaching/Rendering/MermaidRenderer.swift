@@ -8,8 +8,10 @@ import PMMCSimulation
 /// Every lane is a participant, declared in order; a scout or commander is drawn on its
 /// leader's line. A message is drawn where it is delivered: `->>` for a delivery, `--)`
 /// (dotted) with `(ignored)` for one the receiver ignored, `-x` with the reason (`(lost)`,
-/// `(partitioned)`, …) for a drop. Messages still in flight at the end are not drawn, nor are
-/// sends, duplications (a duplicate shows as a second delivery), exits and applies. Crashes,
+/// `(partitioned)`, …) for a drop. A message still in flight at the end of its part is drawn
+/// where it was sent, dotted, with `(in flight)`, so a reply nobody received still shows.
+/// Other sends, duplications (a duplicate shows as a second delivery), exits and applies are
+/// not drawn. Crashes,
 /// restarts, timers, spawns, decisions and client responses are notes over the process; each
 /// step begins with a note across all lanes, and a fork's outcomes are the branches of an
 /// `alt … else … end` block.
@@ -25,8 +27,12 @@ public struct MermaidRenderer: Sendable {
         let span = lanes.first.map { first in
             lanes.count > 1 ? "\(first),\(lanes[lanes.count - 1])" : "\(first)"
         }
+        let unreceived = Set(MessageFlow(transcript).flights.joined().compactMap { flight -> EventPosition? in
+            guard flight.end == .inFlight, case .sent(let position) = flight.start else { return nil }
+            return position
+        })
         var openFork: Int?
-        for part in transcript.parts {
+        for (partIndex, part) in transcript.parts.enumerated() {
             var indent = "    "
             if let origin = part.forksFrom {
                 let heading = MermaidEscaping.label(part.heading ?? "Outcome")
@@ -44,11 +50,15 @@ public struct MermaidRenderer: Sendable {
                     lines.append("    Note over \(span): " + MermaidEscaping.label(heading))
                 }
             }
-            for step in part.steps {
+            for (stepIndex, step) in part.steps.enumerated() {
                 if let span {
                     lines.append(indent + "Note over \(span): Step \(step.number) — " + MermaidEscaping.label(step.narration))
                 }
-                lines += step.events.compactMap { line(for: $0, span: span) }.map { indent + $0 }
+                for (eventIndex, event) in step.events.enumerated() {
+                    let position = EventPosition(part: partIndex, step: stepIndex, event: eventIndex)
+                    let drawn = unreceived.contains(position) ? inFlight(event) : line(for: event, span: span)
+                    if let drawn { lines.append(indent + drawn) }
+                }
             }
         }
         lines += closing(&openFork)
@@ -58,6 +68,12 @@ public struct MermaidRenderer: Sendable {
     private func closing(_ openFork: inout Int?) -> [String] {
         defer { openFork = nil }
         return openFork == nil ? [] : ["    end"]
+    }
+
+    /// A message sent and never delivered or dropped within its part: `a0--)l1: p1b(0.1, []) (in flight)`.
+    private func inFlight(_ event: TraceEvent) -> String? {
+        guard let source = event.source?.host, let destination = event.destination?.host else { return nil }
+        return "\(source)--)\(destination): \(MermaidEscaping.label(event.message ?? "")) (in flight)"
     }
 
     /// The diagram line for one event, or `nil` for an event not drawn.
