@@ -310,7 +310,7 @@ struct SimulationEngine<Machine: StateMachine> {
         case .client?, .leader?, .scout?, .commander?, nil: return
         }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
+        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
             report(invariant, processes, detail)
         }
     }
