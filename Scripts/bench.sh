@@ -6,6 +6,7 @@
 # Usage: Scripts/bench.sh [RUNS] [OPERATIONS]
 # Prints decisions/s and events/s of each run, the best run, and messages per decision
 # against the protocol's minimum for this cluster.
+# With valgrind installed, it ends with Scripts/bench-instructions.sh: instructions per event.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -31,3 +32,9 @@ grep -E '^(outcome|decisions|per decision|by type)' <<<"$output"
 per=$(grep '^per decision' <<<"$output" | awk '{print $3}')
 minimum=$(grep '^per decision' <<<"$output" | sed -E 's/.*minimum for this cluster: ([0-9]+)\)/\1/')
 echo "best: $best decisions/s; messages per decision $per (protocol minimum $minimum)"
+# Instructions per event (callgrind) are the same on every run, unlike the clock above.
+if command -v valgrind >/dev/null; then
+    PMMC_SKIP_BUILD=1 Scripts/bench-instructions.sh
+else
+    echo "valgrind not installed: Scripts/bench-instructions.sh would count instructions per event"
+fi

@@ -93,8 +93,11 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// Checks `process`, in table slot `tableSlot`, after it handled an event; `message` is
     /// what it was delivered, if any, and `observations` what the process reported.
+    ///
+    /// `process` is `inout` only so that the check reads the role where the simulator keeps
+    /// it instead of copying it (with all of a replica's dictionaries); it is not changed.
     mutating func check(
-        _ process: Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?,
+        _ process: inout Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         if tableSlot >= memory.count {

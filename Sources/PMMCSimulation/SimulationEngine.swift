@@ -17,6 +17,9 @@ struct SimulationEngine<Machine: StateMachine> {
     var operations: [ClientOperation<Machine>] = []
     /// Receives every ``TraceEvent`` as it happens. When `nil` (the default) no event is built.
     var trace: ((TraceEvent) -> Void)?
+    /// The message last traced and its text, reused while one message is traced several
+    /// times in a row (sent to several processes, then delivered to each).
+    private var tracedMessage: (message: Message<Machine>, text: String)?
 
     enum Event {
         case start(ProcessID)
@@ -263,15 +266,14 @@ struct SimulationEngine<Machine: StateMachine> {
         }
         guard let slot = slotOf[destination] else {
             statistics.arrivedAfterExit += 1
-            trace?(Self.messageEvent(.drop, envelope, id: id, at: now, reason: .exited))
+            traceMessage(.drop, envelope, id: id, reason: .exited)
             return
         }
         statistics.delivered += 1
         scratch.removeAll()
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
-        if let trace {
-            let ignored = scratch.observations.contains(.ignored)
-            trace(Self.messageEvent(.deliver, envelope, id: id, at: now, ignored: ignored))
+        if trace != nil {
+            traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
         }
         for observation in scratch.observations {
             switch observation {
@@ -308,7 +310,7 @@ struct SimulationEngine<Machine: StateMachine> {
         case .client?, .leader?, .scout?, .commander?, nil: return
         }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
+        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
             report(invariant, processes, detail)
         }
     }
@@ -320,17 +322,25 @@ struct SimulationEngine<Machine: StateMachine> {
 
     private mutating func drop(_ envelope: Envelope<Machine>, id: Int, reason: TraceEvent.DropReason) {
         statistics.dropped += 1
-        trace?(Self.messageEvent(.drop, envelope, id: id, at: now, reason: reason))
+        traceMessage(.drop, envelope, id: id, reason: reason)
     }
 
-    /// The trace event of one copy of a message: sent, duplicated, delivered or dropped.
-    private static func messageEvent(
-        _ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int, at time: Int,
+    /// Traces one copy of a message: sent, duplicated, delivered or dropped.
+    private mutating func traceMessage(
+        _ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int,
         reason: TraceEvent.DropReason? = nil, ignored: Bool = false, injected: Bool = false
-    ) -> TraceEvent {
-        TraceEvent(time: time, kind: kind, source: envelope.source, destination: envelope.destination,
-                   messageID: id, messageKind: envelope.message.kind, message: envelope.message.description,
-                   reason: reason, ignored: ignored, injected: injected)
+    ) {
+        guard let trace else { return }
+        let text: String
+        if let last = tracedMessage, last.message == envelope.message {
+            text = last.text
+        } else {
+            text = envelope.message.description
+            tracedMessage = (envelope.message, text)
+        }
+        trace(TraceEvent(time: now, kind: kind, source: envelope.source, destination: envelope.destination,
+                         messageID: id, messageKind: envelope.message.kind, message: text,
+                         reason: reason, ignored: ignored, injected: injected))
     }
 
     private func group(of host: ProcessID, in groups: [ProcessID: Int]) -> Int {
@@ -377,7 +387,7 @@ struct SimulationEngine<Machine: StateMachine> {
         statistics.sent[envelope.message.kind.rawValue] += 1
         let id = nextMessageID
         nextMessageID += 1
-        trace?(Self.messageEvent(.send, envelope, id: id, at: now, injected: injected))
+        traceMessage(.send, envelope, id: id, injected: injected)
         if envelope.source.host == envelope.destination.host {
             queue.schedule(.deliver(envelope, id: id), at: now)
             return
@@ -390,7 +400,7 @@ struct SimulationEngine<Machine: StateMachine> {
             statistics.duplicated += 1
             let copy = nextMessageID
             nextMessageID += 1
-            trace?(Self.messageEvent(.duplicate, envelope, id: copy, at: now))
+            traceMessage(.duplicate, envelope, id: copy)
             queue.schedule(.deliver(envelope, id: copy), at: now + latency())
         }
     }

@@ -5,19 +5,66 @@ extension TraceEvent {
     /// `id`, `type`, `msg`, `slot`, `timer`, `reason`, `ignored`, `injected`, `detail`. Absent
     /// fields and false flags are left out, so a line is as short as its event.
     public var jsonLine: String {
-        var line = "{\"time\":\(time),\"kind\":\"\(kind.rawValue)\""
-        if let source { line += ",\"src\":\"\(source)\"" }
-        if let destination { line += ",\"dst\":\"\(destination)\"" }
-        if let messageID { line += ",\"id\":\(messageID)" }
-        if let messageKind { line += ",\"type\":\"\(messageKind)\"" }
-        if let message { line += ",\"msg\":" + JSONText.quoted(message) }
-        if let slot { line += ",\"slot\":\(slot)" }
-        if let timer { line += ",\"timer\":" + JSONText.quoted(timer.description) }
-        if let reason { line += ",\"reason\":\"\(reason.rawValue)\"" }
-        if ignored { line += ",\"ignored\":true" }
-        if injected { line += ",\"injected\":true" }
-        if let detail { line += ",\"detail\":" + JSONText.quoted(detail) }
-        return line + "}"
+        var bytes: [UInt8] = []
+        appendJSONLine(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of ``jsonLine`` (without a line break) to `bytes`: what a
+    /// writer calls for every event, since it builds no `String`.
+    public func appendJSONLine(to bytes: inout [UInt8]) {
+        JSONText.appendASCII("{\"time\":", to: &bytes)
+        JSONText.appendInteger(time, to: &bytes)
+        Self.appendField(",\"kind\":", kind.rawValue, to: &bytes)
+        if let source { Self.appendField(",\"src\":", source, to: &bytes) }
+        if let destination { Self.appendField(",\"dst\":", destination, to: &bytes) }
+        if let messageID { Self.appendField(",\"id\":", messageID, to: &bytes) }
+        if let messageKind { Self.appendField(",\"type\":", messageKind.description, to: &bytes) }
+        if let message { Self.appendField(",\"msg\":", message, to: &bytes) }
+        if let slot { Self.appendField(",\"slot\":", slot, to: &bytes) }
+        if let timer { Self.appendField(",\"timer\":", timer.description, to: &bytes) }
+        if let reason { Self.appendField(",\"reason\":", reason.rawValue, to: &bytes) }
+        if ignored { JSONText.appendASCII(",\"ignored\":true", to: &bytes) }
+        if injected { JSONText.appendASCII(",\"injected\":true", to: &bytes) }
+        if let detail { Self.appendField(",\"detail\":", detail, to: &bytes) }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `key` (`,"name":`) and `value` as a JSON string.
+    private static func appendField(_ key: StaticString, _ value: String, to bytes: inout [UInt8]) {
+        JSONText.appendASCII(key, to: &bytes)
+        JSONText.appendQuoted(value, to: &bytes)
+    }
+
+    /// Appends `key` (`,"name":`) and `value` as a JSON number.
+    private static func appendField(_ key: StaticString, _ value: Int, to bytes: inout [UInt8]) {
+        JSONText.appendASCII(key, to: &bytes)
+        JSONText.appendInteger(value, to: &bytes)
+    }
+
+    /// Appends `key` (`,"name":`) and `process` as a JSON string in the notation of
+    /// ``ProcessID/description``, which needs no escaping, without building it.
+    private static func appendField(_ key: StaticString, _ process: ProcessID, to bytes: inout [UInt8]) {
+        JSONText.appendASCII(key, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        switch process {
+        case .client(let index): appendIndexed("c", index, to: &bytes)
+        case .replica(let index): appendIndexed("r", index, to: &bytes)
+        case .leader(let index): appendIndexed("l", index, to: &bytes)
+        case .acceptor(let index): appendIndexed("a", index, to: &bytes)
+        case .scout(let leader, let number):
+            appendIndexed("l", leader, to: &bytes)
+            appendIndexed("/s", number, to: &bytes)
+        case .commander(let leader, let number):
+            appendIndexed("l", leader, to: &bytes)
+            appendIndexed("/c", number, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendIndexed(_ prefix: StaticString, _ index: Int, to bytes: inout [UInt8]) {
+        JSONText.appendASCII(prefix, to: &bytes)
+        JSONText.appendInteger(index, to: &bytes)
     }
 
     /// Parses one line as ``jsonLine`` writes it: the inverse of that property.

@@ -19,7 +19,8 @@ final class TraceWriter {
 
     func write(_ event: TraceEvent) {
         guard failure == nil else { return }
-        append(event.jsonLine)
+        event.appendJSONLine(to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= 1 << 20 { flush() }
     }
 
