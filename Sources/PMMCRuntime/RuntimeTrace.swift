@@ -1,24 +1,20 @@
 import PMMC
 import PMMCTrace
 
-/// Turns a running cluster's ``TimedRuntimeEvent``s into ``TraceEvent``s, the trace both hosts
-/// write (`pmmc run --trace FILE`), with times in microseconds since the cluster started.
-///
-/// A `decide` is written the first time any replica learns a slot, as the simulator writes it;
-/// the replicas that learn it later show only their `apply`.
-public struct RuntimeTrace<Machine: StateMachine> {
-    private var decidedSlots: Set<Int> = []
-
-    public init() {}
-
+/// The runtime's side of the trace both hosts write (`pmmc run --trace FILE`): times in
+/// microseconds since the cluster started.
+public enum RuntimeTrace {
     /// The header of a runtime trace.
     public static func header(command: String = "run", arguments: [String]) -> TraceHeader {
         TraceHeader(host: .runtime, timeUnit: .microsecond, command: command, arguments: arguments)
     }
+}
 
-    /// The trace event for `timed`, or `nil` for a replica's later `decided`.
-    public mutating func event(for timed: TimedRuntimeEvent<Machine>) -> TraceEvent? {
-        let (seconds, attoseconds) = timed.time.components
+extension TimedRuntimeEvent {
+    /// The event as the trace records it. A `decide` is written each time a replica learns a
+    /// slot's decision, as the simulator writes it.
+    public var traceEvent: TraceEvent {
+        let (seconds, attoseconds) = self.time.components
         let time = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
         func message(_ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int,
                      reason: TraceEvent.DropReason? = nil, ignored: Bool = false) -> TraceEvent {
@@ -26,7 +22,7 @@ public struct RuntimeTrace<Machine: StateMachine> {
                        messageID: id, messageKind: envelope.message.kind, message: envelope.message.description,
                        reason: reason, ignored: ignored)
         }
-        switch timed.event {
+        switch event {
         case .sent(let envelope, let id):
             return message(.send, envelope, id: id)
         case .dropped(let envelope, let id, let reason):
@@ -40,7 +36,6 @@ public struct RuntimeTrace<Machine: StateMachine> {
         case .exited(let process):
             return TraceEvent(time: time, kind: .exit, source: process)
         case .decided(let replica, let slot, let command):
-            guard decidedSlots.insert(slot).inserted else { return nil }
             return TraceEvent(time: time, kind: .decide, source: replica, message: command.description, slot: slot)
         case .applied(let replica, let slot, let command):
             return TraceEvent(time: time, kind: .apply, source: replica, message: command.description, slot: slot)

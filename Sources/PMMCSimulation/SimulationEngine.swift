@@ -291,16 +291,17 @@ struct SimulationEngine<Machine: StateMachine> {
         execute(scratch.effects, of: destination)
     }
 
-    /// Counts a slot as decided the first time any replica receives a decision for it.
+    /// Traces that `replica` learned the decision of `slot`, and counts the slot as decided
+    /// the first time any replica learns it.
     private mutating func recordDecision(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
         guard case .replica = replica else { return }
+        trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
         if slot >= decidedSlots.count {
             decidedSlots.append(contentsOf: repeatElement(false, count: max(slot + 1 - decidedSlots.count, decidedSlots.count)))
         }
         guard !decidedSlots[slot] else { return }
         decidedSlots[slot] = true
         statistics.slotsDecided += 1
-        trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
     }
 
     private mutating func check(_ slot: Int, delivered message: Message<Machine>?) {

@@ -102,7 +102,7 @@ struct RunCommand {
         let cluster: Cluster<KeyValueStore>
         let handles: [ClientHandle<KeyValueStore>]
         let trace = try tracePath.map { path throws(Failure) in
-            try TraceWriter(path: path, header: RuntimeTrace<KeyValueStore>.header(arguments: traceArguments))
+            try TraceWriter(path: path, header: RuntimeTrace.header(arguments: traceArguments))
         }
         var events: AsyncStream<TimedRuntimeEvent<KeyValueStore>>?
         do {
@@ -200,9 +200,8 @@ struct RunCommand {
     ) -> Task<Result<Void, Failure>, Never> {
         Task {
             guard let trace, let events else { return .success(()) }
-            var converter = RuntimeTrace<KeyValueStore>()
             for await timed in events {
-                if let event = converter.event(for: timed) { trace.write(event) }
+                trace.write(timed.traceEvent)
             }
             return Result { () throws(Failure) in try trace.close() }
         }

@@ -15,10 +15,9 @@ struct RuntimeTraceTests {
         let cluster = try Cluster<KeyValueStore>(options: options, observe: { stream = $0 })
         let events = try #require(stream)
         let collected = Task {
-            var trace = RuntimeTrace<KeyValueStore>()
             var written: [TraceEvent] = []
             for await timed in events {
-                if let event = trace.event(for: timed) { written.append(event) }
+                written.append(timed.traceEvent)
             }
             return written
         }
@@ -61,7 +60,7 @@ struct RuntimeTraceTests {
     @Test("a runtime trace reads back as written, with a runtime header in microseconds")
     func roundTrip() async throws {
         let events = try await Self.tracedRun()
-        let header = RuntimeTrace<KeyValueStore>.header(arguments: ["--operations", "20"])
+        let header = RuntimeTrace.header(arguments: ["--operations", "20"])
         #expect(header.host == .runtime && header.timeUnit == .microsecond)
         let file = try TraceFile(parsing: TraceFile(header: header, events: events).text)
         #expect(file.header == header)
