@@ -9,17 +9,13 @@ import Testing
 /// also expect the logs to be equal. A failure names both replicas, the slot and the two
 /// commands: `r1 applied c1#2 App k0 v4 in slot 3, where r0 applied c0#2 Put k0 v3`.
 public func expectLogsAgree<Machine>(_ simulation: Simulation<Machine>, sourceLocation: SourceLocation = #_sourceLocation) {
-    let replicas = simulation.replicas
-    guard let longest = replicas.max(by: { $0.log.count < $1.log.count }) else {
+    guard !simulation.replicas.isEmpty else {
         Issue.record("the simulation has no replicas", sourceLocation: sourceLocation)
         return
     }
-    let reference = longest.log
-    for replica in replicas where replica.id != longest.id {
-        let log = replica.log
-        guard let index = log.indices.first(where: { log[$0] != reference[$0] }) else { continue }
-        Issue.record(
-            "\(replica.id) applied \(describe(log[index])) in slot \(index + 1), where \(longest.id) applied \(describe(reference[index]))",
-            sourceLocation: sourceLocation)
+    for disagreement in simulation.logDisagreements {
+        let message = "\(disagreement.replica) applied \(describe(disagreement.command)) in slot \(disagreement.slot), "
+            + "where \(disagreement.reference) applied \(describe(disagreement.referenceCommand))"
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 }

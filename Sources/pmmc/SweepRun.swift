@@ -27,22 +27,12 @@ struct SweepRun {
             let done = simulation.operations.count(where: \.isComplete)
             return Failure(check: "liveness", detail: "\(done) of \(scenario.operations.count) operations completed by t=\(simulation.now)")
         }
-        if let disagreement = logDisagreement(simulation.replicas) {
-            return Failure(check: "agreement", detail: disagreement)
+        if let disagreement = simulation.logDisagreements.first {
+            return Failure(check: "agreement", detail: "slot \(disagreement.slot): \(disagreement.replica) applied "
+                + "\(disagreement.command), \(disagreement.reference) applied \(disagreement.referenceCommand)")
         }
         let result = KeyValueHistory(clientOperations: simulation.operations).checkLinearizability(stepLimit: 1_000_000)
         if case .linearizable = result.verdict { return nil }
         return Failure(check: "linearizability", detail: result.description)
-    }
-
-    /// Where two replicas' logs differ, if they do: each log must be a prefix of the longest.
-    private static func logDisagreement(_ replicas: [Replica<KeyValueStore>]) -> String? {
-        guard let longest = replicas.max(by: { $0.slotOut < $1.slotOut }) else { return nil }
-        for replica in replicas {
-            for slot in 1..<replica.slotOut where replica.decisions[slot] != longest.decisions[slot] {
-                return "slot \(slot): \(replica.id) applied \(replica.decisions[slot]!), \(longest.id) applied \(longest.decisions[slot]!)"
-            }
-        }
-        return nil
     }
 }
