@@ -1,4 +1,3 @@
-import Foundation
 import PMMCSimulation
 
 /// `pmmc lincheck`: checks a key-value history for linearizability.
@@ -41,15 +40,7 @@ struct LincheckCommand {
 
     func run() throws -> Int32 {
         let name = path == "-" ? "standard input" : path
-        let text: String
-        do {
-            let data = path == "-" ? try FileHandle.standardInput.readToEnd() ?? Data()
-                                   : try Data(contentsOf: URL(fileURLWithPath: path))
-            text = String(decoding: data, as: UTF8.self)
-        } catch {
-            let missing = path != "-" && !FileManager.default.fileExists(atPath: path)
-            throw UsageError(message: missing ? "no history file '\(path)'" : "cannot read \(name)")
-        }
+        let text = String(decoding: try InputFile(path: path, kind: "history file").readAll(), as: UTF8.self)
         let history: KeyValueHistory
         do {
             history = try KeyValueHistory(json: text)
