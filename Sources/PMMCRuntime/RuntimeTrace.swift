@@ -16,19 +16,13 @@ extension TimedRuntimeEvent {
     public var traceEvent: TraceEvent {
         let (seconds, attoseconds) = self.time.components
         let time = Int(seconds) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
-        func message(_ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int,
-                     reason: TraceEvent.DropReason? = nil, ignored: Bool = false) -> TraceEvent {
-            TraceEvent(time: time, kind: kind, source: envelope.source, destination: envelope.destination,
-                       messageID: id, messageKind: envelope.message.kind, message: envelope.message.description,
-                       reason: reason, ignored: ignored)
-        }
         switch event {
         case .sent(let envelope, let id):
-            return message(.send, envelope, id: id)
+            return TraceEvent(.send, of: envelope, id: id, at: time)
         case .dropped(let envelope, let id, let reason):
-            return message(.drop, envelope, id: id, reason: reason)
+            return TraceEvent(.drop, of: envelope, id: id, at: time, reason: reason)
         case .delivered(let envelope, let id, let ignored):
-            return message(.deliver, envelope, id: id, ignored: ignored)
+            return TraceEvent(.deliver, of: envelope, id: id, at: time, ignored: ignored)
         case .timerFired(let process, let timer):
             return TraceEvent(time: time, kind: .timer, source: process, timer: timer)
         case .spawned(let child, let parent):

@@ -339,9 +339,7 @@ struct SimulationEngine<Machine: StateMachine> {
             text = envelope.message.description
             tracedMessage = (envelope.message, text)
         }
-        trace(TraceEvent(time: now, kind: kind, source: envelope.source, destination: envelope.destination,
-                         messageID: id, messageKind: envelope.message.kind, message: text,
-                         reason: reason, ignored: ignored, injected: injected))
+        trace(TraceEvent(kind, of: envelope, id: id, at: now, text: text, reason: reason, ignored: ignored, injected: injected))
     }
 
     private func group(of host: ProcessID, in groups: [ProcessID: Int]) -> Int {

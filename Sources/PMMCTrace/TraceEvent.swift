@@ -74,6 +74,18 @@ public struct TraceEvent: Hashable, Sendable {
         self.detail = detail
     }
 
+    /// The event of one copy of `envelope`'s message (`kind` is `send`, `duplicate`, `deliver`
+    /// or `drop`), as both hosts write it. `text` is the message in the slides' notation, its
+    /// `description` unless the host already has it.
+    public init<Machine: StateMachine>(
+        _ kind: Kind, of envelope: Envelope<Machine>, id: Int, at time: Int, text: String? = nil,
+        reason: DropReason? = nil, ignored: Bool = false, injected: Bool = false
+    ) {
+        self.init(time: time, kind: kind, source: envelope.source, destination: envelope.destination,
+                  messageID: id, messageKind: envelope.message.kind, message: text ?? envelope.message.description,
+                  reason: reason, ignored: ignored, injected: injected)
+    }
+
     /// Whether the event is about one copy of a message: a send, duplicate, delivery or drop.
     public var isMessage: Bool {
         switch kind {
