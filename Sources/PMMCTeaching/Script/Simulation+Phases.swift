@@ -18,3 +18,16 @@ extension Simulation {
         for acceptor in acceptors { try deliver(.p2b, from: acceptor, to: leader) }
     }
 }
+
+/// Phase 2 for one slot when a leader has several commanders running.
+extension Simulation {
+    /// Phase 2 for the commander `leader` runs for `slot`: its p2a reaches each of
+    /// `acceptors`, and each one's p2b comes back.
+    func accept(slot: Int, from leader: ProcessID, at acceptors: [ProcessID]) throws(SimulationError) {
+        guard case .leader(let role) = process(leader), let commander = role.runningCommanders[slot] else {
+            throw .noSuchEvent("commander of \(leader) for slot \(slot)")
+        }
+        for acceptor in acceptors { try deliver(.p2a, from: commander, to: acceptor) }
+        for acceptor in acceptors { try deliver(.p2b, from: acceptor, to: commander) }
+    }
+}

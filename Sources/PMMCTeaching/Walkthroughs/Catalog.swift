@@ -1,6 +1,9 @@
 /// Every walk-through, in teaching order.
 public enum Walkthroughs {
-    public static let all: [Walkthrough] = [acceptors, gettingElected, handlingProposals, replicaWindow, reconfiguration, duelingLeaders, leaderFailover, singleDecree]
+    public static let all: [Walkthrough] = [
+        acceptors, ballots, gettingElected, handlingProposals, replicaWindow, logHoles, duplicateDecision, reconfiguration,
+        duelingLeaders, leaderFailover, singleDecree,
+    ]
 
     /// The walk-through called `name`, if any.
     public static func named(_ name: String) -> Walkthrough? {
