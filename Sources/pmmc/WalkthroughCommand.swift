@@ -4,6 +4,7 @@ import PMMCTeaching
 struct WalkthroughCommand {
     static let usage = """
         USAGE: pmmc walkthrough NAME [options]
+               pmmc walkthrough --file STORY [options]
                pmmc walkthrough --list
 
         Runs a walk-through: a scenario from the lecture slides or the paper, scripted step
@@ -11,6 +12,9 @@ struct WalkthroughCommand {
         state it leaves, then checks the invariants the story demonstrates.
 
           --list                list the walk-throughs, one line each
+          --file STORY          run the walk-through a story file tells (a schedule
+                                of steps, actions and expectations; '-' reads standard
+                                input); Docs/Walkthroughs.md, "Writing your own"
         OUTPUT
         \(OutputOptions.usage)
           --step                pause before each step until Enter is pressed (text on
@@ -31,6 +35,7 @@ struct WalkthroughCommand {
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
         let list = try reader.flag("--list")
+        let storyPath = try reader.value("--file")
         let step = try reader.flag("--step")
         let output = try OutputOptions(&reader)
         let names = reader.operands()
@@ -42,13 +47,20 @@ struct WalkthroughCommand {
             action = .list
             return
         }
-        guard let name = names.first else {
-            throw UsageError(message: "name a walk-through; run 'pmmc walkthrough --list'")
-        }
-        guard names.count == 1 else { throw UsageError(message: "unexpected argument '\(names[1])'") }
-        guard let walkthrough = Walkthroughs.named(name) else {
-            let hint = Walkthroughs.nearest(to: name).map { "did you mean '\($0.name)'? " } ?? ""
-            throw UsageError(message: "unknown walk-through '\(name)'; \(hint)run 'pmmc walkthrough --list'")
+        let walkthrough: Walkthrough
+        if let storyPath {
+            guard names.isEmpty else { throw UsageError(message: "--file takes the place of a walk-through name; '\(names[0])' is one too many") }
+            walkthrough = try Self.walkthrough(storyAt: storyPath)
+        } else {
+            guard let name = names.first else {
+                throw UsageError(message: "name a walk-through or give --file STORY; run 'pmmc walkthrough --list'")
+            }
+            guard names.count == 1 else { throw UsageError(message: "unexpected argument '\(names[1])'") }
+            guard let named = Walkthroughs.named(name) else {
+                let hint = Walkthroughs.nearest(to: name).map { "did you mean '\($0.name)'? " } ?? ""
+                throw UsageError(message: "unknown walk-through '\(name)'; \(hint)run 'pmmc walkthrough --list'")
+            }
+            walkthrough = named
         }
         if step {
             guard output.path == nil else { throw UsageError(message: "--step shows steps on the terminal; it cannot go with --output") }
@@ -79,6 +91,20 @@ struct WalkthroughCommand {
                 report("check \(check.name) failed: \(check.statement) (\(check.detail))")
             }
             return transcript.allChecksHold ? 0 : 1
+        }
+    }
+
+    /// The walk-through the story file at `path` tells, named after the file.
+    static func walkthrough(storyAt path: String) throws(UsageError) -> Walkthrough {
+        let file = try InputFile(path: path, kind: "story file")
+        guard let text = String(validating: try file.readAll(), as: UTF8.self) else {
+            throw UsageError(message: "story file \(file.name) is not UTF-8 text")
+        }
+        let base = path.split(separator: "/").last.map { $0.split(separator: ".").first.map(String.init) ?? String($0) } ?? "story"
+        do {
+            return Walkthrough(story: try Story(parsing: text, name: path == "-" ? "story" : base))
+        } catch {
+            throw UsageError(message: "story file \(file.name), \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import pmmc
 
@@ -58,6 +59,26 @@ struct CommandTests {
             == "unknown walk-through 'electd'; did you mean 'getting-elected'? run 'pmmc walkthrough --list'")
         #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["nosuch"]) }
             == "unknown walk-through 'nosuch'; run 'pmmc walkthrough --list'")
+    }
+
+    @Test("pmmc walkthrough --file: a story file's errors name the file and the line")
+    func walkthroughStoryFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("story-\(getpid()).story").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "title: T\nstep: s\n    delivr p1a\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path]) }
+            == "story file '\(path)', line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, run")
+        #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path, "acceptors"]) }
+            == "--file takes the place of a walk-through name; 'acceptors' is one too many")
+        #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path + ".missing"]) }
+            == "no story file '\(path).missing'")
+        try "title: T\nstep: s\n    start l0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .show(let walkthrough, _, _) = try WalkthroughCommand(arguments: ["--file", path]).action else {
+            Issue.record("a valid story is shown")
+            return
+        }
+        #expect(walkthrough.name == "story-\(getpid())")
+        #expect(try walkthrough.run().parts.first?.steps.count == 1)
     }
 
     @Test("pmmc render - reads standard input")

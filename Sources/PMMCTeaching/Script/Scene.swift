@@ -3,8 +3,11 @@ import PMMCSimulation
 
 /// The set-up the walk-throughs share: a network that delivers every message after one tick
 /// and loses none, so that the script alone decides what happens and in what order.
-enum Scene {
-    static func options(
+public enum Scene {
+    /// Options for a scripted run of this cluster: seed 1, every message delivered after one
+    /// tick and none lost, and by default the paper's settings (figure 7's naive leaders).
+    /// Nothing happens unless the script performs it: leaders wait for ``Simulation/start(_:)``.
+    public static func options(
         replicas: Int = 1, leaders: Int = 1, acceptors: Int = 3, clients: Int = 0,
         settings: Settings = .paper()
     ) -> SimulationOptions {
@@ -14,7 +17,7 @@ enum Scene {
     }
 
     /// Ballot `round.leader`.
-    static func ballot(_ round: Int, _ leader: Int) -> Ballot {
+    public static func ballot(_ round: Int, _ leader: Int) -> Ballot {
         Ballot(round: round, leader: leader)
     }
 }

@@ -13,9 +13,9 @@ import PMMCSimulation
 /// try script.outcome("Or… Branch B: …") { branch in … }
 /// return script.transcript
 /// ```
-final class Script<Machine: StateMachine> {
+public final class Script<Machine: StateMachine> {
     /// The simulation this script drives; a step's action may also read it.
-    let simulation: Simulation<Machine>
+    public let simulation: Simulation<Machine>
     private let recorder: Recorder
     private let part: Int
     private let watched: [ProcessID]
@@ -36,7 +36,7 @@ final class Script<Machine: StateMachine> {
     /// A script on a new simulation of `options`. `lanes` are the processes drawn, left to right;
     /// the states of `watched` (all lanes by default) are shown when a step touches or changes
     /// them. `heading` names the first part, for a story that is told again under other settings.
-    init(
+    public init(
         title: String, lesson: String, options: SimulationOptions, lanes: [ProcessID], watched: [ProcessID]? = nil,
         heading: String? = nil
     ) throws(WalkthroughError) {
@@ -79,7 +79,7 @@ final class Script<Machine: StateMachine> {
 
     /// The story so far. Its lanes are the ones asked for, then any other process the story's
     /// events involve, in id order, so that every message has a line to start and end on.
-    var transcript: Transcript {
+    public var transcript: Transcript {
         var transcript = recorder.transcript
         let named = Set(transcript.lanes)
         let involved = transcript.parts.flatMap(\.steps).flatMap(\.events)
@@ -92,7 +92,7 @@ final class Script<Machine: StateMachine> {
     /// touched (a delivery's receiver, a timer's owner, a crashed process) or changed, plus
     /// those in `show`. With `quiet`, only decisions and crashes are listed among its events:
     /// for setting the scene in bulk.
-    func step(
+    public func step(
         _ narration: String, show: [ProcessID] = [], quiet: Bool = false,
         _ action: (Simulation<Machine>) throws(SimulationError) -> Void
     ) throws(WalkthroughError) {
@@ -122,7 +122,7 @@ final class Script<Machine: StateMachine> {
     }
 
     /// Adds a table to the last step, e.g. single-decree Paxos's per-node state.
-    func attach(_ table: StateTable) {
+    public func attach(_ table: StateTable) {
         let steps = recorder.transcript.parts[part].steps
         guard !steps.isEmpty else { return }
         recorder.transcript.parts[part].steps[steps.count - 1].panels.append(.table(table))
@@ -130,18 +130,18 @@ final class Script<Machine: StateMachine> {
 
     /// Tells one outcome of the story from the current state, under `heading`, on a fork of
     /// the simulation; this script stays at the fork for the next outcome.
-    func outcome(_ heading: String, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
+    public func outcome(_ heading: String, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
         try story(Script(forking: self, heading: heading))
     }
 
     /// Tells the story again from the start on a new simulation of `options` (other settings,
     /// say), under `heading`.
-    func retell(_ heading: String, options: SimulationOptions, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
+    public func retell(_ heading: String, options: SimulationOptions, _ story: (Script) throws(WalkthroughError) -> Void) throws(WalkthroughError) {
         try story(Script(retelling: self, heading: heading, options: options))
     }
 
     /// Records invariant `name` with whether `holds` is true of this line of the story.
-    func check(_ name: String, _ statement: String, holds: Bool, _ detail: String) {
+    public func check(_ name: String, _ statement: String, holds: Bool, _ detail: String) {
         recorder.transcript.checks.append(Transcript.Check(name: name, statement: statement, holds: holds, detail: detail))
     }
 

@@ -8,7 +8,10 @@ public struct Walkthrough: Sendable {
     public let summary: String
     private let script: @Sendable () throws(WalkthroughError) -> Transcript
 
-    init(name: String, title: String, summary: String, script: @escaping @Sendable () throws(WalkthroughError) -> Transcript) {
+    /// A walk-through called `name` (for ``Walkthroughs/named(_:)``-style lookups and file
+    /// names), whose `script` builds a ``Script``, drives it step by step and returns its
+    /// ``Script/transcript``. See Docs/Walkthroughs.md, "Writing your own".
+    public init(name: String, title: String, summary: String, script: @escaping @Sendable () throws(WalkthroughError) -> Transcript) {
         self.name = name
         self.title = title
         self.summary = summary
