@@ -121,6 +121,19 @@ public final class Script<Machine: StateMachine> {
             Transcript.Step(number: recorder.stepCount, narration: narration, events: events, panels: panels))
     }
 
+    /// The usual first step, quiet: `leader` starts and is elected by `acceptors` (phase 1
+    /// with their first majority), so the story begins with an active leader.
+    public func setUpElection(of leader: ProcessID, by acceptors: [ProcessID]) throws(WalkthroughError) {
+        guard case .leader(let index) = leader else {
+            throw WalkthroughError(step: recorder.stepCount + 1, reason: "\(leader) is not a leader")
+        }
+        try step("Set-up: \(leader) is elected with ballot \(Ballot(round: 0, leader: index))", show: [leader], quiet: true) {
+            simulation throws(SimulationError) in
+            try simulation.start(leader)
+            try simulation.elect(leader, by: acceptors)
+        }
+    }
+
     /// Adds a table to the last step, e.g. single-decree Paxos's per-node state.
     public func attach(_ table: StateTable) {
         let steps = recorder.transcript.parts[part].steps

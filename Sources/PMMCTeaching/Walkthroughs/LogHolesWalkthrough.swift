@@ -25,10 +25,7 @@ extension Walkthroughs {
                 """,
             options: Scene.options(replicas: 1, leaders: 1, acceptors: 3, clients: 2),
             lanes: [c0, c1, r0, l0] + acceptors)
-        try script.step("Set-up: l0 is elected with ballot 0.0", show: [l0], quiet: true) { simulation throws(SimulationError) in
-            try simulation.start(l0)
-            try simulation.elect(l0, by: acceptors)
-        }
+        try script.setUpElection(of: l0, by: acceptors)
         try script.step("c0 asks for A and c1 for B") { simulation throws(SimulationError) in
             try simulation.submit("A", client: 0)
             try simulation.submit("B", client: 1)

@@ -20,10 +20,7 @@ let crashedAcceptors = Walkthrough(
             """,
         options: Scene.options(replicas: 1, leaders: 1, acceptors: 3, clients: 1),
         lanes: [c0, r0, l0] + acceptors)
-    try script.step("Set-up: l0 is elected with ballot 0.0", show: [l0], quiet: true) { simulation throws(SimulationError) in
-        try simulation.start(l0)
-        try simulation.elect(l0, by: acceptors)
-    }
+    try script.setUpElection(of: l0, by: acceptors)
     try script.step("c0 asks for Put k v; r0 proposes it for slot 1 and l0 spawns a commander") { simulation throws(SimulationError) in
         try simulation.put("k", "v", client: 0)
         try simulation.deliver(.request, from: c0, to: r0)
