@@ -39,7 +39,7 @@ struct SVGStateBoxes {
     let tables: [TableBox]
 
     init(_ step: Transcript.Step, detail: Detail, laneSpacing: Double, lanes: Set<ProcessID>) {
-        let characters = Self.characters(width: laneSpacing - Self.boxGap - 14)
+        let characters = Self.characters(width: laneSpacing - Self.boxGap - 10)
         var states: [StateBox] = []
         var tables: [TableBox] = []
         for panel in step.panels {
@@ -134,20 +134,65 @@ struct SVGStateBoxes {
         max(8, Int(width / (fontSize * SVGCanvas.monoAdvance)))
     }
 
-    /// `text` wrapped at spaces into lines of at most `width` characters, a longer word cut,
-    /// every line keeping the text's indent.
+    /// `text` wrapped into lines of at most `width` characters at spaces outside `<…>` and
+    /// `{…}`, and inside `[…]` only between items, so that a pvalue, a view or a bracketed
+    /// command stays on one line when it fits, and never right after a
+    /// field's name or beside an arrow when that fits too; a longer piece is cut.
+    /// Every line keeps the text's indent, and a continued line is indented two more.
     static func wrap(_ text: String, width: Int) -> [String] {
         let indent = String(text.prefix { $0 == " " })
-        let room = max(4, width - indent.count)
-        return TextWrapping.wrap(text, width: room).flatMap { line -> [String] in
-            var pieces: [String] = []
-            var rest = Substring(line)
-            while rest.count > room {
-                pieces.append(String(rest.prefix(room)))
-                rest = rest.dropFirst(room)
+        var pieces: [String] = []
+        var piece = ""
+        var depth = 0
+        var listDepth = 0
+        for character in ControlCharacters.singleLine(String(text.dropFirst(indent.count))) {
+            switch character {
+            case "<", "{": depth += 1
+            case ">", "}": depth = max(0, depth - 1)
+            case "[", "(": listDepth += 1
+            case "]", ")": listDepth = max(0, listDepth - 1)
+            default: break
             }
-            pieces.append(String(rest))
-            return pieces
-        }.map { indent + $0 }
+            if character == " ", depth == 0, listDepth == 0 || piece.last == "," {
+                if !piece.isEmpty { pieces.append(piece) }
+                piece = ""
+            } else {
+                piece.append(character)
+            }
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        // A field name stays with its value, an arrow with both its ends, where they fit.
+        var glued: [String] = []
+        for piece in pieces {
+            if let last = glued.last, last.hasSuffix(":") || last.hasSuffix("→") || last.hasSuffix("←") || piece == "→" || piece == "←",
+               indent.count + 2 + last.count + 1 + piece.count <= width {
+                glued[glued.count - 1] = last + " " + piece
+            } else {
+                glued.append(piece)
+            }
+        }
+        pieces = glued
+        var lines: [String] = []
+        var line = indent
+        let continued = indent + "  "
+        for piece in pieces {
+            let start = lines.isEmpty ? indent : continued
+            if line != start, line.count + 1 + piece.count <= width {
+                line += " " + piece
+                continue
+            }
+            if line != start { lines.append(line) }
+            line = lines.isEmpty ? indent : continued
+            var rest = Substring(piece)
+            while line.count + rest.count > width, width > line.count {
+                let room = width - line.count
+                lines.append(line + rest.prefix(room))
+                rest = rest.dropFirst(room)
+                line = continued
+            }
+            line += rest
+        }
+        lines.append(line)
+        return lines
     }
 }
