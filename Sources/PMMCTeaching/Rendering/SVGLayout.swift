@@ -14,6 +14,9 @@ struct SVGLayout {
 
         static let regular = Metrics(eventGap: 17, stepPadding: 13, minimumStep: 46)
         static let compact = Metrics(eventGap: 11, stepPadding: 8, minimumStep: 26)
+
+        /// Whether these are the flat sizes of a long story.
+        var isCompact: Bool { eventGap < Self.regular.eventGap }
     }
 
     /// The vertical extent of one part.

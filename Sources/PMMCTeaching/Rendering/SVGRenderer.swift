@@ -38,7 +38,7 @@ public struct SVGRenderer: Sendable {
     }
 
     /// How many times a drawing is made at most: each time again, the steps whose labels found
-    /// no clear place are spread further apart.
+    /// no clear place are spread further apart. A long story, drawn compactly, is drawn once.
     static let stretchAttempts = 4
 
     /// Draws `transcript`, its state boxes showing `detail`, its lanes narrowed to fit
@@ -61,7 +61,9 @@ public struct SVGRenderer: Sendable {
             let crowded = draw(transcript, flow: flow, verdicts: verdicts, layout: layout, on: &canvas)
                 .flatMap { Self.steps(of: $0, firstSteps: firstSteps) }
             attempt += 1
-            guard !crowded.isEmpty, attempt < Self.stretchAttempts else {
+            // A long story drawn flat is for looking up, not for teaching: it is drawn once.
+            let attempts = layout.metrics.isCompact ? 1 : Self.stretchAttempts
+            guard !crowded.isEmpty, attempt < attempts else {
                 return document(transcript, legend: legend, layout: layout, canvas: canvas)
             }
             for step in Set(crowded) { stretch[step] = (stretch[step] ?? 1) + 0.5 }
