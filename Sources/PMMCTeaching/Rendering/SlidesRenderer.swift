@@ -78,7 +78,7 @@ public struct SlidesRenderer: Sendable {
         body { margin: 0; font-family: 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif; background: #ffffff; }
         .slide { display: none; box-sizing: border-box; width: 100vw; height: 100vh; padding: 1em; overflow: hidden; }
         .slide.current { display: block; }
-        .slide > svg { display: block; margin: 0 auto; max-width: 100%; max-height: calc(100vh - 2em); height: auto; }
+        .slide > svg { display: block; margin: 0 auto; width: 100%; height: calc(100vh - 2em); }
         .slide h1, .slide h2 { color: #0d47a1; }
         .slide p, .slide li { font-size: 20px; line-height: 1.5; max-width: 60em; }
         .slide .hint { color: #757575; font-size: 16px; }
