@@ -20,7 +20,7 @@ struct SVGLabelPlacement {
         /// Upright, starting at the point (a loop's label), or near it, or left of the lane at
         /// `laneX`.
         case beside(Point, laneX: Double, text: String, classes: String, tooltip: String, owner: Int)
-        /// At the tip of an in-flight stub.
+        /// Along or just past an in-flight stub, whose length and slope are chosen with it.
         case stub(Stub, text: String, classes: String, tooltip: String, owner: Int)
     }
 
@@ -38,6 +38,10 @@ struct SVGLabelPlacement {
         (0.6, 14), (0.6, 30), (0.45, 6), (0.8, 22), (0.45, 44), (0.8, 50), (0.3, 60), (0.9, 8), (0.3, 24), (0.6, 70),
         (0.25, 10), (0.2, 36), (0.35, 80), (0.9, 40),
     ]
+
+    /// The room a label keeps around its text, in pixels, so that a line passing by does not
+    /// touch its letters.
+    static let clearance = 1.5
 
     /// The leftmost and rightmost x a label may reach.
     let minX: Double
@@ -92,7 +96,8 @@ struct SVGLabelPlacement {
             let centreOffset = baseline - 10.5 * 0.275
             let anchor = Point(x: start.x + dx * fraction, y: start.y + dy * fraction)
             let box = SVGGeometry.Box(centre: Point(x: anchor.x - centreOffset * sin, y: anchor.y + centreOffset * cos),
-                                      halfWidth: halfLength + 1, halfHeight: 10.5 * 0.525, cos: cos, sin: sin)
+                                      halfWidth: halfLength + Self.clearance, halfHeight: 10.5 * 0.525 + Self.clearance,
+                                      cos: cos, sin: sin)
             return Place(box: box, anchor: anchor, cos: cos, sin: sin, baseline: baseline)
         }
         let turned = Self.baselines.flatMap { baseline in Self.fractions.map { place($0, baseline, cos: cos, sin: sin) } }
@@ -115,7 +120,8 @@ struct SVGLabelPlacement {
         let width = SVGCanvas.monoWidth(text)
         let direction: Double = stub.destinationX >= stub.start.x ? 1 : -1
         let centre = Point(x: tip.x + direction * (6 + width / 2), y: tip.y + 4 - 10.5 * 0.275)
-        return Place(box: SVGGeometry.Box(centre: centre, halfWidth: width / 2 + 1, halfHeight: 10.5 * 0.525),
+        return Place(box: SVGGeometry.Box(centre: centre, halfWidth: width / 2 + Self.clearance,
+                                          halfHeight: 10.5 * 0.525 + Self.clearance),
                      anchor: Point(x: centre.x, y: tip.y + 4), cos: 1, sin: 0, baseline: 0)
     }
 
