@@ -75,4 +75,19 @@ struct RenderSlidesTests {
         })
         #expect(frames[0].layout.lanes.count < transcript.lanes.count)
     }
+
+    @Test("an SVG cut to a maximum height: the first steps that fit; a story that fits is drawn whole")
+    func maximumHeight() throws {
+        let long = RenderSamples.long
+        let whole = SVGRenderer().render(long, maximumHeight: 1_000_000)
+        #expect(!whole.isCut && whole.document == render(long, as: .svg))
+        let cut = SVGRenderer().render(long, maximumHeight: whole.height / 2)
+        #expect(cut.isCut)
+        #expect(cut.height <= whole.height / 2)
+        #expect(cut.stepsDrawn >= 1 && cut.stepsDrawn < cut.stepCount)
+        #expect(cut.fullHeight == whole.height)
+        #expect(cut.document.contains(" height=\"\(SVGMarkup.number(cut.height))\""))
+        let firstSteps = SVGRenderer.firstSteps(cut.stepsDrawn, of: long)
+        #expect(firstSteps.parts.flatMap(\.steps) == Array(long.parts.flatMap(\.steps).prefix(cut.stepsDrawn)))
+    }
 }
