@@ -69,9 +69,8 @@ struct RenderSVGGeometryTests {
         #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.prefix(12).joined(separator: "\n")))
     }
 
-    @Test("a message lost in flight ends in a cross off every lane's line", arguments: walkthroughs)
-    func crossesAvoidLanes(name: String) throws {
-        let transcript = try Self.transcript(name)
+    @Test("a message lost in flight ends in a cross off every lane's line", arguments: RenderSamples.all)
+    func crossesAvoidLanes(_ transcript: Transcript) throws {
         let drawing = SVGRenderer().drawing(transcript, detail: .changes)
         let laneXs = drawing.layout.lanes.map(drawing.layout.x)
         let crosses = drawing.canvas.shapes.filter { $0.kind == .mark && $0.text == "✗" }.compactMap(\.box)
@@ -85,6 +84,14 @@ struct RenderSVGGeometryTests {
             #expect(nearest >= SVGMessageDrawing.crossClearance || abs(nearest - 10) < 0.01,
                     "a cross at x=\(cross.centre.x) sits \(nearest) px from a lane")
         }
+    }
+
+    @Test("the samples lose messages in flight between lanes, several lanes apart")
+    func samplesLoseMessages() {
+        let lost = RenderSamples.long.parts.flatMap(\.steps).flatMap(\.events).filter {
+            $0.kind == .drop && ($0.reason == .loss || $0.reason == .partition)
+        }
+        #expect(lost.count >= 2)
     }
 
     @Test("the geometry finds what it must: a label on an arrow, a text out of its frame")

@@ -46,7 +46,8 @@ struct SVGMessageDrawing {
         case .inFlight:
             endY = nil
         }
-        if let verdict { suffix += " " + verdict.rawValue }
+        // The verdict belongs to the message: `p1b(0.0, []) OK! (loss)`.
+        let message = flight.message + (verdict.map { " " + $0.rawValue } ?? "")
         let startY: Double
         let hasLeadIn: Bool
         switch flight.start {
@@ -60,17 +61,17 @@ struct SVGMessageDrawing {
             startY = max(partTop + 4 + Double(inheritedIndex) * 7, (endY ?? partTop) - 34)
             hasLeadIn = true
         }
-        let tooltip = "\(flight.source) → \(flight.destination): \(flight.message)\(suffix)"
+        let tooltip = "\(flight.source) → \(flight.destination): \(message)\(suffix)"
         let start = Point(x: startX, y: startY)
         let labelClass = "label mono" + (style == "msg" ? "" : " " + style.dropFirst(4))
         if flight.source.host == flight.destination.host {
-            let text = SVGMarkup.truncate(flight.message + suffix, to: Self.labelLimit)
+            let text = SVGMarkup.truncate(message + suffix, to: Self.labelLimit)
             return drawLoop(from: start, to: endY, flight: flight, style: style, hasLeadIn: hasLeadIn,
                             text: text, labelClass: labelClass, tooltip: tooltip, on: &canvas)
         }
         let direction: Double = endX >= startX ? 1 : -1
         guard let endY else {
-            let text = SVGMarkup.truncate("\(flight.message + suffix) → \(flight.destination)", to: Self.labelLimit)
+            let text = SVGMarkup.truncate("\(message + suffix) → \(flight.destination)", to: Self.labelLimit)
             return .stub(SVGLabelPlacement.Stub(start: start, destinationX: endX), text: text,
                          classes: "label mono pending", tooltip: tooltip, owner: owner)
         }
@@ -93,7 +94,7 @@ struct SVGMessageDrawing {
             canvas.add(path([start, end], classes: style, marker: marker, tooltip: tooltip), to: .messages)
         }
         canvas.reserve(SVGGeometry.Segment(from: start, to: end), owner: owner)
-        let text = SVGMarkup.truncate(flight.message + suffix, to: Self.labelLimit)
+        let text = SVGMarkup.truncate(message + suffix, to: Self.labelLimit)
         return .along(start, end, text: text, classes: labelClass, tooltip: tooltip, owner: owner)
     }
 
