@@ -9,7 +9,8 @@ struct OutputOptions {
     }
 
     static let usage = """
-          --format FORMAT       text (default), markdown, mermaid or svg
+          --format FORMAT       text (default), markdown, mermaid, svg, or slides (an HTML
+                                deck: one space-time diagram per step)
           --output FILE         write to FILE instead of standard output; never coloured;
                                 a symbolic link or a FIFO is written through, not replaced
           --colour WHEN         colour text: auto (default; when standard output is a

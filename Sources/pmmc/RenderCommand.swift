@@ -19,7 +19,11 @@ struct RenderCommand {
           --max-events N        draw at most N events; the last step may be cut short
                                 (default: \(defaultMaxEvents), so that a long trace stays a picture
                                 you can open; a note on standard error says when it cut)
-          --all                 no default cap: draw every event in the window
+          --max-height PX       an SVG at most PX pixels tall: the steps that fit are drawn
+                                (default: \(defaultMaxHeight); a note on standard error says
+                                when it cut and how tall the whole picture would be)
+          --all                 no default cap: draw every event in the window, however
+                                tall the picture
         OUTPUT
         \(OutputOptions.usage)
           --title TEXT          the heading (default: the command that wrote the trace)
@@ -31,6 +35,9 @@ struct RenderCommand {
 
     /// The most events drawn when no window caps them.
     static let defaultMaxEvents = 1_000
+    /// The tallest SVG drawn unless `--max-height` or `--all` says otherwise, in pixels: about
+    /// twenty screens, which a browser still opens quickly.
+    static let defaultMaxHeight = 20_000
 
     let tracePath: String
     let window: TraceWindow
@@ -38,6 +45,8 @@ struct RenderCommand {
     let title: String?
     /// Whether ``window``'s event cap is the default one.
     let capsByDefault: Bool
+    /// The tallest SVG to draw; `nil` for no cap.
+    let maxHeight: Int?
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -48,6 +57,9 @@ struct RenderCommand {
         let maxEvents = try reader.integer("--max-events", in: 1...Int.max)
         let all = try reader.flag("--all")
         if all, maxEvents != nil { throw UsageError(message: "--all and --max-events cannot be given together") }
+        let maxHeight = try reader.integer("--max-height", in: 100...10_000_000)
+        if all, maxHeight != nil { throw UsageError(message: "--all and --max-height cannot be given together") }
+        self.maxHeight = all ? nil : maxHeight ?? Self.defaultMaxHeight
         window = TraceWindow(from: from, to: to, maxSteps: maxSteps,
                              maxEvents: maxEvents ?? (all ? nil : Self.defaultMaxEvents))
         capsByDefault = !all && maxEvents == nil
@@ -74,7 +86,18 @@ struct RenderCommand {
             let when = timeRange.map { " at \($0)" } ?? ""
             printDiagnostic("pmmc render: warning: \(input.name) has no events\(when) to draw")
         }
-        try output.write(render(transcript, as: output.format, colour: output.colour))
+        if output.format == .svg, let maxHeight {
+            let picture = SVGRenderer().render(transcript, maximumHeight: Double(maxHeight))
+            try output.write(picture.document)
+            if picture.isCut {
+                printDiagnostic("pmmc render: note: the whole picture would be \(Int(picture.fullWidth))×"
+                                + "\(Int(picture.fullHeight)) px; drew its first \(picture.stepsDrawn) of \(picture.stepCount) "
+                                + "steps, \(Int(picture.height)) px tall; choose a window with --from and --to, or lift "
+                                + "the cap with --max-height PX or --all")
+            }
+        } else {
+            try output.write(render(transcript, as: output.format, colour: output.colour))
+        }
         if more, capsByDefault, transcript.parts.reduce(0, { $0 + $1.steps.reduce(0) { $0 + $1.events.count } }) == Self.defaultMaxEvents {
             printDiagnostic("pmmc render: note: drew the first \(Self.defaultMaxEvents) events of \(input.name); "
                             + "choose a window with --from and --to, or draw them all with --all")

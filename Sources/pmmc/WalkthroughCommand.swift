@@ -1,3 +1,4 @@
+import Foundation
 import PMMCTeaching
 
 /// `pmmc walkthrough`: runs a scripted walk-through and shows it, or lists them all.
@@ -17,8 +18,10 @@ struct WalkthroughCommand {
                                 input); Docs/Walkthroughs.md, "Writing your own"
         OUTPUT
         \(OutputOptions.usage)
-          --step                pause before each step until Enter is pressed (text on
-                                standard output only); at the end of input, go on
+          --step                show one step at a time (text on standard output only):
+                                Enter for the next step, b for the one before, a step
+                                number to jump to it, q to quit; on a terminal each step
+                                gets a cleared screen; at the end of input, go on
           -h, --help            show this help
 
         Exit status: 0 when every check holds, 1 when a check fails, the walk-through
@@ -117,27 +120,12 @@ struct WalkthroughCommand {
         return row("NAME", "SUMMARY") + walkthroughs.map { row($0.name, $0.summary) }.joined()
     }
 
-    /// Prints `transcript` a step at a time, waiting for a line on standard input before each
-    /// step after the first; once standard input ends, prints the rest without waiting.
+    /// Shows `transcript` a step at a time on standard output, reading what to do next from
+    /// standard input, with a cleared screen per step when standard output is a terminal.
     static func present(_ transcript: Transcript, renderer: TextRenderer) throws(Failure) {
-        let total = transcript.parts.reduce(0) { $0 + $1.steps.count }
-        var waiting = true
-        var shown = 0
-        try show(renderer.header(transcript))
-        for (index, part) in transcript.parts.enumerated() {
-            let heading = renderer.part(index, of: transcript)
-            for (position, step) in part.steps.enumerated() {
-                if shown > 0, waiting {
-                    printDiagnostic("— press Enter for step \(step.number) of \(total) —")
-                    waiting = readLine() != nil
-                }
-                if position == 0, !heading.isEmpty { try show("\n" + heading) }
-                try show("\n" + renderer.step(step))
-                shown += 1
-            }
-        }
-        let footer = renderer.footer(transcript)
-        if !footer.isEmpty { try show("\n" + footer) }
+        let presenter = StepPresenter(transcript: transcript, renderer: renderer,
+                                      clearsScreen: isatty(STDOUT_FILENO) != 0)
+        try presenter.run(nextLine: { readLine() }, write: show, prompt: printDiagnostic)
     }
 
     private static func show(_ text: String) throws(Failure) {
@@ -146,5 +134,111 @@ struct WalkthroughCommand {
 
     private func report(_ message: String) {
         printDiagnostic("pmmc walkthrough: \(message.split(whereSeparator: \.isNewline).joined(separator: " "))")
+    }
+}
+
+/// `pmmc walkthrough --step`: a transcript one step at a time, driven by lines of input.
+///
+/// After each step it prompts and reads a line: empty or `n` for the next step, `b` for the
+/// one before, a step number to jump to that step, `q` to quit. At the end of input it shows
+/// the rest without waiting, so a piped or closed standard input still prints the whole
+/// story. With `clearsScreen` (standard output is a terminal) every step starts on a cleared
+/// screen under the title (the first under the whole header) and its part's heading;
+/// otherwise steps follow one another, and a step shown again (back or a jump) is printed
+/// again.
+struct StepPresenter {
+    /// What a line of input asks for.
+    enum Command: Equatable {
+        case next, back, quit
+        case jump(Int)
+
+        /// The command `line` names, or `nil` for none.
+        init?(_ line: String) {
+            let word = line.filter { !$0.isWhitespace }.lowercased()
+            switch word {
+            case "", "n", "next": self = .next
+            case "b", "back", "p", "previous": self = .back
+            case "q", "quit", "exit": self = .quit
+            default:
+                guard let number = Int(word) else { return nil }
+                self = .jump(number)
+            }
+        }
+    }
+
+    /// The ANSI sequence that moves the cursor home and clears the screen.
+    static let clearScreen = "\u{1B}[H\u{1B}[2J"
+
+    let transcript: Transcript
+    let renderer: TextRenderer
+    let clearsScreen: Bool
+
+    /// Runs the presentation: writes with `write`, prompts with `prompt`, and reads with
+    /// `nextLine`, which returns `nil` at the end of input.
+    func run(nextLine: () -> String?, write: (String) throws(Failure) -> Void,
+             prompt: (String) -> Void) throws(Failure) {
+        let steps = transcript.parts.enumerated().flatMap { part, content in content.steps.map { (part, $0) } }
+        guard !steps.isEmpty else {
+            try write(renderer.header(transcript))
+            return
+        }
+        var index = 0
+        var shownPart: Int?
+        var waiting = true
+        var message: String?
+        let header = renderer.header(transcript)
+        var screen = header
+        while true {
+            let (part, step) = steps[index]
+            // Once input has ended the rest follows on, uncleared, so that it can be read.
+            if clearsScreen, waiting {
+                screen = Self.clearScreen + (screen.isEmpty ? String(header.prefix { $0 != "\n" }) + "\n" : screen)
+                shownPart = nil
+            }
+            let heading = renderer.part(part, of: transcript)
+            if shownPart != part, !heading.isEmpty { screen += "\n" + heading }
+            shownPart = part
+            try write(screen + "\n" + renderer.step(step))
+            screen = ""
+            guard waiting else {
+                if index + 1 == steps.count { break }
+                index += 1
+                continue
+            }
+            var command: Command?
+            while command == nil {
+                prompt((message.map { $0 + " " } ?? "") + "— step \(step.number) of \(steps.count): Enter next, "
+                       + "b back, a number to jump, q quit —")
+                message = nil
+                guard let line = nextLine() else {
+                    waiting = false
+                    command = .next
+                    break
+                }
+                command = Command(line)
+                if command == nil { message = "'\(line)' is no command." }
+                if case .jump(let number) = command, !steps.contains(where: { $0.1.number == number }) {
+                    message = "There is no step \(number)."
+                    command = nil
+                }
+            }
+            switch command {
+            case .next?:
+                if index + 1 == steps.count {
+                    let footer = renderer.footer(transcript)
+                    if !footer.isEmpty { try write("\n" + footer) }
+                    return
+                }
+                index += 1
+            case .back?:
+                index = max(0, index - 1)
+            case .jump(let number)?:
+                index = steps.firstIndex { $0.1.number == number } ?? index
+            case .quit?, nil:
+                return
+            }
+        }
+        let footer = renderer.footer(transcript)
+        if !footer.isEmpty { try write("\n" + footer) }
     }
 }

@@ -59,9 +59,40 @@ struct RenderMermaidTests {
         #expect(mermaid.contains("    c0->>r0: request(c0#35;1: Put k1 v1)\n"))
     }
 
-    @Test("a reply nobody received still shows, dotted, where it was sent")
+    @Test("a reply nobody received still shows, dotted, where it was sent, with its OK! or Nope!")
     func repliesInFlight() throws {
         let mermaid = try render(#require(Walkthroughs.named("acceptors")).run(), as: .mermaid)
-        #expect(mermaid.contains("a0--)l1: p1b(0.1, []) (in flight)"), "\(mermaid)")
+        #expect(mermaid.contains("a0--)l1: p1b(0.1, []) OK! (in flight)"), "\(mermaid)")
+        #expect(mermaid.contains("a0--)l0: p1b(0.1, []) Nope! (in flight)"), "\(mermaid)")
+        #expect(mermaid.contains("a0--)l1: p2b(0.1) OK! (in flight)"), "\(mermaid)")
+        #expect(mermaid.contains("a0--)l0: p2b(0.1) Nope! (in flight)"), "\(mermaid)")
+    }
+
+    @Test("a delivered reply carries its verdict; a p1b answering at the request's ballot is OK!")
+    func deliveredVerdicts() {
+        let mermaid = render(RenderSamples.acceptor, as: .mermaid)
+        #expect(mermaid.contains("    a0->>l1: p1b(0.1, []) OK!\n"), "\(mermaid)")
+        #expect(mermaid.contains("    a0->>l0: p1b(0.1, []) Nope!\n"), "\(mermaid)")
+    }
+
+    @Test("each step ends with a note beside every process whose state it changed, fields old → new")
+    func stateNotes() throws {
+        let mermaid = try render(#require(Walkthroughs.named("acceptors")).run(), as: .mermaid)
+        let lines = mermaid.split(separator: "\n").map(String.init)
+        let step1 = try #require(lines.firstIndex { $0.contains("Step 1 —") })
+        let step2 = try #require(lines.firstIndex { $0.contains("Step 2 —") })
+        #expect(lines[step1..<step2].contains("    Note right of a0: Acceptor a0<br/>ballot_num: _ → 0.1"))
+        // Step 2 changes nothing: no state note.
+        let step3 = try #require(lines.firstIndex { $0.contains("Step 3 —") })
+        #expect(!lines[step2..<step3].contains { $0.contains("Note right of") })
+        #expect(mermaid.contains("    Note right of a0: Acceptor a0<br/>accepted: [] → [#lt;0.1, 1, A#gt;]\n"))
+    }
+
+    @Test("a step's table becomes a note across the lanes, a row a line")
+    func tables() throws {
+        let mermaid = try render(#require(Walkthroughs.named("single-decree")).run(), as: .mermaid)
+        #expect(mermaid.contains("Note over c0,r4: after phase 1<br/>0 · 1 · 2 · 3 · 4<br/>n_a: _ · _ · _ · _ · _<br/>"
+                                 + "v_a: nil · nil · nil · nil · nil<br/>n_h: 0.1 · 0.1 · 0.1 · 0.1 · 0.1<br/>done: F · F · F · F · F"),
+                "\(mermaid)")
     }
 }

@@ -104,7 +104,7 @@ struct RenderSVGTests {
         #expect(probe.laneLines.isEmpty)
     }
 
-    @Test("hundreds of steps stay compact and labels are cut with an ellipsis")
+    @Test("hundreds of steps stay compact and labels longer than 64 characters are cut with an ellipsis")
     func large() throws {
         var parts: [Transcript.Part] = []
         for repeatIndex in 0..<10 {
@@ -126,6 +126,6 @@ struct RenderSVGTests {
         let sampleHeight = try #require(sampleProbe.rootAttributes["height"].flatMap(Double.init))
         let sampleSteps = RenderSamples.long.parts.reduce(0) { $0 + $1.steps.count }
         #expect(height / Double(steps) < 0.8 * sampleHeight / Double(sampleSteps), "long stories get flatter steps")
-        #expect(svg.contains("p1b(1.1, [&lt;0.0, 1, Put k1 v1&gt;, &lt;0…"))
+        #expect(svg.contains("p1b(1.1, [&lt;0.0, 1, Put k1 v1&gt;, &lt;0.0, 2, Put k2 v2&gt;, &lt;0.0, 3, Pu…"))
     }
 }

@@ -49,4 +49,22 @@ import PMMCTeaching
     func nothingNear(typed: String) {
         #expect(Walkthroughs.nearest(to: typed) == nil)
     }
+
+    @Test("single-decree case 2: a node done with a value other than its v_a says which")
+    func caseTwoNamesTheDecidedValue() throws {
+        let transcript = try #require(Walkthroughs.named("single-decree")).run()
+        let caseTwo = try #require(transcript.parts.first { $0.heading?.contains("case 2") == true })
+        let tables = caseTwo.steps.flatMap(\.panels).compactMap { panel -> StateTable? in
+            if case .table(let table) = panel { return table }
+            return nil
+        }
+        let last = try #require(tables.last)
+        let vA = try #require(last.rows.first { $0.label == "v_a" })
+        let done = try #require(last.rows.first { $0.label == "done" })
+        // Node 0 accepted l1's view at 0.1, which was never chosen; it learns l2's.
+        #expect(vA.cells[0] == "{1, {0,…,4}}")
+        #expect(done.cells[0] == "T: {1, {0,2,3,4}}")
+        // Nodes 2 to 4 accepted the value decided: plain T.
+        #expect(done.cells[2...].allSatisfy { $0 == "T" })
+    }
 }

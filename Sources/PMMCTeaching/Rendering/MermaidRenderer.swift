@@ -13,8 +13,10 @@ import PMMCSimulation
 /// Other sends, duplications (a duplicate shows as a second delivery), exits and applies are
 /// not drawn. Crashes,
 /// restarts, timers, spawns, decisions and client responses are notes over the process; each
-/// step begins with a note across all lanes, and a fork's outcomes are the branches of an
-/// `alt … else … end` block.
+/// step begins with a note across all lanes and ends with a note beside each process whose
+/// state it changed, listing the changed fields `old → new` (and a note with each table); an
+/// acceptor's reply is labelled `OK!` or `Nope!` (``ReplyVerdict``). A fork's outcomes are
+/// the branches of an `alt … else … end` block.
 public struct MermaidRenderer: Sendable {
     public init() {}
 
@@ -27,10 +29,20 @@ public struct MermaidRenderer: Sendable {
         let span = lanes.first.map { first in
             lanes.count > 1 ? "\(first),\(lanes[lanes.count - 1])" : "\(first)"
         }
-        let unreceived = Set(MessageFlow(transcript).flights.joined().compactMap { flight -> EventPosition? in
+        let flights = MessageFlow(transcript).flights.joined()
+        let unreceived = Set(flights.compactMap { flight -> EventPosition? in
             guard flight.end == .inFlight, case .sent(let position) = flight.start else { return nil }
             return position
         })
+        let verdicts = ReplyVerdict.verdicts(transcript)
+        var verdictAt = verdicts
+        for flight in flights {
+            guard let sent = flight.sentAt, let verdict = verdicts[sent] else { continue }
+            switch flight.end {
+            case .delivered(let position, _), .dropped(let position, _): verdictAt[position] = verdict
+            case .inFlight: continue
+            }
+        }
         var openFork: Int?
         for (partIndex, part) in transcript.parts.enumerated() {
             var indent = "    "
@@ -56,9 +68,12 @@ public struct MermaidRenderer: Sendable {
                 }
                 for (eventIndex, event) in step.events.enumerated() {
                     let position = EventPosition(part: partIndex, step: stepIndex, event: eventIndex)
-                    let drawn = unreceived.contains(position) ? inFlight(event) : line(for: event, span: span)
+                    let verdict = verdictAt[position].map { " " + $0.rawValue } ?? ""
+                    let drawn = unreceived.contains(position) ? inFlight(event, verdict: verdict)
+                        : line(for: event, span: span, verdict: verdict)
                     if let drawn { lines.append(indent + drawn) }
                 }
+                lines += stateNotes(step, lanes: Set(lanes), span: span).map { indent + $0 }
             }
         }
         lines += closing(&openFork)
@@ -70,20 +85,41 @@ public struct MermaidRenderer: Sendable {
         return openFork == nil ? [] : ["    end"]
     }
 
-    /// A message sent and never delivered or dropped within its part: `a0--)l1: p1b(0.1, []) (in flight)`.
-    private func inFlight(_ event: TraceEvent) -> String? {
+    /// A message sent and never delivered or dropped within its part:
+    /// `a0--)l1: p1b(0.1, []) OK! (in flight)`.
+    private func inFlight(_ event: TraceEvent, verdict: String) -> String? {
         guard let source = event.source?.host, let destination = event.destination?.host else { return nil }
-        return "\(source)--)\(destination): \(MermaidEscaping.label(event.message ?? "")) (in flight)"
+        return "\(source)--)\(destination): \(MermaidEscaping.label(event.message ?? ""))\(verdict) (in flight)"
+    }
+
+    /// A note beside each process whose state the step changed, its title and changed fields
+    /// one a line (`Note right of a0: Acceptor a0<br/>ballot_num: _ → 0.1`), then a note across
+    /// the lanes per table.
+    private func stateNotes(_ step: Transcript.Step, lanes: Set<ProcessID>, span: String?) -> [String] {
+        step.panels.compactMap { panel -> String? in
+            switch panel {
+            case .state(let state):
+                guard state.changed, lanes.contains(state.process.host) else { return nil }
+                let diff = StateDiff(state)
+                let body = ([diff.title] + diff.changedLines.map(\.text)).map { MermaidEscaping.label($0.trimmingLeadingSpaces) }
+                return "Note right of \(state.process.host): " + body.joined(separator: "<br/>")
+            case .table(let table):
+                guard let span else { return nil }
+                let rows = [table.title, table.columns.joined(separator: " · ")]
+                    + table.rows.map { "\($0.label): " + $0.cells.joined(separator: " · ") }
+                return "Note over \(span): " + rows.map(MermaidEscaping.label).joined(separator: "<br/>")
+            }
+        }
     }
 
     /// The diagram line for one event, or `nil` for an event not drawn.
-    private func line(for event: TraceEvent, span: String?) -> String? {
+    private func line(for event: TraceEvent, span: String?, verdict: String) -> String? {
         let text = MermaidEscaping.label(event.message ?? "")
         let source = event.source?.host
         let destination = event.destination?.host
         func arrow(_ arrow: String, _ suffix: String) -> String? {
             guard let source, let destination else { return nil }
-            return "\(source)\(arrow)\(destination): \(text)\(suffix)"
+            return "\(source)\(arrow)\(destination): \(text)\(verdict)\(suffix)"
         }
         func note(_ what: String) -> String? {
             guard let source else { return nil }

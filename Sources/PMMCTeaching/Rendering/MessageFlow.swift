@@ -42,6 +42,9 @@ struct MessageFlight: Equatable {
     let isCopy: Bool
     /// Whether the send was injected by the story rather than made by a process.
     let isInjected: Bool
+    /// Where the send is in the transcript, in this part or an earlier one; `nil` when the
+    /// transcript does not show it.
+    let sentAt: EventPosition?
 }
 
 /// The messages of a transcript paired up, send to delivery or drop, part by part.
@@ -100,7 +103,7 @@ struct MessageFlow {
                     }
                     drawn.append(MessageFlight(source: source, destination: destination, message: message,
                                                start: start, end: end, isCopy: sent?.isCopy ?? false,
-                                               isInjected: sent?.isInjected ?? false))
+                                               isInjected: sent?.isInjected ?? false, sentAt: sent?.position))
                 }
             }
             for (id, event) in ownSends {
@@ -109,7 +112,7 @@ struct MessageFlow {
                 else { continue }
                 drawn.append(MessageFlight(source: source, destination: destination, message: message,
                                            start: .sent(sent.position), end: .inFlight,
-                                           isCopy: sent.isCopy, isInjected: sent.isInjected))
+                                           isCopy: sent.isCopy, isInjected: sent.isInjected, sentAt: sent.position))
             }
             flights.append(drawn)
             endStates.append(pending)

@@ -8,6 +8,8 @@ public enum RenderFormat: String, CaseIterable, Sendable {
     case mermaid
     /// A space-time diagram as a standalone SVG image (``SVGRenderer``).
     case svg
+    /// An HTML slide deck with a space-time diagram per step (``SlidesRenderer``).
+    case slides
 }
 
 /// Draws `transcript` in `format`.
@@ -23,5 +25,6 @@ public func render(_ transcript: Transcript, as format: RenderFormat, colour: Bo
     case .markdown: MarkdownRenderer().render(transcript)
     case .mermaid: MermaidRenderer().render(transcript)
     case .svg: SVGRenderer().render(transcript)
+    case .slides: SlidesRenderer().render(transcript)
     }
 }

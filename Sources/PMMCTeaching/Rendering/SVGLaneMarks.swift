@@ -6,7 +6,7 @@ import PMMCSimulation
 /// decision and response badges, timers, spawns, and network changes across all lanes.
 enum SVGLaneMarks {
     /// The longest text a badge or lane note shows before it is cut with `…`.
-    static let noteLimit = 30
+    static let noteLimit = 40
 
     static func draw(_ event: TraceEvent, y: Double, layout: SVGLayout, on canvas: inout SVGCanvas) {
         let lane = event.source.map(layout.x)

@@ -12,7 +12,7 @@ struct SVGLegend {
             case .ignored: "ignored by the receiver"
             case .dropped: "dropped"
             case .inFlight: "still in flight"
-            case .leadIn: "sent earlier (before the fork)"
+            case .leadIn: "sent earlier"
             case .crash: "crash"
             case .down: "process down"
             case .decision: "decision"

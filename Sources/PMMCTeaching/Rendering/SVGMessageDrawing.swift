@@ -2,7 +2,8 @@ import PMMC
 
 /// Draws one ``MessageFlight`` of a part: an arrow between lanes, a loop on a lane for a
 /// message between a leader and its own children, a red cross for a drop, a dashed stub for a
-/// message still in flight, with the message's text along it.
+/// message still in flight. Its text is placed afterwards (``SVGLabelPlacement``), once every
+/// arrow is drawn, so that no label sits on another message's arrow.
 struct SVGMessageDrawing {
     let layout: SVGLayout
     /// Where an outcome's inherited messages start.
@@ -10,21 +11,22 @@ struct SVGMessageDrawing {
     /// How many flights of the part started before it already, so that their starts are
     /// staggered rather than drawn on top of each other.
     let inheritedIndex: Int
+    /// The number that ties the arrow's pieces and its label together.
+    let owner: Int
+    /// "OK!" or "Nope!" when the message is an acceptor's reply.
+    let verdict: ReplyVerdict?
 
-    /// The longest label drawn before it is cut with `…`.
-    static let labelLimit = 34
-    /// Where along an arrow its label may sit, tried in this order until one is clear of the
-    /// labels and marks drawn before it.
-    static let labelFractions = [0.5, 0.36, 0.64, 0.24, 0.76, 0.14, 0.86]
+    /// The longest label drawn before it is cut with `…` (the full text is the tooltip).
+    static let labelLimit = 64
     /// The length of a dashed lead-in for a message sent before the part.
     static let leadIn = 26.0
+    /// How close to another lane's line a cross may be drawn.
+    static let crossClearance = 14.0
 
-    private struct Point {
-        let x: Double
-        let y: Double
-    }
+    typealias Point = SVGGeometry.Point
 
-    func draw(_ flight: MessageFlight, on canvas: inout SVGCanvas) {
+    /// Draws the arrow of `flight` and returns its label, still to be placed.
+    func draw(_ flight: MessageFlight, on canvas: inout SVGCanvas) -> SVGLabelPlacement.Pending {
         let startX = layout.x(flight.source)
         let endX = layout.x(flight.destination)
         let endY: Double?
@@ -44,6 +46,8 @@ struct SVGMessageDrawing {
         case .inFlight:
             endY = nil
         }
+        // The verdict belongs to the message: `p1b(0.0, []) OK! (loss)`.
+        let message = flight.message + (verdict.map { " " + $0.rawValue } ?? "")
         let startY: Double
         let hasLeadIn: Bool
         switch flight.start {
@@ -57,30 +61,27 @@ struct SVGMessageDrawing {
             startY = max(partTop + 4 + Double(inheritedIndex) * 7, (endY ?? partTop) - 34)
             hasLeadIn = true
         }
-        let label = SVGMarkup.truncate(flight.message + suffix, to: Self.labelLimit)
-        let tooltip = "\(flight.source) → \(flight.destination): \(flight.message)\(suffix)"
+        let tooltip = "\(flight.source) → \(flight.destination): \(message)\(suffix)"
         let start = Point(x: startX, y: startY)
         let labelClass = "label mono" + (style == "msg" ? "" : " " + style.dropFirst(4))
         if flight.source.host == flight.destination.host {
-            drawLoop(from: start, to: endY, flight: flight, style: style, hasLeadIn: hasLeadIn,
-                     label: label, labelClass: labelClass, tooltip: tooltip, on: &canvas)
-            return
+            let text = SVGMarkup.truncate(message + suffix, to: Self.labelLimit)
+            return drawLoop(from: start, to: endY, flight: flight, style: style, hasLeadIn: hasLeadIn,
+                            text: text, labelClass: labelClass, tooltip: tooltip, on: &canvas)
         }
         let direction: Double = endX >= startX ? 1 : -1
         guard let endY else {
-            let tip = Point(x: startX + direction * 70, y: startY + 12)
-            canvas.add(path([start, tip], classes: "msg pending", marker: "arrow-open", tooltip: tooltip), to: .messages)
-            canvas.addNote(SVGMarkup.truncate("\(flight.message) → \(flight.destination)", to: Self.labelLimit),
-                           x: tip.x + direction * 5, y: tip.y + 4, classes: "label mono pending", tooltip: tooltip,
-                           anchor: direction > 0 ? "start" : "end", layer: .labels)
-            return
+            let text = SVGMarkup.truncate("\(message + suffix) → \(flight.destination)", to: Self.labelLimit)
+            return .stub(SVGLabelPlacement.Stub(start: start, destinationX: endX), text: text,
+                         classes: "label mono pending", tooltip: tooltip, owner: owner)
         }
         let end: Point
         var marker: String?
         if case .dropped(_, let reason) = flight.end {
             let atReceiver = reason == .crashed || reason == .exited
-            end = Point(x: atReceiver ? endX - direction * 10 : (startX + endX) / 2, y: endY)
-            canvas.addCross(x: end.x, y: end.y)
+            end = atReceiver ? Point(x: endX - direction * 10, y: endY)
+                : crossPoint(from: start, to: Point(x: endX, y: endY), canvas: canvas)
+            canvas.addCross(x: end.x, y: end.y, owner: owner)
         } else {
             end = Point(x: endX - direction * 2, y: endY)
             marker = style.contains("ignored") ? "arrow-ignored" : "arrow"
@@ -92,22 +93,39 @@ struct SVGMessageDrawing {
         } else {
             canvas.add(path([start, end], classes: style, marker: marker, tooltip: tooltip), to: .messages)
         }
-        placeLabel(along: start, end, text: label, classes: labelClass, tooltip: tooltip, on: &canvas)
+        canvas.reserve(SVGGeometry.Segment(from: start, to: end), owner: owner)
+        let text = SVGMarkup.truncate(message + suffix, to: Self.labelLimit)
+        return .along(start, end, text: text, classes: labelClass, tooltip: tooltip, owner: owner)
+    }
+
+    /// Where a message lost in flight ends: part of the way to the receiver, at the first of
+    /// a few points that is clear of every lane's line and of what is drawn.
+    private func crossPoint(from start: Point, to end: Point, canvas: SVGCanvas) -> Point {
+        let fractions = [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2, 0.65, 0.35, 0.75, 0.25]
+        let laneXs = layout.lanes.map(layout.x)
+        let points = fractions.map { Point(x: start.x + (end.x - start.x) * $0, y: start.y + (end.y - start.y) * $0) }
+        let clear = points.first { point in
+            laneXs.allSatisfy { abs($0 - point.x) >= Self.crossClearance }
+                && canvas.conflicts(SVGGeometry.Box(minX: point.x - 6, minY: point.y - 6, maxX: point.x + 6, maxY: point.y + 6),
+                                    owner: owner) == 0
+        }
+        return clear ?? points.first { point in laneXs.allSatisfy { abs($0 - point.x) >= Self.crossClearance } } ?? points[0]
     }
 
     /// A loop on the lane, bulging right, from the send down to the delivery or drop; a short
     /// dashed hook when the message is still in flight.
     private func drawLoop(from start: Point, to endY: Double?, flight: MessageFlight, style: String, hasLeadIn: Bool,
-                          label: String, labelClass: String, tooltip: String, on canvas: inout SVGCanvas) {
+                          text: String, labelClass: String, tooltip: String,
+                          on canvas: inout SVGCanvas) -> SVGLabelPlacement.Pending {
         let x = start.x
         let bulge = 34.0
         guard let endY else {
             let d = "M\(n(x)),\(n(start.y)) C\(n(x + bulge)),\(n(start.y)) \(n(x + bulge)),\(n(start.y + 10)) "
                 + "\(n(x + bulge)),\(n(start.y + 14))"
             canvas.add(curve(d, classes: "msg pending", marker: "arrow-open", tooltip: tooltip), to: .messages)
-            canvas.addNote(label, x: x + bulge + 6, y: start.y + 12, classes: "label mono pending", tooltip: tooltip,
-                           layer: .labels)
-            return
+            reserve([start, Point(x: x + bulge * 0.8, y: start.y + 2), Point(x: x + bulge, y: start.y + 14)], on: &canvas)
+            return .beside(Point(x: x + bulge + 6, y: start.y + 12), laneX: x, text: text, classes: "label mono pending",
+                           tooltip: tooltip, owner: owner)
         }
         let bottom = max(endY, start.y + 8)
         let classes = hasLeadIn ? style + " lead" : style
@@ -115,50 +133,27 @@ struct SVGMessageDrawing {
             let apex = Point(x: x + bulge * 0.75, y: (start.y + bottom) / 2)
             let d = "M\(n(x)),\(n(start.y)) C\(n(x + bulge)),\(n(start.y)) \(n(apex.x)),\(n(apex.y)) \(n(apex.x)),\(n(apex.y))"
             canvas.add(curve(d, classes: classes, marker: nil, tooltip: tooltip), to: .messages)
-            canvas.addCross(x: apex.x, y: apex.y)
+            reserve([start, Point(x: x + bulge * 0.7, y: start.y + 2), apex], on: &canvas)
+            canvas.addCross(x: apex.x, y: apex.y, owner: owner)
         } else {
             let marker = style.contains("ignored") ? "arrow-ignored" : "arrow"
             let d = "M\(n(x)),\(n(start.y)) C\(n(x + bulge)),\(n(start.y)) \(n(x + bulge)),\(n(bottom)) \(n(x + 3)),\(n(bottom))"
             canvas.add(curve(d, classes: classes, marker: marker, tooltip: tooltip), to: .messages)
+            let middle = (start.y + bottom) / 2
+            reserve([start, Point(x: x + bulge * 0.7, y: start.y + (bottom - start.y) * 0.15),
+                     Point(x: x + bulge * 0.75, y: middle),
+                     Point(x: x + bulge * 0.7, y: bottom - (bottom - start.y) * 0.15), Point(x: x + 3, y: bottom)],
+                    on: &canvas)
         }
-        canvas.addNote(label, x: x + bulge + 4, y: (start.y + bottom) / 2 + 3.5, classes: labelClass, tooltip: tooltip,
-                       layer: .labels)
+        return .beside(Point(x: x + bulge + 4, y: (start.y + bottom) / 2 + 3.5), laneX: x, text: text, classes: labelClass,
+                       tooltip: tooltip, owner: owner)
     }
 
-    /// The label above the line from `start` to `end`, turned to run along it and always
-    /// reading left to right, at the first of ``labelFractions`` where it is clear of what is
-    /// already drawn (or where it overlaps least).
-    private func placeLabel(along start: Point, _ end: Point, text: String, classes: String, tooltip: String,
-                            on canvas: inout SVGCanvas) {
-        let dx = end.x - start.x
-        let dy = end.y - start.y
-        let length = (dx * dx + dy * dy).squareRoot()
-        var cos = length > 0 ? dx / length : 1
-        var sin = length > 0 ? dy / length : 0
-        if cos < 0 {
-            cos = -cos
-            sin = -sin
+    /// Reserves the polyline through `points`, an outline of a curve.
+    private func reserve(_ points: [Point], on canvas: inout SVGCanvas) {
+        for (from, to) in zip(points, points.dropFirst()) {
+            canvas.reserve(SVGGeometry.Segment(from: from, to: to), owner: owner)
         }
-        let halfLength = SVGCanvas.monoWidth(text) / 2
-        func box(at fraction: Double) -> SVGCanvas.Box {
-            SVGCanvas.Box(centreX: start.x + dx * fraction + 7 * sin, centreY: start.y + dy * fraction - 7 * cos,
-                          halfWidth: halfLength * abs(cos) + 5 * abs(sin), halfHeight: halfLength * abs(sin) + 5 * abs(cos))
-        }
-        var best = Self.labelFractions[0]
-        var bestOverlap = Double.infinity
-        for fraction in Self.labelFractions {
-            let overlap = canvas.overlap(box(at: fraction))
-            if overlap < bestOverlap {
-                best = fraction
-                bestOverlap = overlap
-            }
-            if overlap == 0 { break }
-        }
-        canvas.reserve(box(at: best))
-        let matrix = "matrix(\(f(cos)) \(f(sin)) \(f(-sin)) \(f(cos)) \(n(start.x + dx * best)) \(n(start.y + dy * best)))"
-        canvas.add(SVGMarkup.element("text", [("transform", matrix), ("y", "-4"), ("class", classes), ("text-anchor", "middle")],
-                                     content: "<title>\(SVGMarkup.escape(tooltip))</title>" + SVGMarkup.escape(text)),
-                   to: .labels)
     }
 
     /// The point `distance` along the line from `start` to `end` (or `end`, if nearer).
@@ -171,24 +166,12 @@ struct SVGMessageDrawing {
     }
 
     private func path(_ points: [Point], classes: String, marker: String?, tooltip: String) -> String {
-        let d = points.enumerated().map { ($0.offset == 0 ? "M" : "L") + "\(n($0.element.x)),\(n($0.element.y))" }
-        return curve(d.joined(separator: " "), classes: classes, marker: marker, tooltip: tooltip)
+        SVGLabelPlacement.path(points, classes: classes, marker: marker, tooltip: tooltip)
     }
 
     private func curve(_ d: String, classes: String, marker: String?, tooltip: String) -> String {
-        var attributes = [("d", d), ("class", classes)]
-        if let marker { attributes.append(("marker-end", "url(#\(marker))")) }
-        return SVGMarkup.element("path", attributes, content: "<title>\(SVGMarkup.escape(tooltip))</title>")
+        SVGLabelPlacement.curve(d, classes: classes, marker: marker, tooltip: tooltip)
     }
 
     private func n(_ value: Double) -> String { SVGMarkup.number(value) }
-
-    /// A direction cosine with three decimals, for a rotation matrix.
-    private func f(_ value: Double) -> String {
-        let thousandths = Int((value * 1000).rounded())
-        let sign = thousandths < 0 ? "-" : ""
-        let magnitude = abs(thousandths)
-        let fraction = String(magnitude % 1000)
-        return sign + String(magnitude / 1000) + "." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
 }

@@ -5,6 +5,13 @@ enum SVGStyle {
     static let dropColour = "#d50000"
     static let decisionColour = "#2e7d32"
 
+    /// The arrowheads, by id: `arrow`, `arrow-ignored`, `arrow-open`.
+    static let markers = """
+    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(messageColour)"/></marker>
+    <marker id="arrow-ignored" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(ignoredColour)"/></marker>
+    <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1 L9,5 L0,9" fill="none" stroke="#5c6bc0" stroke-width="1.5"/></marker>
+    """
+
     static let definitions = """
     <defs>
     <style>
@@ -46,12 +53,16 @@ enum SVGStyle {
     .spawn-dot { fill: #616161; }
     .network { stroke: #8e24aa; stroke-width: 1.2; stroke-dasharray: 8 4; }
     .network-label { font-size: 10.5px; fill: #6a1b9a; }
+    .state-box { fill: #fffdf5; fill-opacity: 0.94; stroke: #bcaaa4; }
+    .state-title { font-size: 10px; font-weight: bold; fill: #4e342e; }
+    .state-line { font-size: 10px; fill: #424242; white-space: pre; }
+    .state-line.changed { fill: #bf360c; font-weight: bold; }
+    .state-line.table-head { fill: #4e342e; font-weight: bold; }
+    .state-bar { fill: #ff7043; }
     .check-ok { fill: \(decisionColour); font-weight: bold; }
     .check-bad { fill: \(dropColour); font-weight: bold; }
     </style>
-    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(messageColour)"/></marker>
-    <marker id="arrow-ignored" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="\(ignoredColour)"/></marker>
-    <marker id="arrow-open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1 L9,5 L0,9" fill="none" stroke="#5c6bc0" stroke-width="1.5"/></marker>
+    \(markers)
     </defs>
     """
 }

@@ -29,6 +29,11 @@ enum TextWrapping {
 }
 
 extension String {
+    /// The string without the spaces at its start.
+    var trimmingLeadingSpaces: String {
+        String(drop { $0 == " " })
+    }
+
     /// The string without the spaces at its end.
     var trimmingTrailingSpaces: String {
         var text = self

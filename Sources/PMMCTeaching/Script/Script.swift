@@ -111,10 +111,12 @@ public final class Script<Machine: StateMachine> {
         var panels: [Transcript.Panel] = []
         for id in watched {
             guard let lines = stateLines(of: id) else { continue }
-            let changed = lastStates[id] != lines
+            let previous = lastStates[id]
+            let changed = previous != lines
             lastStates[id] = lines
             guard changed || touched.contains(id), var state = currentState(of: id) else { continue }
             state.changed = changed
+            if changed, let previous { state.previousLines = Array(previous.dropFirst()) }
             panels.append(.state(state))
         }
         recorder.transcript.parts[part].steps.append(

@@ -61,12 +61,16 @@ public struct ProcessState: Hashable, Sendable {
     public var lines: [String]
     /// Whether the step changed this state.
     public var changed: Bool
+    /// The lines before the step, when the step changed them and the story knows them; the
+    /// pictures mark each changed field `old → new` from them.
+    public var previousLines: [String]?
 
-    public init(process: ProcessID, title: String, lines: [String], changed: Bool) {
+    public init(process: ProcessID, title: String, lines: [String], changed: Bool, previousLines: [String]? = nil) {
         self.process = process
         self.title = title
         self.lines = lines
         self.changed = changed
+        self.previousLines = previousLines
     }
 }
 

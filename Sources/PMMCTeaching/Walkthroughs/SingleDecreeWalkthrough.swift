@@ -45,8 +45,15 @@ extension Walkthroughs {
                     .init(label: "n_a", cells: accepted.map { $0?.ballot.description ?? "_" }),
                     .init(label: "v_a", cells: accepted.map { $0?.command.description ?? "nil" }),
                     .init(label: "n_h", cells: nodes.map { simulation.acceptor($0)!.ballotNumber.description }),
-                    .init(label: "done", cells: nodes.map { simulation.replica($0)!.decisions[1] == nil ? "F" : "T" }),
+                    .init(label: "done", cells: nodes.map { node in done(simulation, node: node, accepted: accepted[node]) }),
                 ])
+        }
+        /// `F`, or `T` when node `node` knows the outcome; when the value decided is not the
+        /// node's own `v_a` (it accepted an older value that was never chosen), `T` names it.
+        func done(_ simulation: Simulation<Labels>, node: Int, accepted: PValue<Labels>?) -> String {
+            guard let decided = simulation.replica(node)!.decisions[1] else { return "F" }
+            guard let accepted, accepted.command != decided else { return "T" }
+            return "T: \(decided)"
         }
         func phase(_ story: Script<Labels>, _ narration: String, table title: String,
                    _ action: (Simulation<Labels>) throws(SimulationError) -> Void) throws(WalkthroughError) {
