@@ -25,7 +25,10 @@ struct SVGStateBoxes {
         /// Rows of cells, the header first, each row's label first.
         let cells: [[String]]
         let columnWidths: [Double]
-        var width: Double { columnWidths.reduce(0, +) + 12 }
+        /// Wide enough for its columns and for its title.
+        var width: Double {
+            max(columnWidths.reduce(0, +), Double(title.count) * SVGStateBoxes.fontSize * SVGCanvas.sansAdvance) + 12
+        }
         var height: Double { SVGStateBoxes.titleHeight + Double(cells.count) * SVGStateBoxes.lineHeight + 8 }
     }
 
