@@ -249,7 +249,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
             table[slot]!.timerFired(timer, into: &scratch)
-            check(slot, delivered: nil)
+            check(slot, id: id, delivered: nil)
             carryOut(scratch.effects, of: id)
         case .fault(let fault):
             apply(fault)
@@ -276,7 +276,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
         }
         report(scratch.observations, of: destination)
-        check(slot, delivered: envelope.message)
+        check(slot, id: destination, delivered: envelope.message)
         carryOut(scratch.effects, of: destination)
     }
 
@@ -305,14 +305,14 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         statistics.preemptions += 1
     }
 
-    private mutating func check(_ slot: Int, delivered message: Message<Machine>?) {
+    private mutating func check(_ slot: Int, id: ProcessID, delivered message: Message<Machine>?) {
         guard monitor != nil, violation == nil else { return }
         switch table[slot] {
         case .replica?, .acceptor?, .custom?: break
         case .client?, .leader?, .scout?, .commander?, nil: return
         }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
+        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, id: id, tableSlot: slot, delivered: message, observations: scratch.observations) {
             report(invariant, processes, detail)
         }
     }
