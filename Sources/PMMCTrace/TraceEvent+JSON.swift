@@ -70,6 +70,7 @@ extension TraceEvent {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    @inline(__always)
     private static func appendIndexed(_ prefix: StaticString, _ index: Int, to bytes: inout JSONBuffer) {
         bytes.append(prefix)
         JSONText.appendInteger(index, to: &bytes)

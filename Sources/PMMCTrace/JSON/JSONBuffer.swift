@@ -47,6 +47,10 @@ public struct JSONBuffer: ~Copyable {
 
     /// Appends the decimal digits of `value`, written in place from the last.
     public mutating func appendDigits(of value: UInt) {
+        if value < 10 {
+            append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
         var digits = 1
         var rest = value
         while rest >= 10 {
