@@ -1,6 +1,6 @@
 /// Every message of the protocol (paper figures 1, 4, 6, 7), plus the failure detector's
 /// ping and pong (paper §3). The sender travels beside the message, in an ``Envelope``.
-public enum Message<Machine: StateMachine>: Equatable, Sendable, SlideNotation {
+public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintable {
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
     /// Replica → client: the command with this request id was performed; `nil` output for a

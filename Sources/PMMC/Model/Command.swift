@@ -4,7 +4,7 @@
 /// Commands are immutable and compared by content, so they behave as values. They are
 /// classes so that the messages carrying them, which hosts copy many times on their way
 /// through queues, copy a reference instead of the whole operation.
-public final class Command<Machine: StateMachine>: Hashable, Sendable, SlideNotation {
+public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationPrintable {
     /// What the command does when a replica performs it.
     public enum Body: Hashable, Sendable {
         /// An operation of the application's state machine.

@@ -1,5 +1,5 @@
 /// A pvalue ⟨b, s, c⟩: command `c` proposed for slot `s` in ballot `b`. Printed `<0.1, 3, A>`.
-public struct PValue<Machine: StateMachine>: Hashable, Sendable, SlideNotation {
+public struct PValue<Machine: StateMachine>: Hashable, Sendable, NotationPrintable {
     public let ballot: Ballot
     public let slot: Int
     public let command: Command<Machine>

@@ -4,7 +4,7 @@
 /// acceptors `a0` and clients `c0`. Scouts and commanders are children of a leader and are
 /// numbered by that leader in the order it spawns them: `l0/s1` is leader 0's first scout,
 /// `l0/c2` its second child, a commander.
-public enum ProcessID: Hashable, Comparable, Sendable, SlideNotation {
+public enum ProcessID: Hashable, Comparable, Sendable, NotationPrintable {
     case client(Int)
     case replica(Int)
     case leader(Int)

@@ -4,12 +4,12 @@
 /// Each type writes its notation in one function, ``writeNotation(to:)``, piece by piece;
 /// `description` is built from it, and a host that writes text of its own (a trace file) can
 /// write the same pieces straight into its buffer, so the two never differ.
-public protocol SlideNotation: CustomStringConvertible {
+public protocol NotationPrintable: CustomStringConvertible {
     /// Writes the value's notation to `output`.
     func writeNotation(to output: inout some NotationOutput)
 }
 
-/// Where ``SlideNotation`` is written: plain ASCII pieces, numbers, and text of the
+/// Where ``NotationPrintable`` is written: plain ASCII pieces, numbers, and text of the
 /// application (an operation, an output), which may need escaping in the output's format.
 public protocol NotationOutput {
     /// Appends `text`, ASCII.
@@ -20,7 +20,7 @@ public protocol NotationOutput {
     mutating func write(_ text: String)
 }
 
-extension SlideNotation {
+extension NotationPrintable {
     /// The notation as a `String`.
     public var description: String {
         var output = NotationBytes()
