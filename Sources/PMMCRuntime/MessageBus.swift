@@ -104,11 +104,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 guard !state.isCrashed(id) else { throw .crashed(id.host) }
             }
             for (process, entry) in zip(processes, entries) {
-                switch process {
-                case .scout: state.statistics.scoutsSpawned += 1
-                case .commander: state.statistics.commandersSpawned += 1
-                case .client, .replica, .leader, .acceptor, .custom: break
-                }
+                state.statistics.host.countSpawn(of: process)
                 let id = process.id
                 state.processes[id] = entry
                 if let parent { emit(.spawned(id, by: parent)) }
@@ -222,12 +218,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         in state: inout State, tick: Duration
     ) -> Route {
         guard !state.closed else { return .ignored }
-        if injectingFaults { state.statistics.sent[message.kind.rawValue] += 1 }
+        if injectingFaults { state.statistics.host.countSent(message.kind) }
         let route = routeCounted(message, from: source, to: destination, id: id, injectingFaults: injectingFaults, in: &state, tick: tick)
         switch route {
-        case .deliver: state.statistics.delivered += 1
-        case .drop(.exited): state.statistics.arrivedAfterExit += 1
-        case .drop: state.statistics.dropped += 1
+        case .deliver: state.statistics.host.delivered += 1
+        case .drop(.exited): state.statistics.host.arrivedAfterExit += 1
+        case .drop: state.statistics.host.dropped += 1
         case .delayed, .ignored: break
         }
         return route
@@ -304,7 +300,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                     guard let entry = state.processes[id] else {
                         preconditionFailure("timer \(timer) came due for \(id), which exited without cancelling it")
                     }
-                    state.statistics.timersFired += 1
+                    state.statistics.host.timersFired += 1
                     timers.append((entry.mailbox, timer))
                 }
                 return state.timers.nextDeadline

@@ -9,11 +9,9 @@ actor ProcessActor<Machine: StateMachine> {
     nonisolated let mailbox: Mailbox<Machine>
     private var process: Role<Machine>
     private var outbox = Outbox<Machine>()
-    /// Sends waiting to go to the bus together, and the bus's scratch space for routing them.
-    private var sends: [(Message<Machine>, ProcessID)] = []
-    private var posts: [(Mailbox<Machine>, Delivery<Machine>)] = []
     private let bus: MessageBus<Machine>
-    private var session = ClientSession<Machine>()
+    /// Carries out the role's effects; holds a client's effects.session.
+    private var effects: ActorEffects<Machine>
     /// Why the drain loop ended, once it has: calls made afterwards fail with it.
     private var stopped: RuntimeError?
 
@@ -22,6 +20,7 @@ actor ProcessActor<Machine: StateMachine> {
         self.process = process
         self.mailbox = mailbox
         self.bus = bus
+        self.effects = ActorEffects(bus: bus)
         bus.actorCreated()
     }
 
@@ -33,7 +32,7 @@ actor ProcessActor<Machine: StateMachine> {
     var state: Role<Machine> { process }
 
     /// The requests this process sent as a client, in order.
-    var history: [OperationRecord<Machine>] { session.history }
+    var history: [OperationRecord<Machine>] { effects.session.history }
 
     /// Starts the process, then handles its mailbox in order until it exits, crashes, or the
     /// cluster shuts down. Runs on the process's own task.
@@ -53,13 +52,13 @@ actor ProcessActor<Machine: StateMachine> {
         }
         let reason = bus.isClosed ? RuntimeError.shutDown : .crashed(id)
         stopped = reason
-        session.failAll(reason)
+        effects.session.failAll(reason)
     }
 
     /// Client only: sends `body` as a request once every earlier call has completed, and
     /// returns the output of the first response.
     func call(_ body: Command<Machine>.Body) async throws -> Machine.Output? {
-        let ticket = session.newTicket()
+        let ticket = effects.session.newTicket()
         let mailbox = mailbox
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
@@ -67,7 +66,7 @@ actor ProcessActor<Machine: StateMachine> {
                     continuation.resume(throwing: stopped)
                     return
                 }
-                session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
+                effects.session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
                 submitNextCall()
             }
         } onCancel: {
@@ -83,7 +82,7 @@ actor ProcessActor<Machine: StateMachine> {
             if bus.isObserved {
                 bus.emit(.delivered(Envelope(source: sender, destination: id, message: message), id: messageID,
                                     ignored: outbox.observations.contains(.ignored)))
-                reportObservations()
+                effects.report(outbox.observations, of: id)
             }
         case .timer(let timer):
             process.timerFired(timer, into: &outbox)
@@ -91,7 +90,7 @@ actor ProcessActor<Machine: StateMachine> {
         case .childExited(let child):
             process.childExited(child)
         case .cancelCall(let ticket):
-            session.cancel(ticket: ticket)
+            effects.session.cancel(ticket: ticket)
         }
         carryOut()
         if case .client = process {
@@ -100,57 +99,17 @@ actor ProcessActor<Machine: StateMachine> {
     }
 
     private func submitNextCall() {
-        guard case .client(var client) = process, client.isIdle, let call = session.nextCall() else { return }
+        guard case .client(var client) = process, client.isIdle, let call = effects.session.nextCall() else { return }
         outbox.removeAll()
         let command = client.submit(call.body, into: &outbox)
         process = .client(client)
-        session.sent(call, as: command, at: .now)
+        effects.session.sent(call, as: command, at: .now)
         carryOut()
     }
 
-    /// Carries out the effects in the outbox, in order. Consecutive sends go to the bus
-    /// together, so it takes its lock once for them.
+    /// Carries out the effects in the outbox, in order.
     private func carryOut() {
-        for effect in outbox.effects {
-            switch effect {
-            case .send(let message, let destination):
-                sends.append((message, destination))
-                continue
-            case .spawn, .setTimer, .exit, .complete:
-                flushSends()
-            }
-            switch effect {
-            case .send:
-                break
-            case .spawn(let child):
-                bus.spawn(child, by: id)
-            case .setTimer(let timer, let delay):
-                bus.setTimer(timer, after: delay, for: id)
-            case .exit:
-                bus.exit(id)
-            case .complete(let requestID, let output):
-                bus.emit(.completed(client: id, requestID: requestID, output: output))
-                session.completed(requestID: requestID, output: output, at: .now)
-            }
-        }
-        flushSends()
-    }
-
-    private func flushSends() {
-        guard !sends.isEmpty else { return }
-        bus.send(sends, from: id, scratch: &posts)
-        sends.removeAll(keepingCapacity: true)
-    }
-
-    /// Emits a `decided` or `applied` event for each slot the replica reports it learned or
-    /// performed.
-    private func reportObservations() {
-        for observation in outbox.observations {
-            switch observation {
-            case .decided(let slot, let command): bus.emit(.decided(replica: id, slot: slot, command: command))
-            case .applied(let slot, let command): bus.emit(.applied(replica: id, slot: slot, command: command))
-            case .adopted, .accepted, .rejected, .preempted, .ignored: break
-            }
-        }
+        effects.carryOut(outbox.effects, of: id)
+        effects.flushSends()
     }
 }

@@ -91,35 +91,66 @@ struct InvariantMonitor<Machine: StateMachine> {
         return slot
     }
 
-    /// Checks `process`, in table slot `tableSlot`, after it handled an event; `message` is
-    /// what it was delivered, if any, and `observations` what the process reported.
+    /// Checks `process` (named `id`), in table slot `tableSlot`, after it handled an event;
+    /// `message` is what it was delivered, if any, and `observations` what the process
+    /// reported.
     ///
-    /// `process` is `inout` only so that the check reads the role where the simulator keeps
-    /// it instead of copying it (with all of a replica's dictionaries); it is not changed.
+    /// `process` is `inout` only so that the check can move the role out and back instead of
+    /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
+    /// releases them again); it is not changed.
     mutating func check(
-        _ process: inout Role<Machine>, tableSlot: Int, delivered message: Message<Machine>?,
+        _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         if tableSlot >= memory.count {
             memory.append(contentsOf: repeatElement(.fresh, count: tableSlot + 1 - memory.count))
             shadows.append(contentsOf: repeatElement(nil, count: tableSlot + 1 - shadows.count))
         }
-        if let (slotIn, slotOut) = process.replicaSlots {
-            var before = (slotIn: 1, slotOut: 1)
-            if case .replica(let lastIn, let lastOut) = memory[tableSlot] { before = (lastIn, lastOut) }
-            memory[tableSlot] = .replica(slotIn: slotIn, slotOut: slotOut)
-            if let violation = checkReplica(process.id, slotIn: slotIn, slotOut: slotOut, slotOutBefore: before.slotOut, delivered: message) {
-                return violation
-            }
-            guard slotOut > before.slotOut else { return nil }
-            if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
-            return Self.updateShadow(&shadows[tableSlot]!, of: process, slots: before.slotOut..<slotOut, observations: observations)
+        switch consume process {
+        case .replica(let replica):
+            let violation = check(replica, id: id, tableSlot: tableSlot, delivered: message, observations: observations)
+            process = .replica(replica)
+            return violation
+        case .acceptor(let acceptor):
+            let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot)
+            process = .acceptor(acceptor)
+            return violation
+        case .custom(let custom):
+            let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot) }
+            process = .custom(custom)
+            return violation
+        case let other:
+            process = other
+            return nil
         }
-        guard let acceptor = process.acceptorState else { return nil }
+    }
+
+    /// R1, R4 and R5 on a replica; R2 and R3 when its `slot_out` moved.
+    private mutating func check(
+        _ replica: borrowing Replica<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
+        observations: [Observation<Machine>]
+    ) -> (Invariant, [ProcessID], String)? {
+        let (slotIn, slotOut) = (replica.slotIn, replica.slotOut)
+        var before = (slotIn: 1, slotOut: 1)
+        if case .replica(let lastIn, let lastOut) = memory[tableSlot] { before = (lastIn, lastOut) }
+        memory[tableSlot] = .replica(slotIn: slotIn, slotOut: slotOut)
+        if let violation = checkReplica(id, slotIn: slotIn, slotOut: slotOut, slotOutBefore: before.slotOut, delivered: message) {
+            return violation
+        }
+        guard slotOut > before.slotOut else { return nil }
+        if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
+        return Self.updateShadow(&shadows[tableSlot]!, of: id, state: replica.state, slots: before.slotOut..<slotOut,
+                                 observations: observations)
+    }
+
+    /// A1, A2, A3 and A4 on an acceptor (or a custom process that plays one).
+    private mutating func check(
+        _ id: ProcessID, _ acceptor: (ballotNumber: Ballot, accepted: [PValue<Machine>]), tableSlot: Int
+    ) -> (Invariant, [ProcessID], String)? {
         var (ballot, count) = (Ballot.bottom, 0)
         if case .acceptor(let lastBallot, let lastCount) = memory[tableSlot] { (ballot, count) = (lastBallot, lastCount) }
         memory[tableSlot] = .acceptor(ballot: acceptor.ballotNumber, acceptedCount: acceptor.accepted.count)
-        return checkAcceptor(process.id, acceptor, ballotBefore: ballot, countBefore: count)
+        return checkAcceptor(id, acceptor, ballotBefore: ballot, countBefore: count)
     }
 
     /// C1, checked when a leader spawns a commander.
@@ -165,12 +196,13 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// moved past them) to its shadow, in place. R2: each of those slots was performed from a
     /// decision, in order. R3: the shadow's state equals the replica's.
     private static func updateShadow(
-        _ shadow: inout Shadow, of replica: Role<Machine>, slots performed: Range<Int>, observations: [Observation<Machine>]
+        _ shadow: inout Shadow, of replica: ProcessID, state: borrowing Machine, slots performed: Range<Int>,
+        observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         var next = performed.lowerBound
         for case .applied(let slot, let command) in observations {
             guard slot == next else {
-                return (.r2, [replica.id], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
+                return (.r2, [replica], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
             }
             next += 1
             if case .operation(let operation) = command.body,
@@ -183,10 +215,10 @@ struct InvariantMonitor<Machine: StateMachine> {
             }
         }
         guard next == performed.upperBound else {
-            return (.r2, [replica.id], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
+            return (.r2, [replica], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
         }
-        if shadow.state != replica.replicaState {
-            return (.r3, [replica.id], "state differs from decisions 1..<\(performed.upperBound) applied in order")
+        if shadow.state != state {
+            return (.r3, [replica], "state differs from decisions 1..<\(performed.upperBound) applied in order")
         }
         return nil
     }

@@ -4,7 +4,7 @@ import PMMCTrace
 
 /// The state and event machinery behind ``Simulation``: a value type, so that the many
 /// accesses an event makes are checked for exclusivity at compile time, not at run time.
-struct SimulationEngine<Machine: StateMachine> {
+struct SimulationEngine<Machine: StateMachine>: EffectHost {
     let options: SimulationOptions
     /// The configuration the simulation started with.
     let initialConfiguration: Configuration
@@ -29,7 +29,7 @@ struct SimulationEngine<Machine: StateMachine> {
         case fault(Fault)
     }
 
-    private var queue = EventQueue<Event>()
+    private var queue = EventQueue<Int, Event>()
     /// The id the next message sent (or duplicated) gets.
     private var nextMessageID = 0
     private var random: SeededRandom
@@ -37,7 +37,7 @@ struct SimulationEngine<Machine: StateMachine> {
     private var slotOf = ProcessDirectory()
     private var table: [Role<Machine>?] = []
     /// The pending timers of the process in each slot of ``table``, cancelled when it exits.
-    private var timers: [[EventQueue<Event>.Handle]] = []
+    private var timers: [[EventQueue<Int, Event>.Handle]] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -237,7 +237,7 @@ struct SimulationEngine<Machine: StateMachine> {
             guard !isCrashed(id), let slot = slotOf[id] else { return }
             var outbox = takeOutbox()
             table[slot]!.start(into: &outbox)
-            execute(outbox.effects, of: id)
+            carryOut(outbox.effects, of: id)
             returnOutbox(&outbox)
         case .deliver(let envelope, let id):
             deliver(envelope, id: id)
@@ -245,12 +245,12 @@ struct SimulationEngine<Machine: StateMachine> {
             guard let slot = slotOf[id] else { return }
             timers[slot].removeAll { $0.sequence == sequence }
             guard !isCrashed(id) else { return }
-            statistics.timersFired += 1
+            statistics.host.timersFired += 1
             trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
             table[slot]!.timerFired(timer, into: &scratch)
-            check(slot, delivered: nil)
-            execute(scratch.effects, of: id)
+            check(slot, id: id, delivered: nil)
+            carryOut(scratch.effects, of: id)
         case .fault(let fault):
             apply(fault)
         }
@@ -265,35 +265,26 @@ struct SimulationEngine<Machine: StateMachine> {
             return drop(envelope, id: id, reason: .partition)
         }
         guard let slot = slotOf[destination] else {
-            statistics.arrivedAfterExit += 1
+            statistics.host.arrivedAfterExit += 1
             traceMessage(.drop, envelope, id: id, reason: .exited)
             return
         }
-        statistics.delivered += 1
+        statistics.host.delivered += 1
         scratch.removeAll()
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
         if trace != nil {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
         }
-        for observation in scratch.observations {
-            switch observation {
-            case .preempted:
-                statistics.preemptions += 1
-            case .decided(let decided, let command):
-                recordDecision(decided, command, by: destination)
-            case .applied(let applied, let command):
-                trace?(TraceEvent(time: now, kind: .apply, source: destination, message: command.description, slot: applied))
-            case .adopted, .accepted, .rejected, .ignored:
-                break
-            }
-        }
-        check(slot, delivered: envelope.message)
-        execute(scratch.effects, of: destination)
+        report(scratch.observations, of: destination)
+        check(slot, id: destination, delivered: envelope.message)
+        carryOut(scratch.effects, of: destination)
     }
+
+    // MARK: Observations
 
     /// Traces that `replica` learned the decision of `slot`, and counts the slot as decided
     /// the first time any replica learns it.
-    private mutating func recordDecision(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
+    mutating func decided(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
         guard case .replica = replica else { return }
         trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
         if slot >= decidedSlots.count {
@@ -304,14 +295,24 @@ struct SimulationEngine<Machine: StateMachine> {
         statistics.slotsDecided += 1
     }
 
-    private mutating func check(_ slot: Int, delivered message: Message<Machine>?) {
+    /// Traces that `replica` performed `slot`.
+    mutating func applied(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
+        trace?(TraceEvent(time: now, kind: .apply, source: replica, message: command.description, slot: slot))
+    }
+
+    /// Counts a preemption.
+    mutating func preempted(_ leader: ProcessID, by ballot: Ballot) {
+        statistics.preemptions += 1
+    }
+
+    private mutating func check(_ slot: Int, id: ProcessID, delivered message: Message<Machine>?) {
         guard monitor != nil, violation == nil else { return }
         switch table[slot] {
         case .replica?, .acceptor?, .custom?: break
         case .client?, .leader?, .scout?, .commander?, nil: return
         }
         statistics.invariantChecks += 1
-        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, tableSlot: slot, delivered: message, observations: scratch.observations) {
+        if let (invariant, processes, detail) = monitor!.check(&table[slot]!, id: id, tableSlot: slot, delivered: message, observations: scratch.observations) {
             report(invariant, processes, detail)
         }
     }
@@ -322,7 +323,7 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     private mutating func drop(_ envelope: Envelope<Machine>, id: Int, reason: TraceEvent.DropReason) {
-        statistics.dropped += 1
+        statistics.host.dropped += 1
         traceMessage(.drop, envelope, id: id, reason: reason)
     }
 
@@ -348,27 +349,20 @@ struct SimulationEngine<Machine: StateMachine> {
 
     // MARK: Effects
 
-    private mutating func execute(_ effects: [Effect<Machine>], of id: ProcessID) {
-        for effect in effects {
-            switch effect {
-            case .send(let message, let destination):
-                transmit(Envelope(source: id, destination: destination, message: message))
-            case .spawn(let child):
-                spawn(child, by: id)
-            case .setTimer(let timer, let delay):
-                let handle = queue.schedule(.timer(id, timer), at: now + delay)
-                if let slot = slotOf[id] { timers[slot].append(handle) }
-            case .exit:
-                exit(id)
-            case .complete(let requestID, let output):
-                complete(client: id, requestID: requestID, output: output)
-            }
-        }
+    // The engine carries out effects as an ``EffectHost``, through `carryOut(_:of:)`.
+
+    mutating func send(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) {
+        transmit(Envelope(source: source, destination: destination, message: message))
+    }
+
+    mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
+        let handle = queue.schedule(.timer(process, timer), at: now + delay)
+        if let slot = slotOf[process] { timers[slot].append(handle) }
     }
 
     /// Removes process `id`, cancels its pending timers, and tells its leader, if it is a
     /// scout or commander whose leader still runs.
-    private mutating func exit(_ id: ProcessID) {
+    mutating func exit(_ id: ProcessID) {
         if let slot = slotOf[id] {
             for handle in timers[slot] { queue.cancel(handle) }
             timers[slot].removeAll()
@@ -383,7 +377,7 @@ struct SimulationEngine<Machine: StateMachine> {
     }
 
     private mutating func transmit(_ envelope: Envelope<Machine>, injected: Bool = false) {
-        statistics.sent[envelope.message.kind.rawValue] += 1
+        statistics.host.countSent(envelope.message.kind)
         let id = nextMessageID
         nextMessageID += 1
         traceMessage(.send, envelope, id: id, injected: injected)
@@ -409,17 +403,11 @@ struct SimulationEngine<Machine: StateMachine> {
         return range.lowerBound == range.upperBound ? range.lowerBound : random.uniform(in: range)
     }
 
-    private mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        switch child {
-        case .scout:
-            statistics.scoutsSpawned += 1
-        case .commander(let commander):
-            statistics.commandersSpawned += 1
-            if violation == nil, let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
-                report(invariant, processes, detail)
-            }
-        case .client, .replica, .leader, .acceptor, .custom:
-            break
+    mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
+        statistics.host.countSpawn(of: child)
+        if case .commander(let commander) = child, violation == nil,
+           let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
+            report(invariant, processes, detail)
         }
         if let trace {
             trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: Self.spawnDescription(of: child)))
@@ -455,7 +443,7 @@ struct SimulationEngine<Machine: StateMachine> {
         let slot = slotOf[process.id]!
         var outbox = takeOutbox()
         table[slot]!.start(into: &outbox)
-        execute(outbox.effects, of: process.id)
+        carryOut(outbox.effects, of: process.id)
         returnOutbox(&outbox)
     }
 
@@ -507,11 +495,11 @@ struct SimulationEngine<Machine: StateMachine> {
         let command = state.submit(body, into: &outbox)
         pendingOperation[client] = operations.count
         operations.append(ClientOperation(client: id, requestID: command.requestID, body: body, call: now))
-        execute(outbox.effects, of: id)
+        carryOut(outbox.effects, of: id)
         returnOutbox(&outbox)
     }
 
-    private mutating func complete(client id: ProcessID, requestID: Int, output: Machine.Output?) {
+    mutating func complete(client id: ProcessID, requestID: Int, output: Machine.Output?) {
         guard case .client(let client) = id, pendingOperation[client] >= 0 else { return }
         let index = pendingOperation[client]
         pendingOperation[client] = -1

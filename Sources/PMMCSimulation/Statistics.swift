@@ -1,35 +1,33 @@
 import PMMC
+import PMMCHost
 
-/// Counters a simulation keeps as it runs.
+/// Counters a simulation keeps as it runs: the counters every host keeps (``HostStatistics``,
+/// read through this type: `statistics.delivered`) and the simulator's own.
+@dynamicMemberLookup
 public struct Statistics: Sendable {
-    /// Messages sent, by kind (index with `MessageKind.rawValue`), duplicates not included.
-    public internal(set) var sent = [Int](repeating: 0, count: MessageKind.allCases.count)
-    public internal(set) var delivered = 0
-    /// Messages lost, cut off by a partition, or addressed to a crashed process.
-    public internal(set) var dropped = 0
-    /// Messages that reached a scout or commander after it had exited (late p1b and p2b).
-    public internal(set) var arrivedAfterExit = 0
+    /// Messages sent, delivered, dropped and arrived after exit; scouts and commanders
+    /// spawned; timers fired.
+    public internal(set) var host = HostStatistics()
     public internal(set) var duplicated = 0
     /// Distinct slots for which some replica received a decision.
     public internal(set) var slotsDecided = 0
     /// Times a leader adopted a higher ballot because it was preempted.
     public internal(set) var preemptions = 0
-    public internal(set) var scoutsSpawned = 0
-    public internal(set) var commandersSpawned = 0
-    public internal(set) var timersFired = 0
     /// Events taken off the queue: deliveries, timers and faults.
     public internal(set) var events = 0
     /// Invariant checks made (one per process per event while checking is on).
     public internal(set) var invariantChecks = 0
 
-    /// All messages sent.
-    public var messagesSent: Int { sent.reduce(0, +) }
+    /// A counter of ``host``.
+    public subscript<Value>(dynamicMember counter: KeyPath<HostStatistics, Value>) -> Value {
+        host[keyPath: counter]
+    }
 
     /// Messages sent of one kind.
-    public func sent(_ kind: MessageKind) -> Int { sent[kind.rawValue] }
+    public func sent(_ kind: MessageKind) -> Int { host.sent(kind) }
 
     /// Messages sent per decided slot.
     public var messagesPerDecision: Double {
-        slotsDecided == 0 ? 0 : Double(messagesSent) / Double(slotsDecided)
+        slotsDecided == 0 ? 0 : Double(host.messagesSent) / Double(slotsDecided)
     }
 }

@@ -5,47 +5,55 @@ extension TraceEvent {
     /// `id`, `type`, `msg`, `slot`, `timer`, `reason`, `ignored`, `injected`, `detail`. Absent
     /// fields and false flags are left out, so a line is as short as its event.
     public var jsonLine: String {
-        var bytes: [UInt8] = []
+        var bytes = JSONBuffer()
         appendJSONLine(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// Appends the UTF-8 bytes of ``jsonLine`` (without a line break) to `bytes`: what a
     /// writer calls for every event, since it builds no `String`.
-    public func appendJSONLine(to bytes: inout [UInt8]) {
-        JSONText.appendASCII("{\"time\":", to: &bytes)
+    public func appendJSONLine(to bytes: inout JSONBuffer) {
+        bytes.append("{\"time\":")
         JSONText.appendInteger(time, to: &bytes)
-        Self.appendField(",\"kind\":", kind.rawValue, to: &bytes)
+        bytes.append(",\"kind\":\"")
+        bytes.append(kind.name)
+        bytes.append(UInt8(ascii: "\""))
         if let source { Self.appendField(",\"src\":", source, to: &bytes) }
         if let destination { Self.appendField(",\"dst\":", destination, to: &bytes) }
         if let messageID { Self.appendField(",\"id\":", messageID, to: &bytes) }
-        if let messageKind { Self.appendField(",\"type\":", messageKind.description, to: &bytes) }
+        if let messageKind {
+            bytes.append(",\"type\":")
+            Self.quotedMessageKinds[messageKind.rawValue].withUnsafeBufferPointer { bytes.append($0) }
+        }
         if let message { Self.appendField(",\"msg\":", message, to: &bytes) }
         if let slot { Self.appendField(",\"slot\":", slot, to: &bytes) }
         if let timer { Self.appendField(",\"timer\":", timer.description, to: &bytes) }
         if let reason { Self.appendField(",\"reason\":", reason.rawValue, to: &bytes) }
-        if ignored { JSONText.appendASCII(",\"ignored\":true", to: &bytes) }
-        if injected { JSONText.appendASCII(",\"injected\":true", to: &bytes) }
+        if ignored { bytes.append(",\"ignored\":true") }
+        if injected { bytes.append(",\"injected\":true") }
         if let detail { Self.appendField(",\"detail\":", detail, to: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
 
+    /// Each message kind's name as a JSON string, by raw value, made once.
+    private static let quotedMessageKinds = MessageKind.allCases.map { Array(JSONText.quoted($0.description).utf8) }
+
     /// Appends `key` (`,"name":`) and `value` as a JSON string.
-    private static func appendField(_ key: StaticString, _ value: String, to bytes: inout [UInt8]) {
-        JSONText.appendASCII(key, to: &bytes)
+    private static func appendField(_ key: StaticString, _ value: String, to bytes: inout JSONBuffer) {
+        bytes.append(key)
         JSONText.appendQuoted(value, to: &bytes)
     }
 
     /// Appends `key` (`,"name":`) and `value` as a JSON number.
-    private static func appendField(_ key: StaticString, _ value: Int, to bytes: inout [UInt8]) {
-        JSONText.appendASCII(key, to: &bytes)
+    private static func appendField(_ key: StaticString, _ value: Int, to bytes: inout JSONBuffer) {
+        bytes.append(key)
         JSONText.appendInteger(value, to: &bytes)
     }
 
     /// Appends `key` (`,"name":`) and `process` as a JSON string in the notation of
     /// ``ProcessID/description``, which needs no escaping, without building it.
-    private static func appendField(_ key: StaticString, _ process: ProcessID, to bytes: inout [UInt8]) {
-        JSONText.appendASCII(key, to: &bytes)
+    private static func appendField(_ key: StaticString, _ process: ProcessID, to bytes: inout JSONBuffer) {
+        bytes.append(key)
         bytes.append(UInt8(ascii: "\""))
         switch process {
         case .client(let index): appendIndexed("c", index, to: &bytes)
@@ -62,8 +70,9 @@ extension TraceEvent {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func appendIndexed(_ prefix: StaticString, _ index: Int, to bytes: inout [UInt8]) {
-        JSONText.appendASCII(prefix, to: &bytes)
+    @inline(__always)
+    private static func appendIndexed(_ prefix: StaticString, _ index: Int, to bytes: inout JSONBuffer) {
+        bytes.append(prefix)
         JSONText.appendInteger(index, to: &bytes)
     }
 
@@ -143,6 +152,30 @@ extension TraceEvent {
             throw LineProblem(reason: "unknown drop reason \(quotedForMessage(name))")
         }
         return reason
+    }
+}
+
+extension TraceEvent.Kind {
+    /// ``rawValue`` as static text, which a trace line copies without building a `String`.
+    /// The trace round-trip tests read every kind back through ``rawValue``.
+    fileprivate var name: StaticString {
+        switch self {
+        case .send: "send"
+        case .deliver: "deliver"
+        case .drop: "drop"
+        case .duplicate: "duplicate"
+        case .spawn: "spawn"
+        case .exit: "exit"
+        case .timer: "timer"
+        case .crash: "crash"
+        case .restart: "restart"
+        case .decide: "decide"
+        case .apply: "apply"
+        case .respond: "respond"
+        case .partition: "partition"
+        case .heal: "heal"
+        case .network: "network"
+        }
     }
 }
 

@@ -38,11 +38,15 @@ struct OutputFile {
 
     /// Writes every byte of `bytes`, retrying after interruptions and short writes.
     func write(_ bytes: [UInt8]) throws(Failure) {
+        let result = bytes.withUnsafeBytes { buffer in Result { () throws(Failure) in try write(buffer) } }
+        try result.get()
+    }
+
+    /// Writes every byte of `bytes`, retrying after interruptions and short writes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Failure(message: "cannot write to \(name): \(systemReason())")

@@ -8,7 +8,9 @@ import PMMCSimulation
 /// nothing more is written; ``close()`` throws it.
 final class TraceWriter {
     private let file: OutputFile
-    private var buffer: [UInt8] = []
+    private var buffer = JSONBuffer(capacity: TraceWriter.flushSize + 4096)
+    /// Buffered bytes are written when they reach this size.
+    private static let flushSize = 1 << 20
     /// The first write that failed, if any.
     private(set) var failure: Failure?
 
@@ -21,7 +23,7 @@ final class TraceWriter {
         guard failure == nil else { return }
         event.appendJSONLine(to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count >= Self.flushSize { flush() }
     }
 
     /// Writes what is buffered and closes the file; throws the first failure.
@@ -33,18 +35,19 @@ final class TraceWriter {
     }
 
     private func append(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
+        var line = line
+        line.withUTF8 { buffer.append($0) }
         buffer.append(UInt8(ascii: "\n"))
     }
 
     private func flush() {
         guard failure == nil else { return }
         do {
-            try file.write(buffer)
+            try buffer.withBytes { bytes throws(Failure) in try file.write(UnsafeRawBufferPointer(bytes)) }
         } catch {
             failure = error
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     /// `arguments` without `--trace FILE` (or `--trace=FILE`) and `--progress`, which change

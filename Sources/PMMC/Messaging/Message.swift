@@ -1,6 +1,6 @@
 /// Every message of the protocol (paper figures 1, 4, 6, 7), plus the failure detector's
 /// ping and pong (paper §3). The sender travels beside the message, in an ``Envelope``.
-public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringConvertible {
+public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintable {
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
     /// Replica → client: the command with this request id was performed; `nil` output for a
@@ -47,25 +47,38 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
     }
 
     /// The message in the slides' notation: `p1a(0.1)`, `p2a(<0.1, 1, A>)`, `decision(3, App k1 v1)`.
-    public var description: String {
-        func list(_ pvalues: [PValue<Machine>]) -> String {
-            "[" + pvalues.map(\.description).joined(separator: ", ") + "]"
+    public func writeNotation(to output: inout some NotationOutput) {
+        func list(_ pvalues: [PValue<Machine>]) {
+            output.write("[")
+            for (index, pvalue) in pvalues.enumerated() {
+                if index > 0 { output.write(", ") }
+                pvalue.writeNotation(to: &output)
+            }
+            output.write("]")
         }
         switch self {
-        case .request(let command): return "request(\(command.client)#\(command.requestID): \(command))"
-        case .response(let requestID, let output):
-            return "response(#\(requestID): \(output.map { "\"\($0)\"" } ?? "done"))"
+        case .request(let command):
+            output.write("request("); command.client.writeNotation(to: &output); output.write("#"); output.write(command.requestID)
+            output.write(": "); command.writeNotation(to: &output); output.write(")")
+        case .response(let requestID, let result):
+            output.write("response(#"); output.write(requestID); output.write(": ")
+            if let result { output.write("\""); output.write(result.description); output.write("\"") } else { output.write("done") }
+            output.write(")")
         case .propose(let slot, let command, let retry):
-            return "propose(\(slot), \(command))" + (retry ? " again" : "")
-        case .decision(let slot, let command): return "decision(\(slot), \(command))"
-        case .p1a(let ballot): return "p1a(\(ballot))"
-        case .p1b(let ballot, let accepted): return "p1b(\(ballot), \(list(accepted)))"
-        case .p2a(let pvalue): return "p2a(\(pvalue))"
-        case .p2b(let ballot): return "p2b(\(ballot))"
-        case .adopted(let ballot, let pvalues): return "adopted(\(ballot), \(list(pvalues)))"
-        case .preempted(let ballot): return "preempted(\(ballot))"
-        case .ping: return "ping"
-        case .pong: return "pong"
+            output.write("propose("); output.write(slot); output.write(", "); command.writeNotation(to: &output); output.write(")")
+            if retry { output.write(" again") }
+        case .decision(let slot, let command):
+            output.write("decision("); output.write(slot); output.write(", "); command.writeNotation(to: &output); output.write(")")
+        case .p1a(let ballot): output.write("p1a("); ballot.writeNotation(to: &output); output.write(")")
+        case .p1b(let ballot, let accepted):
+            output.write("p1b("); ballot.writeNotation(to: &output); output.write(", "); list(accepted); output.write(")")
+        case .p2a(let pvalue): output.write("p2a("); pvalue.writeNotation(to: &output); output.write(")")
+        case .p2b(let ballot): output.write("p2b("); ballot.writeNotation(to: &output); output.write(")")
+        case .adopted(let ballot, let pvalues):
+            output.write("adopted("); ballot.writeNotation(to: &output); output.write(", "); list(pvalues); output.write(")")
+        case .preempted(let ballot): output.write("preempted("); ballot.writeNotation(to: &output); output.write(")")
+        case .ping: output.write("ping")
+        case .pong: output.write("pong")
         }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Leader `λ` owns ballots `(0, λ), (1, λ), …`, so two leaders never share a ballot. The
 /// slides print ballot `(r, λ)` as `r.λ`; ``bottom`` (⊥, below every ballot) prints as `_`.
-public struct Ballot: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Ballot: Hashable, Comparable, Sendable, NotationPrintable {
     /// The round; increases each time the leader is preempted.
     public let round: Int
     /// The index of the leader that owns this ballot.
@@ -30,5 +30,13 @@ public struct Ballot: Hashable, Comparable, Sendable, CustomStringConvertible {
         (lhs.round, lhs.leader) < (rhs.round, rhs.leader)
     }
 
-    public var description: String { isBottom ? "_" : "\(round).\(leader)" }
+    public func writeNotation(to output: inout some NotationOutput) {
+        if isBottom {
+            output.write("_")
+        } else {
+            output.write(round)
+            output.write(".")
+            output.write(leader)
+        }
+    }
 }

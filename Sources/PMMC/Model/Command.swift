@@ -4,7 +4,7 @@
 /// Commands are immutable and compared by content, so they behave as values. They are
 /// classes so that the messages carrying them, which hosts copy many times on their way
 /// through queues, copy a reference instead of the whole operation.
-public final class Command<Machine: StateMachine>: Hashable, Sendable, CustomStringConvertible {
+public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationPrintable {
     /// What the command does when a replica performs it.
     public enum Body: Hashable, Sendable {
         /// An operation of the application's state machine.
@@ -45,11 +45,11 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, CustomStr
     }
 
     /// The command in the slides' notation, e.g. `Put k1 v1`.
-    public var description: String {
+    public func writeNotation(to output: inout some NotationOutput) {
         switch body {
-        case .operation(let operation): return operation.description
-        case .reconfigure(let configuration): return "Reconfig \(configuration.leadersAndAcceptors)"
-        case .noop: return "Noop"
+        case .operation(let operation): output.write(operation.description)
+        case .reconfigure(let configuration): output.write("Reconfig "); output.write(configuration.leadersAndAcceptors)
+        case .noop: output.write("Noop")
         }
     }
 }

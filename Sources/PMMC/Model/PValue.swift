@@ -1,5 +1,5 @@
 /// A pvalue ⟨b, s, c⟩: command `c` proposed for slot `s` in ballot `b`. Printed `<0.1, 3, A>`.
-public struct PValue<Machine: StateMachine>: Hashable, Sendable, CustomStringConvertible {
+public struct PValue<Machine: StateMachine>: Hashable, Sendable, NotationPrintable {
     public let ballot: Ballot
     public let slot: Int
     public let command: Command<Machine>
@@ -10,7 +10,15 @@ public struct PValue<Machine: StateMachine>: Hashable, Sendable, CustomStringCon
         self.command = command
     }
 
-    public var description: String { "<\(ballot), \(slot), \(command)>" }
+    public func writeNotation(to output: inout some NotationOutput) {
+        output.write("<")
+        ballot.writeNotation(to: &output)
+        output.write(", ")
+        output.write(slot)
+        output.write(", ")
+        command.writeNotation(to: &output)
+        output.write(">")
+    }
 }
 
 /// `pmax(pvals)`: for each slot, the command of the pvalue with the highest ballot.

@@ -4,7 +4,7 @@
 /// acceptors `a0` and clients `c0`. Scouts and commanders are children of a leader and are
 /// numbered by that leader in the order it spawns them: `l0/s1` is leader 0's first scout,
 /// `l0/c2` its second child, a commander.
-public enum ProcessID: Hashable, Comparable, Sendable, CustomStringConvertible {
+public enum ProcessID: Hashable, Comparable, Sendable, NotationPrintable {
     case client(Int)
     case replica(Int)
     case leader(Int)
@@ -24,14 +24,14 @@ public enum ProcessID: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    public func writeNotation(to output: inout some NotationOutput) {
         switch self {
-        case .client(let index): return "c\(index)"
-        case .replica(let index): return "r\(index)"
-        case .leader(let index): return "l\(index)"
-        case .acceptor(let index): return "a\(index)"
-        case .scout(let leader, let number): return "l\(leader)/s\(number)"
-        case .commander(let leader, let number): return "l\(leader)/c\(number)"
+        case .client(let index): output.write("c"); output.write(index)
+        case .replica(let index): output.write("r"); output.write(index)
+        case .leader(let index): output.write("l"); output.write(index)
+        case .acceptor(let index): output.write("a"); output.write(index)
+        case .scout(let leader, let number): output.write("l"); output.write(leader); output.write("/s"); output.write(number)
+        case .commander(let leader, let number): output.write("l"); output.write(leader); output.write("/c"); output.write(number)
         }
     }
 

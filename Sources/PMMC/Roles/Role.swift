@@ -91,21 +91,8 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
-    /// A replica's `slot_in` and `slot_out`; `nil` for any other process. Invariant monitors
-    /// read it after every event the replica handles, so it copies two numbers, not the role.
-    public var replicaSlots: (slotIn: Int, slotOut: Int)? {
-        guard case .replica(let replica) = self else { return nil }
-        return (replica.slotIn, replica.slotOut)
-    }
-
-    /// A replica's copy of the application; `nil` for any other process.
-    public var replicaState: Machine? {
-        guard case .replica(let replica) = self else { return nil }
-        return replica.state
-    }
-
-    /// The acceptor state of an acceptor, or of a custom process that plays one; invariant
-    /// monitors read it.
+    /// The acceptor state of an acceptor, or of a custom process that plays one, as the
+    /// walk-throughs read it.
     public var acceptorState: (ballotNumber: Ballot, accepted: [PValue<Machine>])? {
         switch self {
         case .acceptor(let acceptor): (acceptor.ballotNumber, acceptor.accepted)

@@ -3,66 +3,77 @@ public enum JSONText {
     /// `text` as a JSON string literal, quotes included; byte-for-byte stable, so traces
     /// written by different processes compare equal.
     public static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 2)
+        var bytes = JSONBuffer(capacity: text.utf8.count + 2)
         appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// Appends `text` as a JSON string literal, quotes included, to `bytes` (UTF-8): the bytes
     /// of ``quoted(_:)``, without building a `String`.
-    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, to bytes: inout JSONBuffer) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var plain = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                appendEscaped(byte, to: &bytes)
-                plain = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        }
+        appendEscaped(text, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `text` escaped for the inside of a JSON string literal, without quotes. Runs
+    /// with nothing to escape, nearly all of a trace, are found eight bytes at a time and
+    /// copied whole.
+    public static func appendEscaped(_ text: String, to bytes: inout JSONBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var plain = 0
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if !mayNeedEscaping(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = utf8[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                    appendEscaped(byte, to: &bytes)
+                    plain = index + 1
+                }
+                index += 1
+            }
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[plain...]))
+        }
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, a quote or a
+    /// backslash (it may also say so for a byte at or above 0x80, which is then checked alone).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowSpace = (word &- ones &* 0x20) & highs != 0
+        return belowSpace || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
     /// Appends the escape sequence of `byte`, a quote, a backslash or a control character.
-    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout JSONBuffer) {
         switch byte {
-        case UInt8(ascii: "\""): appendASCII("\\\"", to: &bytes)
-        case UInt8(ascii: "\\"): appendASCII("\\\\", to: &bytes)
-        case UInt8(ascii: "\n"): appendASCII("\\n", to: &bytes)
-        case UInt8(ascii: "\r"): appendASCII("\\r", to: &bytes)
-        case UInt8(ascii: "\t"): appendASCII("\\t", to: &bytes)
+        case UInt8(ascii: "\""): bytes.append("\\\"")
+        case UInt8(ascii: "\\"): bytes.append("\\\\")
+        case UInt8(ascii: "\n"): bytes.append("\\n")
+        case UInt8(ascii: "\r"): bytes.append("\\r")
+        case UInt8(ascii: "\t"): bytes.append("\\t")
         default:
-            appendASCII("\\u00", to: &bytes)
+            bytes.append("\\u00")
             bytes.append(hexDigit(byte >> 4))
             bytes.append(hexDigit(byte & 0xF))
         }
     }
 
     /// Appends the decimal digits of `value` (with a `-` if negative), as `String(value)` spells it.
-    public static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
-        if (0..<10).contains(value) {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
+    public static func appendInteger(_ value: Int, to bytes: inout JSONBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
-    }
-
-    /// Appends `text`, which must be ASCII with nothing to escape, as it is.
-    public static func appendASCII(_ text: StaticString, to bytes: inout [UInt8]) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.appendDigits(of: value.magnitude)
     }
 
     /// The lowercase hexadecimal digit of `value`, which is below 16.

@@ -1,19 +1,21 @@
-/// A min-heap of events ordered by (time, sequence number): events at the same virtual time
-/// run in the order they were scheduled, so the order never depends on anything but the run.
+/// A min-heap of events ordered by (time, sequence number), the one queue every host keeps:
+/// the simulator's in virtual ticks, the actor runtime's (timers and delayed messages) in
+/// real deadlines. Events due at the same time come out in the order they were scheduled, so
+/// the order never depends on anything but the run.
 ///
-/// The heap holds small keys; the events themselves wait in a side table, so sifting moves
-/// three integers instead of whole messages. A cancelled event leaves its key in the heap
-/// until the key reaches the top, where it is discarded unseen.
-struct EventQueue<Event> {
+/// The heap holds small keys; the events themselves wait in a side table, so sifting moves a
+/// time and two integers instead of whole messages. A cancelled event leaves its key in the
+/// heap until the key reaches the top, where it is discarded unseen.
+public struct EventQueue<Time: Comparable, Event> {
     /// Names one scheduled event, for ``cancel(_:)``.
-    struct Handle: Equatable {
+    public struct Handle: Equatable, Sendable {
         fileprivate let slot: Int
         /// The event's sequence number, as ``next()`` reports it.
-        let sequence: Int
+        public let sequence: Int
     }
 
-    private struct Key {
-        let time: Int
+    fileprivate struct Key {
+        let time: Time
         let sequence: Int
         let slot: Int
     }
@@ -26,15 +28,19 @@ struct EventQueue<Event> {
     private var freeSlots: [Int] = []
     private var nextSequence = 0
 
-    var nextTime: Int? { heap.first?.time }
+    public init() {}
 
-    /// Every queued event with its time and sequence number, in the order they would run.
-    var entries: [(sequence: Int, time: Int, event: Event)] {
+    /// The time of the earliest event, if any.
+    public var nextTime: Time? { heap.first?.time }
+
+    /// Every queued event with its time and sequence number, in the order they would come out.
+    public var entries: [(sequence: Int, time: Time, event: Event)] {
         heap.sorted(by: precedes).compactMap { key in events[key.slot].map { (key.sequence, key.time, $0) } }
     }
 
+    /// Queues `event` for `time`; returns the handle that cancels it.
     @discardableResult
-    mutating func schedule(_ event: consuming Event, at time: Int) -> Handle {
+    public mutating func schedule(_ event: consuming Event, at time: Time) -> Handle {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
@@ -51,32 +57,47 @@ struct EventQueue<Event> {
         return Handle(slot: slot, sequence: sequences[slot])
     }
 
-    mutating func next() -> (time: Int, sequence: Int, event: Event)? {
+    /// Takes out the earliest event.
+    public mutating func next() -> (time: Time, sequence: Int, event: Event)? {
         guard !heap.isEmpty else { return nil }
         return remove(at: 0)
     }
 
+    /// Takes out the earliest event if it is due at `time` or before.
+    public mutating func next(dueBy time: Time) -> (time: Time, sequence: Int, event: Event)? {
+        guard let first = heap.first, first.time <= time else { return nil }
+        return remove(at: 0)
+    }
+
     /// Cancels the event `handle` names, if it is still queued.
-    mutating func cancel(_ handle: Handle) {
-        guard sequences[handle.slot] == handle.sequence else { return }
+    public mutating func cancel(_ handle: Handle) {
+        guard sequences.indices.contains(handle.slot), sequences[handle.slot] == handle.sequence else { return }
         events[handle.slot] = nil
         discardCancelledTop()
     }
 
     /// The event with sequence number `sequence`, left in the queue.
-    func event(sequence: Int) -> Event? {
+    public func event(sequence: Int) -> Event? {
         heap.first { $0.sequence == sequence }.flatMap { events[$0.slot] }
     }
 
     /// Takes the event with sequence number `sequence` out of the queue, wherever it is.
-    mutating func remove(sequence: Int) -> (time: Int, sequence: Int, event: Event)? {
+    public mutating func remove(sequence: Int) -> (time: Time, sequence: Int, event: Event)? {
         guard let index = heap.firstIndex(where: { $0.sequence == sequence }), events[heap[index].slot] != nil
         else { return nil }
         return remove(at: index)
     }
 
+    /// Forgets every event.
+    public mutating func removeAll() {
+        heap.removeAll()
+        events.removeAll()
+        sequences.removeAll()
+        freeSlots.removeAll()
+    }
+
     /// Removes the key at `index` and returns its event. - Precondition: it is not cancelled.
-    private mutating func remove(at index: Int) -> (time: Int, sequence: Int, event: Event) {
+    private mutating func remove(at index: Int) -> (time: Time, sequence: Int, event: Event) {
         let key = removeKey(at: index)
         let event = events[key.slot].take()!
         discardCancelledTop()
@@ -132,3 +153,6 @@ struct EventQueue<Event> {
         lhs.time != rhs.time ? lhs.time < rhs.time : lhs.sequence < rhs.sequence
     }
 }
+
+extension EventQueue: Sendable where Time: Sendable, Event: Sendable {}
+extension EventQueue.Key: Sendable where Time: Sendable {}

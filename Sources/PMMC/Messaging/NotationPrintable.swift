@@ -1,0 +1,61 @@
+/// A value printed in the lecture slides' notation: a message (`p2a(<0.1, 3, Put k v>)`), a
+/// pvalue, a ballot, a command or a process name.
+///
+/// Each type writes its notation in one function, ``writeNotation(to:)``, piece by piece;
+/// `description` is built from it, and a host that writes text of its own (a trace file) can
+/// write the same pieces straight into its buffer, so the two never differ.
+public protocol NotationPrintable: CustomStringConvertible {
+    /// Writes the value's notation to `output`.
+    func writeNotation(to output: inout some NotationOutput)
+}
+
+/// Where ``NotationPrintable`` is written: plain ASCII pieces, numbers, and text of the
+/// application (an operation, an output), which may need escaping in the output's format.
+public protocol NotationOutput {
+    /// Appends `text`, ASCII.
+    mutating func write(_ text: StaticString)
+    /// Appends the decimal digits of `number`, as `String(number)` spells them.
+    mutating func write(_ number: Int)
+    /// Appends `text`.
+    mutating func write(_ text: String)
+}
+
+extension NotationPrintable {
+    /// The notation as a `String`.
+    public var description: String {
+        var output = NotationBytes()
+        writeNotation(to: &output)
+        return String(decoding: output.bytes, as: UTF8.self)
+    }
+}
+
+/// Collects the UTF-8 bytes of a notation, for `description`: one `String` is made at the
+/// end, instead of one per interpolated piece.
+struct NotationBytes: NotationOutput {
+    private(set) var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(64)
+    }
+
+    mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { utf8 in
+            for byte in utf8 { bytes.append(byte) }
+        }
+    }
+
+    mutating func write(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = number.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+}

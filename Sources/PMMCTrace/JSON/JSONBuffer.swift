@@ -1,0 +1,98 @@
+/// The bytes of JSON text being written: a growable buffer that a trace writer appends every
+/// line to. An append copies through a pointer into reserved capacity, without the generic
+/// `Array.append(contentsOf:)` and its uniqueness check, which cost a tenth of a traced run
+/// (Docs/Performance.md).
+public struct JSONBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    /// How many bytes have been written.
+    public private(set) var count = 0
+    private var capacity: Int
+
+    /// An empty buffer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    public mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `bytes`.
+    @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends `text`, which must be ASCII with nothing to escape in JSON, as it is.
+    @inline(__always)
+    public mutating func append(_ text: StaticString) {
+        if text.hasPointerRepresentation {
+            append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        } else {
+            append(UInt8(text.unicodeScalar.value))
+        }
+    }
+
+    /// Appends the decimal digits of `value`, written in place from the last.
+    public mutating func appendDigits(of value: UInt) {
+        if value < 10 {
+            append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
+        }
+        if count + digits > capacity { grow(toHold: count + digits) }
+        var position = base + count + digits
+        rest = value
+        repeat {
+            position -= 1
+            position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        count += digits
+    }
+
+    /// Forgets the bytes written, keeping the storage.
+    public mutating func removeAll() {
+        count = 0
+    }
+
+    /// Calls `body` with the bytes written.
+    public func withBytes<Result, Failure: Error>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes written, as text.
+    public var text: String {
+        withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}

@@ -1,0 +1,57 @@
+@testable import PMMCSimulation
+import PMMC
+import Testing
+
+/// The replica invariants the monitor reads from a replica's reports (R2, R3), checked on a
+/// real replica whose reports are tampered with: no built-in role breaks them, and a custom
+/// role cannot stand in for a replica.
+@Suite("InvariantMonitor")
+struct InvariantMonitorTests {
+    private let commander = ProcessID.commander(leader: 0, number: 1)
+
+    private func append(_ value: String, requestID: Int) -> KVCommand {
+        KVCommand(client: .client(0), requestID: requestID, body: .operation(.append(key: "k", value: value)))
+    }
+
+    /// Delivers `decision(slot, command)` to `replica`; returns what it observed.
+    private func decide(_ slot: Int, _ command: KVCommand, to replica: inout Role<KV>) -> [Observation<KV>] {
+        var outbox = Outbox<KV>()
+        replica.receive(.decision(slot: slot, command: command), from: commander, into: &outbox)
+        return outbox.observations
+    }
+
+    private func check(
+        _ monitor: inout InvariantMonitor<KV>, _ replica: inout Role<KV>, _ slot: Int, _ command: KVCommand,
+        observations: [Observation<KV>]
+    ) -> Invariant? {
+        monitor.check(&replica, id: .replica(0), tableSlot: 0, delivered: .decision(slot: slot, command: command),
+                      observations: observations)?.0
+    }
+
+    private func replica() -> Role<KV> {
+        .replica(Replica(id: .replica(0), leaders: [.leader(0)], settings: Settings()))
+    }
+
+    @Test("an honest replica passes; one whose state is not its performed commands applied in order breaks R3")
+    func r3() {
+        var monitor = InvariantMonitor<KV>(window: 5)
+        var role = replica()
+        let first = append("v1", requestID: 1)
+        #expect(check(&monitor, &role, 1, first, observations: decide(1, first, to: &role)) == nil)
+        let second = append("v2", requestID: 2)
+        let reported = decide(2, second, to: &role).map { observation -> Observation<KV> in
+            guard case .applied(let slot, _) = observation else { return observation }
+            return .applied(slot: slot, command: append("v3", requestID: 2))
+        }
+        #expect(check(&monitor, &role, 2, second, observations: reported) == .r3)
+    }
+
+    @Test("a replica whose slot_out moves past a slot it does not report performing breaks R2")
+    func r2() {
+        var monitor = InvariantMonitor<KV>(window: 5)
+        var role = replica()
+        let first = append("v1", requestID: 1)
+        let unreported = decide(1, first, to: &role).filter { if case .applied = $0 { false } else { true } }
+        #expect(check(&monitor, &role, 1, first, observations: unreported) == .r2)
+    }
+}
