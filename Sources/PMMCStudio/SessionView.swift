@@ -34,6 +34,9 @@ public struct SessionView: Codable, Equatable, Sendable {
     public var lesson: String
     /// E.g. `walk-through acceptors` or `cluster of 2 replicas, 2 leaders, 3 acceptors, 1 client`.
     public var scenario: String
+    /// The walk-through the session is on, if any, and the part it starts from (from 0).
+    public var walkthrough: String?
+    public var part: Int?
     /// E.g. `put k1 v1`: what the submit box suggests.
     public var operationExample: String
     public var clients: Int

@@ -15,6 +15,9 @@ enum StudioPage {
     header { background: #1d2a44; color: #fff; padding: 8px 16px; display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
     header h1 { font-size: 17px; margin: 0; font-weight: 600; }
     header select, header input, header button { font: inherit; }
+    select { max-width: 100%; }
+    .controls label { display: flex; gap: 6px; align-items: center; flex: 1; min-width: 0; }
+    #branch { flex: 1; min-width: 0; }
     #cluster-form { display: none; gap: 6px; align-items: center; }
     #cluster-form.shown { display: flex; }
     #cluster-form input { width: 3em; }
@@ -143,6 +146,9 @@ enum StudioPage {
     }
     function render(view) {
       $("title").textContent = view.title;
+      const chosen = view.walkthrough == null ? "cluster" : JSON.stringify({ walkthrough: view.walkthrough, part: view.part });
+      for (const option of $("scenario").options) option.selected = option.value === chosen;
+      $("cluster-form").classList.toggle("shown", chosen === "cluster");
       $("lesson").textContent = view.lesson;
       $("status").textContent = view.scenario + (view.violation ? " — INVARIANT VIOLATED: " + view.violation : "");
       $("position").textContent = "step " + view.position + " of " + view.entries.length;

@@ -7,11 +7,14 @@ import PMMCTeaching
 /// session. See Docs/Studio.md for the routes.
 public final class StudioRouter {
     private var session: any StudioSessionProtocol
-    private var catalog: [ScenarioList.Walkthrough]?
+    private let catalog: [Walkthrough]
+    private var scenarios: [ScenarioList.Walkthrough]?
 
-    /// A router whose session starts on `scenario`.
-    public init(scenario: StudioScenario) throws(StudioError) {
-        session = try scenario.open()
+    /// A router whose session starts on `scenario`, offering the walk-throughs of `catalog`
+    /// (the built-in ones and, say, a teacher's story files).
+    public init(scenario: StudioScenario, catalog: [Walkthrough] = Walkthroughs.all) throws(StudioError) {
+        self.catalog = catalog
+        session = try scenario.open(catalog: catalog)
     }
 
     /// The response to `request`.
@@ -32,7 +35,7 @@ public final class StudioRouter {
         case ("GET", "/api/scenarios"):
             return .json(ScenarioList(walkthroughs: walkthroughs(), machines: StudioScenario.Cluster.Machine.allCases.map(\.rawValue)))
         case ("POST", "/api/open"):
-            session = try StudioRouter.scenario(from: try JSONBody.decode(JSONBody.Open.self, from: request.body)).open()
+            session = try StudioRouter.scenario(from: try JSONBody.decode(JSONBody.Open.self, from: request.body)).open(catalog: catalog)
             return .json(session.view())
         case ("POST", "/api/move"):
             try session.perform(try StudioRouter.move(from: try JSONBody.decode(JSONBody.Move.self, from: request.body)))
@@ -52,13 +55,13 @@ public final class StudioRouter {
     }
 
     private func walkthroughs() -> [ScenarioList.Walkthrough] {
-        if let catalog { return catalog }
-        let list = Walkthroughs.all.map { walkthrough in
+        if let scenarios { return scenarios }
+        let list = catalog.map { walkthrough in
             let parts = (try? walkthrough.run()).map(StudioScenario.startingParts(of:)) ?? []
             return ScenarioList.Walkthrough(name: walkthrough.name, title: walkthrough.title, summary: walkthrough.summary,
                                             parts: parts.map { ScenarioList.Part(part: $0.part, heading: $0.heading) })
         }
-        catalog = list
+        scenarios = list
         return list
     }
 

@@ -52,6 +52,12 @@ public enum StudioScenario: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The walk-through's name and part, for a ``walkthrough(name:part:)``.
+    public var walkthrough: (name: String, part: Int)? {
+        if case .walkthrough(let name, let part) = self { return (name, part) }
+        return nil
+    }
+
     /// The arguments of `pmmc studio` that open this scenario, for a trace file's header.
     public var arguments: [String] {
         switch self {
@@ -62,8 +68,9 @@ public enum StudioScenario: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A new session on this scenario, at its start.
-    public func open() throws(StudioError) -> any StudioSessionProtocol {
+    /// A new session on this scenario, at its start; a walk-through is looked up by name in
+    /// `catalog`.
+    public func open(catalog: [Walkthrough] = Walkthroughs.all) throws(StudioError) -> any StudioSessionProtocol {
         switch self {
         case .cluster(let cluster):
             let title = "A cluster of your own"
@@ -73,7 +80,7 @@ public enum StudioScenario: Hashable, Sendable, CustomStringConvertible {
             case .kv: return try StudioSession<KeyValueStore>(scenario: self, title: title, lesson: lesson, options: cluster.options, branches: [])
             }
         case .walkthrough(let name, let part):
-            guard let walkthrough = Walkthroughs.named(name) else { throw .notFound("unknown walk-through '\(name)'") }
+            guard let walkthrough = catalog.first(where: { $0.name == name }) else { throw .notFound("unknown walk-through '\(name)'") }
             let transcript: Transcript
             do {
                 transcript = try walkthrough.run()

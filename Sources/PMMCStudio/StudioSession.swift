@@ -92,7 +92,8 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
 
     public func view() -> SessionView {
         SessionView(
-            title: title, lesson: lesson, scenario: scenario.description, operationExample: Machine.operationExample,
+            title: title, lesson: lesson, scenario: scenario.description, walkthrough: scenario.walkthrough?.name,
+            part: scenario.walkthrough?.part, operationExample: Machine.operationExample,
             clients: options.clients, time: simulation.now, violation: simulation.violation.map { "\($0)" },
             branch: timeline.current,
             branches: timeline.branches.map { SessionView.BranchView(name: $0.name, length: $0.entries.count) },

@@ -83,14 +83,25 @@ enum SwiftLiteral {
         }
     }
 
+    static func settings(_ settings: Settings) -> String {
+        if settings == .paper(window: settings.window) { return ".paper(window: \(settings.window))" }
+        let detection = settings.failureDetection.map {
+            "Settings.FailureDetection(pingInterval: \($0.pingInterval), missedPings: \($0.missedPings))"
+        } ?? "nil"
+        return "Settings(window: \(settings.window), requestRetransmit: \(settings.requestRetransmit), "
+            + "proposalRetransmit: \(settings.proposalRetransmit), phaseRetransmit: \(settings.phaseRetransmit), failureDetection: \(detection))"
+    }
+
+    static func network(_ model: NetworkModel) -> String {
+        "NetworkModel(latency: \(model.latency.lowerBound)...\(model.latency.upperBound), lossRate: \(model.lossRate), duplicationRate: \(model.duplicationRate))"
+    }
+
     static func fault(_ fault: Fault) -> String {
         switch fault {
         case .crash(let process): ".crash(\(self.process(process)))"
         case .partition(let groups): ".partition([" + groups.map(processes).joined(separator: ", ") + "])"
         case .heal: ".heal"
-        case .network(let model):
-            ".network(NetworkModel(latency: \(model.latency.lowerBound)...\(model.latency.upperBound), "
-                + "lossRate: \(model.lossRate), duplicationRate: \(model.duplicationRate)))"
+        case .network(let model): ".network(\(network(model)))"
         }
     }
 

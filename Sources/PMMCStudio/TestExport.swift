@@ -1,7 +1,8 @@
 import PMMC
 import PMMCSimulation
 
-/// A studio session written as a Swift Testing test: it rebuilds the scenario's simulation,
+/// A studio session written as a Swift Testing test: it builds a simulation of the scenario's
+/// options,
 /// replays each step carried out (its narration as a comment), and checks the state reached:
 /// the virtual time, each replica's log and slot_out, each acceptor's ballot_num, and that no
 /// invariant was violated.
@@ -43,13 +44,13 @@ struct TestExport<Machine: StudioMachine> {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The options written out in full, so that the test replays the same run even if the
+    /// walk-through it came from changes.
     private var optionsExpression: String {
-        switch scenario {
-        case .walkthrough(let name, let part):
-            "try #require(Walkthroughs.named(\(SwiftLiteral.string(name)))?.run().parts[\(part)].recording?.options)"
-        case .cluster(let cluster):
-            "Scene.options(replicas: \(cluster.replicas), leaders: \(cluster.leaders), acceptors: \(cluster.acceptors), clients: \(cluster.clients))"
-        }
+        let options = simulation.options
+        return "SimulationOptions(seed: \(options.seed), replicas: \(options.replicas), leaders: \(options.leaders), "
+            + "acceptors: \(options.acceptors), clients: \(options.clients), settings: \(SwiftLiteral.settings(options.settings)), "
+            + "network: \(SwiftLiteral.network(options.network)), checkInvariants: \(options.checkInvariants))"
     }
 
     private static func index(_ id: ProcessID) -> Int {

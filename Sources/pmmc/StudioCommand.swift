@@ -10,6 +10,7 @@ nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
 struct StudioCommand {
     static let usage = """
         USAGE: pmmc studio [WALKTHROUGH] [options]
+               pmmc studio --file STORY [options]
 
         Serves an interactive page on http://127.0.0.1:PORT/ for a walk-through (step
         through it, go back, then take another way: deliver, drop or duplicate a pending
@@ -21,6 +22,8 @@ struct StudioCommand {
         Docs/Studio.md tells more.
 
         OPTIONS
+          --file STORY          open the walk-through a story file tells (as 'pmmc
+                                walkthrough --file' runs it); it joins the list
           --port N              listen on port N of 127.0.0.1 (default: 8080; 0 picks a
                                 free one); the address is printed when ready
           --part N              start from part N of the walk-through (default: 1), for
@@ -39,6 +42,7 @@ struct StudioCommand {
 
     let port: Int
     let scenario: StudioScenario
+    let catalog: [Walkthrough]
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -49,14 +53,23 @@ struct StudioCommand {
         let acceptors = try reader.integer("--acceptors", in: 1...9)
         let clients = try reader.integer("--clients", in: 0...9)
         let machine = try reader.value("--machine")
-        let names = reader.operands()
+        let storyPath = try reader.value("--file")
+        var names = reader.operands()
         try reader.finish()
         guard names.count <= 1 else { throw UsageError(message: "unexpected argument '\(names[1])'") }
+        if let storyPath {
+            guard names.isEmpty else { throw UsageError(message: "--file takes the place of a walk-through name; '\(names[0])' is one too many") }
+            let story = try WalkthroughCommand.walkthrough(storyAt: storyPath)
+            catalog = [story] + Walkthroughs.all.filter { $0.name != story.name }
+            names = [story.name]
+        } else {
+            catalog = Walkthroughs.all
+        }
         if let name = names.first {
             guard [replicas, leaders, acceptors, clients].allSatisfy({ $0 == nil }), machine == nil else {
                 throw UsageError(message: "--replicas, --leaders, --acceptors, --clients and --machine shape a cluster of your own, not a walk-through")
             }
-            guard Walkthroughs.named(name) != nil else {
+            guard catalog.contains(where: { $0.name == name }) else {
                 let hint = Walkthroughs.nearest(to: name).map { "did you mean '\($0.name)'? " } ?? ""
                 throw UsageError(message: "unknown walk-through '\(name)'; \(hint)run 'pmmc walkthrough --list'")
             }
@@ -81,7 +94,7 @@ struct StudioCommand {
     func run() throws -> Int32 {
         let router: StudioRouter
         do {
-            router = try StudioRouter(scenario: scenario)
+            router = try StudioRouter(scenario: scenario, catalog: catalog)
         } catch {
             throw UsageError(message: error.message)
         }

@@ -5,7 +5,7 @@ import Testing
 
 /// Exported by `pmmc studio`: walk-through acceptors, branch main, changed at step 3, 3 steps.
 @Test func studioSession() throws {
-    let options = try #require(Walkthroughs.named("acceptors")?.run().parts[0].recording?.options)
+    let options = SimulationOptions(seed: 1, replicas: 1, leaders: 2, acceptors: 1, clients: 0, settings: .paper(window: 5), network: NetworkModel(latency: 1...1, lossRate: 0.0, duplicationRate: 0.0), checkInvariants: true)
     let simulation = try Simulation<Labels>(options: options)
     // 1. a0 adopts 0.1, which beats ⊥, and answers p1b(0.1, []): OK!
     try simulation.inject(Message<Labels>.p1a(ballot: Ballot(round: 0, leader: 1)), from: .scout(leader: 1, number: 1), to: .acceptor(0))
