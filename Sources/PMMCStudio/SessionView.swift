@@ -37,6 +37,16 @@ public struct SessionView: Codable, Equatable, Sendable {
     /// The walk-through the session is on, if any, and the part it starts from (from 0).
     public var walkthrough: String?
     public var part: Int?
+    /// The cluster the session is on, if it is a cluster of the student's own.
+    public var cluster: ClusterView?
+
+    public struct ClusterView: Codable, Equatable, Sendable {
+        public var replicas: Int
+        public var leaders: Int
+        public var acceptors: Int
+        public var clients: Int
+        public var machine: String
+    }
     /// E.g. `put k1 v1`: what the submit box suggests.
     public var operationExample: String
     public var clients: Int

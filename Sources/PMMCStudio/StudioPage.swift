@@ -149,6 +149,9 @@ enum StudioPage {
       const chosen = view.walkthrough == null ? "cluster" : JSON.stringify({ walkthrough: view.walkthrough, part: view.part });
       for (const option of $("scenario").options) option.selected = option.value === chosen;
       $("cluster-form").classList.toggle("shown", chosen === "cluster");
+      if (view.cluster) {
+        for (const field of ["replicas", "leaders", "acceptors", "clients", "machine"]) $(field).value = String(view.cluster[field]);
+      }
       $("lesson").textContent = view.lesson;
       $("status").textContent = view.scenario + (view.violation ? " — INVARIANT VIOLATED: " + view.violation : "");
       $("position").textContent = "step " + view.position + " of " + view.entries.length;

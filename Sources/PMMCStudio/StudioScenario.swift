@@ -58,6 +58,12 @@ public enum StudioScenario: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The cluster, for a ``cluster(_:)``.
+    public var cluster: Cluster? {
+        if case .cluster(let cluster) = self { return cluster }
+        return nil
+    }
+
     /// The arguments of `pmmc studio` that open this scenario, for a trace file's header.
     public var arguments: [String] {
         switch self {

@@ -55,12 +55,20 @@ public final class StudioServer {
     /// every quarter second).
     public func serve(_ router: StudioRouter, until shouldStop: () -> Bool) {
         while !shouldStop() {
-            guard wait(for: socketDescriptor, milliseconds: 250) else { continue }
-            let connection = accept(socketDescriptor, nil, nil)
-            guard connection >= 0 else { continue }
-            answer(connection, router)
-            close(connection)
+            answerNext(router, waitingMilliseconds: 250)
         }
+    }
+
+    /// Answers the next connection with `router`, if one arrives within `milliseconds`;
+    /// returns whether one did.
+    @discardableResult
+    public func answerNext(_ router: StudioRouter, waitingMilliseconds milliseconds: Int32) -> Bool {
+        guard wait(for: socketDescriptor, milliseconds: milliseconds) else { return false }
+        let connection = accept(socketDescriptor, nil, nil)
+        guard connection >= 0 else { return false }
+        answer(connection, router)
+        close(connection)
+        return true
     }
 
     private func answer(_ connection: Int32, _ router: StudioRouter) {

@@ -93,7 +93,11 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
     public func view() -> SessionView {
         SessionView(
             title: title, lesson: lesson, scenario: scenario.description, walkthrough: scenario.walkthrough?.name,
-            part: scenario.walkthrough?.part, operationExample: Machine.operationExample,
+            part: scenario.walkthrough?.part,
+            cluster: scenario.cluster.map {
+                SessionView.ClusterView(replicas: $0.replicas, leaders: $0.leaders, acceptors: $0.acceptors, clients: $0.clients, machine: $0.machine.rawValue)
+            },
+            operationExample: Machine.operationExample,
             clients: options.clients, time: simulation.now, violation: simulation.violation.map { "\($0)" },
             branch: timeline.current,
             branches: timeline.branches.map { SessionView.BranchView(name: $0.name, length: $0.entries.count) },
