@@ -2,10 +2,11 @@
 """pmmc studio in a real browser: headless Chromium driven through WebDriver (selenium).
 
 Starts `pmmc studio getting-elected --port 0`, reads the address it prints, and as a student
-would: steps through the walk-through's "Or... Branch B", goes back, takes another way (drops
-l0's p1a to a0 instead of delivering it), which forks a branch of its own, checks that the
-state boxes and the space-time diagram follow, names a fork, sends a bad request, and exports
-the session as a test and as a trace that `pmmc render` reads. Waits are explicit WebDriver
+would: steps through the walk-through's "Or... Branch B", goes back (with the button and the
+arrow keys), takes another way (drops l0's p1a to a0 instead of delivering it), which forks a
+branch of its own, checks that the state boxes and the space-time diagram follow, names a
+fork, crashes a2, sends a bad request, and exports the session as a test and as a trace that
+`pmmc render` reads. Waits are explicit WebDriver
 waits with generous timeouts, for a loaded machine; nothing sleeps a fixed time.
 
 Usage: Scripts/studio-browser-test.py [PMMC] [--screenshot FILE]
@@ -20,7 +21,9 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 TIMEOUT = 120
@@ -113,6 +116,10 @@ def run(pmmc, studio, url, screenshot):
         check(page.diagram_arrows() > arrows_before, "the space-time diagram grows")
         page.click("#back")
         check(page.box("a0") == "ballot_num: _\naccepted: []" and page.text("#position") == "step 2 of 7", "back: a0 is as it was")
+        page.act(lambda: ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform())
+        check(page.text("#position") == "step 3 of 7", "the right arrow key steps forward")
+        page.act(lambda: ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform())
+        check(page.box("a0") == "ballot_num: _\naccepted: []" and page.text("#position") == "step 2 of 7", "the left arrow key steps back")
         drop = driver.find_element(By.XPATH, '//ul[@id="pending"]/li[contains(., "l0/s1 → a0 p1a(0.0)")]/button[@data-move="drop"]')
         page.act(drop.click)
         check(page.text("#position") == "step 3 of 3", "or… dropping l0's p1a to a0 instead is step 3 of a new branch")

@@ -1,9 +1,11 @@
 /// Why the studio refused a request: an HTTP status in the 4xx range and a sentence for the
 /// student, sent as `{"error": "…"}`.
 public struct StudioError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// 400 malformed, 404 unknown route or event, 405 wrong method, 409 not possible now,
-    /// 413 too large, 431 headers too large.
+    /// 400 malformed, 404 unknown route or event, 405 wrong method, 408 too slow, 409 not
+    /// possible now, 413 body too large, 414 request line too long, 431 head too large, 501
+    /// chunked, 505 not HTTP/1.x; 500 only for a walk-through that fails to run.
     public let status: Int
+    /// One sentence, e.g. `no pending event #12; it may have been handled already`.
     public let message: String
 
     public init(status: Int, _ message: String) {

@@ -235,6 +235,11 @@ enum StudioPage {
       const view = await call("POST", "/api/open", body);
       if (view) render(view);
     });
+    document.addEventListener("keydown", (event) => {
+      if (["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "ArrowLeft" && !$("back").disabled) move({ move: "back" });
+      if (event.key === "ArrowRight" && !$("forward").disabled) move({ move: "forward" });
+    });
     $("back").addEventListener("click", () => move({ move: "back" }));
     $("forward").addEventListener("click", () => move({ move: "forward" }));
     $("fork").addEventListener("click", () => move({ move: "fork", name: $("fork-name").value }));

@@ -3,8 +3,11 @@ import Foundation
 /// An HTTP/1.1 request as the studio's server reads it: method, path (query string dropped),
 /// and body. The parser takes the bytes received so far and says whether more are needed.
 public struct StudioRequest: Equatable, Sendable {
+    /// E.g. `GET` or `POST`.
     public var method: String
+    /// E.g. `/api/move`, without any query string.
     public var path: String
+    /// The bytes after the head, as many as `Content-Length` said.
     public var body: [UInt8]
 
     public init(method: String, path: String, body: [UInt8]) {

@@ -3,7 +3,9 @@ import Foundation
 /// An HTTP response of the studio's server: a status, a content type and a body, sent with
 /// `Connection: close`.
 public struct StudioResponse: Equatable, Sendable {
+    /// E.g. 200, or the 4xx of a refused request.
     public var status: Int
+    /// E.g. `application/json`.
     public var contentType: String
     public var body: [UInt8]
     /// For a download: the file name the browser should save it under.

@@ -19,8 +19,11 @@ public protocol StudioSessionProtocol: AnyObject {
 /// simulation at its position, rebuilt by replaying the entries carried out on a fresh
 /// simulation of the scenario's options (kept while moving forward, rebuilt on any other move).
 public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol {
+    /// What the session started from.
     public let scenario: StudioScenario
+    /// The options of every simulation the session rebuilds.
     public let options: SimulationOptions
+    /// The branches, their steps, and where the student is.
     public private(set) var timeline: Timeline<ScriptedAction<Machine>>
     private let title: String
     private let lesson: String
