@@ -75,6 +75,7 @@ public final class StudioServer {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         let response: StudioResponse
+        var unread = false
         reading: while true {
             do {
                 if case .complete(let request) = try StudioRequest.parse(received) {
@@ -83,6 +84,7 @@ public final class StudioServer {
                 }
             } catch {
                 response = .error(error)
+                unread = true
                 break reading
             }
             guard wait(for: connection, milliseconds: 2000) else {
@@ -94,6 +96,21 @@ public final class StudioServer {
             received += chunk[..<count]
         }
         send(response.serialized, on: connection)
+        if unread { drain(connection) }
+    }
+
+    /// Reads and discards what the client still sends (the rest of a refused request), for
+    /// at most a quarter second and 1 MiB, so that closing does not reset the connection
+    /// before the client has read the response.
+    private func drain(_ connection: Int32) {
+        shutdown(connection, Int32(SHUT_WR))
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        var discarded = 0
+        while discarded < 1 << 20, wait(for: connection, milliseconds: 250) {
+            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return }
+            discarded += count
+        }
     }
 
     private func send(_ bytes: [UInt8], on connection: Int32) {

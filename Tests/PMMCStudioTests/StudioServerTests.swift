@@ -21,6 +21,7 @@ import Testing
         try #require(connected == 0)
         let bytes = Array(request.utf8)
         #expect(bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) } == bytes.count)
+        shutdown(client, Int32(SHUT_WR))
         #expect(server.answerNext(router, waitingMilliseconds: 60_000))
         var response: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -43,6 +44,9 @@ import Testing
         #expect(bad.hasPrefix("HTTP/1.1 400 Bad Request\r\n") && bad.hasSuffix("{\"error\":\"the body must be a JSON object\"}"))
         let huge = try roundTrip("GET /" + String(repeating: "x", count: 5000) + " HTTP/1.1\r\n\r\n", on: server, router)
         #expect(huge.hasPrefix("HTTP/1.1 414 URI Too Long\r\n"))
+        let body = String(repeating: "y", count: 40_000)
+        let tooLarge = try roundTrip("POST /api/move HTTP/1.1\r\nContent-Length: 100000\r\n\r\n" + body, on: server, router)
+        #expect(tooLarge.hasPrefix("HTTP/1.1 413 Content Too Large\r\n"), "the answer arrives although the body was not read")
     }
 
     @Test func aPortOutOfRangeIsRefused() {
