@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
         .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
         .library(name: "PMMCTesting", targets: ["PMMCTesting"]),
+        .library(name: "PMMCStudio", targets: ["PMMCStudio"]),
         .executable(name: "pmmc", targets: ["pmmc"]),
     ],
     targets: [
@@ -21,12 +22,14 @@ let package = Package(
         .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
         .target(name: "PMMCTesting", dependencies: ["PMMC", "PMMCSimulation"]),
-        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
+        .target(name: "PMMCStudio", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"]),
+        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching", "PMMCStudio"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCRuntime"]),
         .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
         .testTarget(name: "PMMCTestingTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
+        .testTarget(name: "PMMCStudioTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCTeaching", "PMMCStudio"]),
         .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCTrace", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]

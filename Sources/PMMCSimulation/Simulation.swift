@@ -15,6 +15,11 @@ import PMMCTrace
 /// ```
 public final class Simulation<Machine: StateMachine> {
     private var engine: SimulationEngine<Machine>
+    /// Every scripted call made on this simulation so far, in order (a fork's starts with its
+    /// parent's): replaying it with ``replay(_:)`` on a fresh simulation of the same
+    /// ``options`` rebuilds this one. ``replace(_:with:)`` is not recorded, as a custom role
+    /// cannot be rebuilt from a log.
+    public private(set) var log: [ScriptedAction<Machine>] = []
 
     /// Builds the cluster of `options`. Its leaders start (each spawning its first scout) with
     /// the first event at time 0, so a ``trace`` hook set after `init` sees everything.
@@ -22,15 +27,16 @@ public final class Simulation<Machine: StateMachine> {
         engine = try SimulationEngine(options: options)
     }
 
-    private init(engine: SimulationEngine<Machine>) {
+    private init(engine: SimulationEngine<Machine>, log: [ScriptedAction<Machine>]) {
         self.engine = engine
+        self.log = log
     }
 
     /// An independent simulation in the same state as this one, to take a story two ways
     /// from one point ("Or…" in the slides). It shares this one's ``trace`` hook until given
     /// its own.
     public func fork() -> Simulation {
-        Simulation(engine: engine)
+        Simulation(engine: engine, log: log)
     }
 
     public var options: SimulationOptions { engine.options }
@@ -53,12 +59,13 @@ public final class Simulation<Machine: StateMachine> {
 
     /// Queues an operation for client `client`; clients run their queues one request at a time.
     public func submit(_ operation: Machine.Operation, client: Int) throws(SimulationError) {
-        try engine.submit(.operation(operation), client: client)
+        try submit(.operation(operation), client: client)
     }
 
     /// Queues a command body (an operation or a reconfiguration) for client `client`.
     public func submit(_ body: Command<Machine>.Body, client: Int) throws(SimulationError) {
         try engine.submit(body, client: client)
+        log.append(.submit(body, client: client))
     }
 
     /// Adds new leaders and acceptors (numbered after the existing ones; the leaders start with
@@ -66,24 +73,30 @@ public final class Simulation<Machine: StateMachine> {
     /// new configuration.
     @discardableResult
     public func reconfigure(leaders: Int, acceptors: Int, client: Int) throws(SimulationError) -> Configuration {
-        try engine.reconfigure(leaders: leaders, acceptors: acceptors, client: client)
+        let configuration = try engine.reconfigure(leaders: leaders, acceptors: acceptors, client: client)
+        log.append(.reconfigure(leaders: leaders, acceptors: acceptors, client: client))
+        return configuration
     }
 
     /// Injects `fault` at virtual time `time` (not before ``now``).
     public func schedule(_ fault: Fault, at time: Int) throws(SimulationError) {
         try engine.schedule(fault, at: time)
+        log.append(.schedule(fault, at: time))
     }
 
     /// Handles events in order until `condition` holds (checked before every event), an
     /// invariant is violated, nothing is left to do, or the next event lies after `timeLimit`.
     @discardableResult
     public func run(until condition: ((Simulation) -> Bool)? = nil, timeLimit: Int) -> RunOutcome {
+        var handled = 0
+        defer { if handled > 0 { log.append(.run(events: handled)) } }
         while true {
             if let violation = engine.violation { return .violation(violation) }
             if let condition, condition(self) { return .conditionMet }
             guard let time = engine.nextEventTime else { return .quiescent }
             guard time <= timeLimit else { return .timeLimit }
             engine.step()
+            handled += 1
         }
     }
 
@@ -98,22 +111,26 @@ public final class Simulation<Machine: StateMachine> {
     /// virtual time by one tick, or to the event's time if that is later.
     public func perform(_ id: Int) throws(SimulationError) {
         try engine.perform(id)
+        log.append(.perform(id))
     }
 
     /// Loses pending message `id` (traced as a drop, reason `schedule`).
     public func drop(_ id: Int) throws(SimulationError) {
         try engine.drop(id)
+        log.append(.drop(id))
     }
 
     /// Sends `message` to `destination` as if from `source`, which need not exist: a script
     /// can play a process it does not simulate. Takes one tick; the message is then pending.
     public func inject(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) throws(SimulationError) {
         try engine.inject(message, from: source, to: destination)
+        log.append(.inject(message, from: source, to: destination))
     }
 
     /// Crashes `process` (a leader with its scouts and commanders) now, taking one tick.
     public func crash(_ process: ProcessID) throws(SimulationError) {
         try engine.crash(process)
+        log.append(.crash(process))
     }
 
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).

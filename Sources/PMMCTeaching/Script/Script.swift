@@ -45,7 +45,7 @@ public final class Script<Machine: StateMachine> {
         } catch {
             throw WalkthroughError(step: 0, reason: error.description)
         }
-        recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part(heading: heading)]))
+        recorder = Recorder(transcript: Transcript(title: title, lesson: lesson, lanes: lanes, parts: [Transcript.Part(heading: heading, recording: ScriptRecording(simulation))]))
         part = 0
         self.watched = watched ?? lanes
         let recorder = recorder
@@ -60,7 +60,7 @@ public final class Script<Machine: StateMachine> {
             throw WalkthroughError(step: parent.recorder.stepCount, reason: error.description)
         }
         recorder = parent.recorder
-        recorder.transcript.parts.append(Transcript.Part(heading: heading))
+        recorder.transcript.parts.append(Transcript.Part(heading: heading, recording: ScriptRecording(simulation)))
         part = recorder.transcript.parts.count - 1
         watched = parent.watched
         let recorder = recorder
@@ -71,7 +71,7 @@ public final class Script<Machine: StateMachine> {
     private init(forking parent: Script, heading: String) {
         simulation = parent.simulation.fork()
         recorder = parent.recorder
-        recorder.transcript.parts.append(Transcript.Part(heading: heading, forksFrom: parent.part))
+        recorder.transcript.parts.append(Transcript.Part(heading: heading, forksFrom: parent.part, recording: ScriptRecording(simulation)))
         part = recorder.transcript.parts.count - 1
         watched = parent.watched
         lastStates = parent.lastStates
@@ -120,7 +120,9 @@ public final class Script<Machine: StateMachine> {
             panels.append(.state(state))
         }
         recorder.transcript.parts[part].steps.append(
-            Transcript.Step(number: recorder.stepCount, narration: narration, events: events, panels: panels))
+            Transcript.Step(number: recorder.stepCount, narration: narration, events: events, panels: panels,
+                            actionCount: simulation.log.count))
+        recorder.transcript.parts[part].recording = ScriptRecording(simulation)
     }
 
     /// The usual first step, quiet: `leader` starts and is elected by `acceptors` (phase 1

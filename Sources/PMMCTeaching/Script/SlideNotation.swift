@@ -3,13 +3,13 @@ import PMMC
 /// Process states in the notation of the UW CSE 452 slides ("PMMC made moderately simple"):
 /// `ballot_num: 0.1`, `accepted: [<0.1, 1, A>]`, `active: false`, `proposals: [<1, A>]`, and a
 /// replica's log with its `slot_out` and `slot_in` pointers.
-enum SlideNotation {
+public enum SlideNotation {
     /// How many of a replica's most recent slots its log shows.
     static let logSlotsShown = 8
 
     /// The state of `process`, or `nil` for roles the slides do not draw (clients, scouts,
-    /// commanders, custom processes).
-    static func state<Machine>(of process: Role<Machine>, crashed: Bool) -> ProcessState? {
+    /// commanders, custom processes other than acceptors). A crashed process's title says so.
+    public static func state<Machine>(of process: Role<Machine>, crashed: Bool) -> ProcessState? {
         let title: String
         let lines: [String]
         switch process {

@@ -39,11 +39,15 @@ public struct Transcript: Hashable, Sendable {
         /// from. The outcome continues from the state at the end of that part.
         public var forksFrom: Int?
         public var steps: [Step]
+        /// For a part a ``Script`` told: its options and scripted calls, to rebuild the state
+        /// after any step; `nil` for a plain trace.
+        public var recording: ScriptRecording?
 
-        public init(heading: String? = nil, forksFrom: Int? = nil, steps: [Step] = []) {
+        public init(heading: String? = nil, forksFrom: Int? = nil, steps: [Step] = [], recording: ScriptRecording? = nil) {
             self.heading = heading
             self.forksFrom = forksFrom
             self.steps = steps
+            self.recording = recording
         }
     }
 
@@ -109,12 +113,16 @@ extension Transcript {
         public var events: [TraceEvent]
         /// The state after the step of the processes it touched, and any tables.
         public var panels: [Panel]
+        /// For a step a ``Script`` took: how many of its part's ``Part/recording`` actions had
+        /// been carried out by the end of the step.
+        public var actionCount: Int?
 
-        public init(number: Int, narration: String, events: [TraceEvent] = [], panels: [Panel] = []) {
+        public init(number: Int, narration: String, events: [TraceEvent] = [], panels: [Panel] = [], actionCount: Int? = nil) {
             self.number = number
             self.narration = narration
             self.events = events
             self.panels = panels
+            self.actionCount = actionCount
         }
     }
 
