@@ -117,12 +117,7 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
 
     public func exportedTrace() -> String {
         let header = TraceHeader.simulator(command: "studio", arguments: scenario.arguments)
-        var bytes = Array((header.jsonLine + "\n").utf8)
-        for event in replay.allEvents {
-            event.appendJSONLine(to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return ([header.jsonLine] + replay.allEvents.map(\.jsonLine)).map { $0 + "\n" }.joined()
     }
 
     /// The steps carried out as a transcript, one step per entry, for the diagram.
