@@ -149,7 +149,7 @@ actor ProcessActor<Machine: StateMachine> {
             switch observation {
             case .decided(let slot, let command): bus.emit(.decided(replica: id, slot: slot, command: command))
             case .applied(let slot, let command): bus.emit(.applied(replica: id, slot: slot, command: command))
-            case .adopted, .accepted, .rejected, .preempted, .ignored: break
+            case .adopted, .accepted, .rejected, .preempted, .collected, .restored, .ignored: break
             }
         }
     }

@@ -76,7 +76,7 @@ struct SimulationEngine<Machine: StateMachine> {
             monitor = InvariantMonitor(window: options.settings.window)
         }
         for replica in configuration.replicas {
-            add(.replica(Replica(id: replica, leaders: configuration.leaders, settings: options.settings)))
+            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)))
         }
         addLeadersAndAcceptors(configuration)
         for index in 0..<options.clients {
@@ -283,7 +283,7 @@ struct SimulationEngine<Machine: StateMachine> {
                 recordDecision(decided, command, by: destination)
             case .applied(let applied, let command):
                 trace?(TraceEvent(time: now, kind: .apply, source: destination, message: command.description, slot: applied))
-            case .adopted, .accepted, .rejected, .ignored:
+            case .adopted, .accepted, .rejected, .collected, .restored, .ignored:
                 break
             }
         }
@@ -470,7 +470,7 @@ struct SimulationEngine<Machine: StateMachine> {
 
     private mutating func addLeadersAndAcceptors(_ configuration: Configuration) {
         for acceptor in configuration.acceptors {
-            add(.acceptor(Acceptor(id: acceptor)))
+            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)))
         }
         for leader in configuration.leaders {
             guard case .leader(let index) = leader else { continue }

@@ -1,5 +1,6 @@
 /// Every message of the protocol (paper figures 1, 4, 6, 7), plus the failure detector's
-/// ping and pong (paper §3). The sender travels beside the message, in an ``Envelope``.
+/// ping and pong (paper §3), and the messages of garbage collection and catch-up (paper §4.2;
+/// Docs/Pragmatics.md). The sender travels beside the message, in an ``Envelope``.
 public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringConvertible {
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
@@ -13,20 +14,33 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
     case decision(slot: Int, command: Command<Machine>)
     /// Scout → acceptors: phase 1a, please adopt `ballot`.
     case p1a(ballot: Ballot)
-    /// Acceptor → scout: phase 1b, my ballot and everything I have accepted.
-    case p1b(ballot: Ballot, accepted: [PValue<Machine>])
+    /// Acceptor → scout: phase 1b, my ballot and everything I have accepted (with state
+    /// reduction, the highest-ballot pvalue of each slot), at slots from `collectedBelow` on:
+    /// every replica has executed the slots below it, and the acceptor has dropped them.
+    case p1b(ballot: Ballot, accepted: [PValue<Machine>], collectedBelow: Int = 1)
     /// Commander → acceptors: phase 2a, please accept this pvalue.
     case p2a(PValue<Machine>)
     /// Acceptor → commander: phase 2b, my current ballot.
     case p2b(ballot: Ballot)
-    /// Scout → leader: a majority adopted `ballot`; here is what they had accepted.
-    case adopted(ballot: Ballot, pvalues: [PValue<Machine>])
+    /// Scout → leader: a majority adopted `ballot`; here is what they had accepted at slots
+    /// from `collectedBelow` (the highest an acceptor of the majority reported) on.
+    case adopted(ballot: Ballot, pvalues: [PValue<Machine>], collectedBelow: Int = 1)
     /// Scout or commander → leader: an acceptor has adopted the higher `ballot`.
     case preempted(ballot: Ballot)
     /// Leader → leader it monitors: are you alive?
     case ping
     /// Leader → leader that pinged it: alive, and not itself waiting on another leader.
     case pong
+    /// Replica → leaders and other replicas: I have executed every slot below `slotOut`.
+    case executed(slotOut: Int)
+    /// Leader → acceptors: every replica has executed every slot below `below`; drop them.
+    case collect(below: Int)
+    /// Replica → a replica that is ahead: I have executed every slot below `slotOut`; send me
+    /// the decisions from there on, or a snapshot.
+    case catchUp(slotOut: Int)
+    /// Replica → a replica that is behind: my state and client sessions after executing every
+    /// slot below the snapshot's `slotOut`.
+    indirect case snapshot(ReplicaSnapshot<Machine>)
 
     /// The message kind's name, as the trace and the summary print it.
     public var kind: MessageKind {
@@ -43,6 +57,10 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
         case .preempted: .preempted
         case .ping: .ping
         case .pong: .pong
+        case .executed: .executed
+        case .collect: .collect
+        case .catchUp: .catchUp
+        case .snapshot: .snapshot
         }
     }
 
@@ -50,6 +68,10 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
     public var description: String {
         func list(_ pvalues: [PValue<Machine>]) -> String {
             "[" + pvalues.map(\.description).joined(separator: ", ") + "]"
+        }
+        /// Nothing while nothing is collected, as in the paper's figures.
+        func below(_ collectedBelow: Int) -> String {
+            collectedBelow > 1 ? ", below \(collectedBelow)" : ""
         }
         switch self {
         case .request(let command): return "request(\(command.client)#\(command.requestID): \(command))"
@@ -59,13 +81,19 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
             return "propose(\(slot), \(command))" + (retry ? " again" : "")
         case .decision(let slot, let command): return "decision(\(slot), \(command))"
         case .p1a(let ballot): return "p1a(\(ballot))"
-        case .p1b(let ballot, let accepted): return "p1b(\(ballot), \(list(accepted)))"
+        case .p1b(let ballot, let accepted, let collectedBelow):
+            return "p1b(\(ballot), \(list(accepted))\(below(collectedBelow)))"
         case .p2a(let pvalue): return "p2a(\(pvalue))"
         case .p2b(let ballot): return "p2b(\(ballot))"
-        case .adopted(let ballot, let pvalues): return "adopted(\(ballot), \(list(pvalues)))"
+        case .adopted(let ballot, let pvalues, let collectedBelow):
+            return "adopted(\(ballot), \(list(pvalues))\(below(collectedBelow)))"
         case .preempted(let ballot): return "preempted(\(ballot))"
         case .ping: return "ping"
         case .pong: return "pong"
+        case .executed(let slotOut): return "executed(\(slotOut))"
+        case .collect(let below): return "gc(\(below))"
+        case .catchUp(let slotOut): return "catchUp(\(slotOut))"
+        case .snapshot(let snapshot): return "snapshot(\(snapshot.slotOut))"
         }
     }
 }
@@ -73,6 +101,7 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, CustomStringCon
 /// The kinds of ``Message``, in a fixed order for summaries and counters.
 public enum MessageKind: Int, CaseIterable, Sendable, CustomStringConvertible {
     case request, response, propose, decision, p1a, p1b, p2a, p2b, adopted, preempted, ping, pong
+    case executed, collect, catchUp, snapshot
 
     public var description: String {
         switch self {
@@ -88,6 +117,10 @@ public enum MessageKind: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .preempted: "preempted"
         case .ping: "ping"
         case .pong: "pong"
+        case .executed: "executed"
+        case .collect: "gc"
+        case .catchUp: "catchUp"
+        case .snapshot: "snapshot"
         }
     }
 }
