@@ -43,3 +43,25 @@ extension KeyValueWorkload {
         value.split(separator: "v").map { "v" + $0 }
     }
 }
+
+extension KeyValueWorkload {
+    /// `count` operations on keys `k0…k(keys−1)`: about two puts for every get, each put
+    /// writing a value of exactly `valueSize` bytes (`v<number>` padded with dots, or cut to
+    /// `valueSize` when that is shorter), so the application's state stays the size of
+    /// `keys` values however long the run. For retained-state measures. Reproducible from
+    /// `seed`.
+    public static func sized(count: Int, keys: Int, valueSize: Int, seed: UInt64) -> [KeyValueStore.Operation] {
+        precondition(keys >= 1, "a workload needs at least one key")
+        precondition(valueSize >= 1, "values need at least one byte")
+        var random = SeededRandom(seed: seed ^ 0x512E_D0A7)
+        return (0..<count).map { index in
+            let key = "k\(random.uniform(in: 0...keys - 1))"
+            guard random.uniform(in: 0...2) != 0 else { return .get(key: key) }
+            let label = "v\(index + 1)"
+            let value = label.count >= valueSize
+                ? String(label.prefix(valueSize))
+                : label + String(repeating: ".", count: valueSize - label.count)
+            return .put(key: key, value: value)
+        }
+    }
+}

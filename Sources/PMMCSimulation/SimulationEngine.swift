@@ -42,6 +42,8 @@ struct SimulationEngine<Machine: StateMachine> {
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
     private var partitionGroup: [ProcessID: Int]?
+    /// Hosts that send but do not receive (``Fault/deafen(_:)``).
+    private var deaf: Set<ProcessID> = []
     private var monitor: InvariantMonitor<Machine>?
     private var scratch = Outbox<Machine>()
     /// Emptied outboxes kept for handlers that run while another outbox is being carried
@@ -120,7 +122,7 @@ struct SimulationEngine<Machine: StateMachine> {
     mutating func schedule(_ fault: Fault, at time: Int) throws(SimulationError) {
         guard time >= now else { throw .invalidOption("fault time \(time) is before the current time \(now)") }
         switch fault {
-        case .crash(let process):
+        case .crash(let process), .deafen(let process), .hear(let process):
             guard slotOf[process] != nil || hosts.contains(process) else { throw .unknownProcess(process) }
         case .partition(let groups):
             for process in groups.joined() where !hosts.contains(process) {
@@ -260,6 +262,9 @@ struct SimulationEngine<Machine: StateMachine> {
         let destination = envelope.destination
         if isCrashed(destination) {
             return drop(envelope, id: id, reason: .crashed)
+        }
+        if !deaf.isEmpty, deaf.contains(destination.host) {
+            return drop(envelope, id: id, reason: .deaf)
         }
         if let partitionGroup, group(of: envelope.source.host, in: partitionGroup) != group(of: destination.host, in: partitionGroup) {
             return drop(envelope, id: id, reason: .partition)
@@ -541,6 +546,12 @@ struct SimulationEngine<Machine: StateMachine> {
             trace?(TraceEvent(time: now, kind: .heal))
         case .network(let model):
             network = model
+            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        case .deafen(let process):
+            deaf.insert(process)
+            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        case .hear(let process):
+            deaf.remove(process)
             trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
         }
     }
