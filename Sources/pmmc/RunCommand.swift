@@ -24,6 +24,7 @@ struct RunCommand {
           --window N            WINDOW, slots a replica may run ahead (default 5)
           --naive               leaders without failure detection (paper figure 7)
           --tick-us N           length of one protocol tick in microseconds (default 1000)
+        \(PragmaticsOptions.usage)
         WORKLOAD
           --operations N        client operations in all (default 1000)
           --keys N              distinct keys (default 10)
@@ -81,6 +82,7 @@ struct RunCommand {
         clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
         if try reader.flag("--naive") { options.settings.failureDetection = nil }
+        try PragmaticsOptions.read(from: &reader, into: &options.settings)
         options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
         options.faults = NetworkFaults(
             lossRate: try reader.probability("--loss"),

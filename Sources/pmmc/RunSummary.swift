@@ -41,6 +41,7 @@ struct RunSummary {
         var lines: [(String, String)] = [
             ("configuration", configuration.description),
             ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection); 1 tick = \(options.tick)"),
+            ("pragmatics", PragmaticsOptions.describe(options.settings)),
             ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),
