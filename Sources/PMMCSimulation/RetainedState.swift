@@ -16,7 +16,27 @@ public struct RetainedState: Hashable, Sendable, CustomStringConvertible {
 
     public init() {}
 
-    /// `pvalues 12, proposals 30, decisions 2,000, about 1.2 MB`.
+    /// What `roles` keep, added up; roles that keep none of these are passed over.
+    public init<Machine>(of roles: [Role<Machine>]) {
+        for role in roles {
+            switch role {
+            case .acceptor(let acceptor):
+                pvalues += acceptor.retainedPValues
+                bytes += acceptor.retainedBytes
+            case .leader(let leader):
+                proposals += leader.retainedProposals
+                bytes += leader.retainedBytes
+            case .replica(let replica):
+                proposals += replica.retainedProposals
+                decisions += replica.retainedDecisions
+                bytes += replica.retainedBytes
+            case .client, .scout, .commander, .custom:
+                break
+            }
+        }
+    }
+
+    /// `pvalues 12, proposals 30, decisions 2000, about 1234567 bytes`.
     public var description: String {
         "pvalues \(pvalues), proposals \(proposals), decisions \(decisions), about \(bytes) bytes"
     }
@@ -26,23 +46,6 @@ extension Simulation {
     /// What the live replicas, leaders and acceptors keep now. Costs one pass over what they
     /// keep.
     public var retainedState: RetainedState {
-        var retained = RetainedState()
-        for id in processIDs {
-            switch process(id) {
-            case .acceptor(let acceptor)?:
-                retained.pvalues += acceptor.retainedPValues
-                retained.bytes += acceptor.retainedBytes
-            case .leader(let leader)?:
-                retained.proposals += leader.retainedProposals
-                retained.bytes += leader.retainedBytes
-            case .replica(let replica)?:
-                retained.proposals += replica.retainedProposals
-                retained.decisions += replica.retainedDecisions
-                retained.bytes += replica.retainedBytes
-            case .client?, .scout?, .commander?, .custom?, nil:
-                break
-            }
-        }
-        return retained
+        RetainedState(of: processIDs.compactMap(process))
     }
 }

@@ -180,6 +180,10 @@ struct RunCommand {
             throw Failure(message: "cannot inject a fault: \(error)")
         }
         let records = await Self.records(of: handles)
+        var roles: [Role<KeyValueStore>] = []
+        for host in cluster.hosts {
+            if let role = await cluster.process(host) { roles.append(role) }
+        }
         if let historyPath {
             try HistoryFile.write(HistoryFile.history(of: records), to: historyPath)
         }
@@ -188,7 +192,8 @@ struct RunCommand {
             replicas: await cluster.replicas(), records: records,
             operations: operations, wallTime: wall, cpuSeconds: cpu,
             timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
-            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })
+            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" },
+            retained: RetainedState(of: roles))
         await cluster.shutdown()
         try await tracing.value.get()
         try OutputFile.standardOutput.write(line: summary.text)
