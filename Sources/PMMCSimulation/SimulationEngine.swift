@@ -55,7 +55,8 @@ struct SimulationEngine<Machine: StateMachine> {
     private var queuedOperations = 0
     /// Each client's operation in flight, as an index into ``operations`` (-1 for none).
     private var pendingOperation: [Int] = []
-    private var completedOperations = 0
+    private(set) var completedOperations = 0
+    private var startedOperations = 0
     private var decidedSlots: [Bool] = []
     private var replicaIDs: [ProcessID]
 
@@ -202,7 +203,7 @@ struct SimulationEngine<Machine: StateMachine> {
 
     /// Whether every submitted operation has completed.
     var allOperationsCompleted: Bool {
-        completedOperations == operations.count && queuedOperations == 0
+        completedOperations == startedOperations && queuedOperations == 0
     }
 
     /// The live process named `id` (exited scouts and commanders are gone).
@@ -507,7 +508,12 @@ struct SimulationEngine<Machine: StateMachine> {
         guard state.isIdle else { return }
         let body = workload[client][nextOperation[client]]
         nextOperation[client] += 1
+        if nextOperation[client] >= Self.trimStep {
+            workload[client].removeFirst(nextOperation[client])
+            nextOperation[client] = 0
+        }
         queuedOperations -= 1
+        startedOperations += 1
         var outbox = takeOutbox()
         let command = state.submit(body, into: &outbox)
         pendingOperation[client] = operations.count
@@ -523,8 +529,25 @@ struct SimulationEngine<Machine: StateMachine> {
         operations[index].return = now
         operations[index].output = output
         completedOperations += 1
+        if !options.keepsHistory, operations.count >= 2 * Self.trimStep {
+            dropCompletedOperations()
+        }
         trace?(TraceEvent(time: now, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
         startNextOperation(of: client)
+    }
+
+    /// How many started operations a client's queue, or completed ones ``operations`` without
+    /// history, hold before they are dropped.
+    private static var trimStep: Int { 1_024 }
+
+    /// Keeps only the operations in flight in ``operations``, and points each client at its own.
+    private mutating func dropCompletedOperations() {
+        operations.removeAll(where: \.isComplete)
+        pendingOperation = pendingOperation.map { _ in -1 }
+        for (index, operation) in operations.enumerated() {
+            guard case .client(let client) = operation.client else { continue }
+            pendingOperation[client] = index
+        }
     }
 
     // MARK: Faults

@@ -99,7 +99,6 @@ struct SimulateCommand {
         options.network.lossRate = try reader.probability("--loss")
         options.network.duplicationRate = try reader.probability("--duplication")
         options.checkInvariants = !(try reader.flag("--no-invariants"))
-        self.options = options
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         valueSize = try reader.integer("--value-size", in: 1...1_000_000)
@@ -116,6 +115,9 @@ struct SimulateCommand {
         }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
+        // The summary needs only counts; the history file, every operation.
+        options.keepsHistory = historyPath != nil
+        self.options = options
         progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = TraceWriter.runArguments(arguments)
@@ -179,13 +181,8 @@ struct SimulateCommand {
         if let writer {
             simulation.trace = { writer.write($0) }
         }
-        if profile == nil {
-            let workload = valueSize.map { KeyValueWorkload.sized(count: operations, keys: keys, valueSize: $0, seed: options.seed) }
-                ?? KeyValueWorkload.random(count: operations, keys: keys, seed: options.seed)
-            for (number, operation) in workload.enumerated() {
-                try simulation.submit(operation, client: number % options.clients)
-            }
-        }
+        var feed = profile == nil ? WorkloadFeed(operations: operations, keys: keys, valueSize: valueSize, options: options) : nil
+        try feed?.topUp(simulation)
         let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
         let timeLimit = self.timeLimit
         let clock = ContinuousClock()
@@ -194,16 +191,22 @@ struct SimulateCommand {
         var outcome = RunOutcome.timeLimit
         var horizon = 0
         repeat {
-            horizon = min(horizon + 10_000, timeLimit)
+            if outcome != .conditionMet {
+                horizon = min(horizon + 10_000, timeLimit)
+            }
+            try feed?.topUp(simulation)
+            let refill = feed?.refillPoint ?? Int.max
             outcome = simulation.run(until: { simulation in
-                simulation.allOperationsCompleted || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
+                simulation.allOperationsCompleted || simulation.completedOperationCount >= refill
+                    || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
             }, timeLimit: horizon)
             if progress, clock.now - lastReport > .seconds(1) {
                 lastReport = clock.now
-                let done = simulation.operations.filter(\.isComplete).count
+                let done = simulation.completedOperationCount
                 printDiagnostic("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided")
             }
-        } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
+        } while (outcome == .timeLimit && horizon < timeLimit || outcome == .conditionMet && feed?.isExhausted == false
+                 && !onlyCrashedClientsLeft(simulation)) && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
         if let historyPath {

@@ -11,7 +11,7 @@ struct Summary {
     /// Whether `--time-limit` set the time limit, rather than the default.
     let timeLimitGiven: Bool
 
-    var completed: Int { simulation.operations.filter(\.isComplete).count }
+    var completed: Int { simulation.completedOperationCount }
 
     var succeeded: Bool {
         if case .violation = outcome { return false }
