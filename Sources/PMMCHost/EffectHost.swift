@@ -48,8 +48,8 @@ extension EffectHost {
 
     /// Acts on `observations`, which process `process` reported, in order: decisions,
     /// performed slots and preemptions. The rest (an acceptor's adopted, accepted and rejected
-    /// pvalues, a leader's adoption, ignored messages) concern only the invariant monitor and
-    /// the trace of a delivery.
+    /// pvalues, a leader's adoption, collected state, a restored snapshot, ignored messages)
+    /// concern only the invariant monitor and the trace of a delivery.
     @inlinable @inline(__always)
     public mutating func report(_ observations: [Observation<Machine>], of process: ProcessID) {
         for observation in observations {
@@ -57,7 +57,7 @@ extension EffectHost {
             case .decided(let slot, let command): decided(slot, command, by: process)
             case .applied(let slot, let command): applied(slot, command, by: process)
             case .preempted(let ballot): preempted(process, by: ballot)
-            case .adopted, .accepted, .rejected, .ignored: break
+            case .adopted, .accepted, .rejected, .collected, .restored, .ignored: break
             }
         }
     }

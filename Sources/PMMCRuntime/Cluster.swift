@@ -47,7 +47,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
         if let observe { observe(bus.timedEvents()) }
         bus.startTimers()
         let replicas = initialConfiguration.replicas.map { replica in
-            Role<Machine>.replica(Replica(id: replica, leaders: initialConfiguration.leaders, settings: options.settings))
+            Role<Machine>.replica(Replica(id: replica, leaders: initialConfiguration.leaders, replicas: initialConfiguration.replicas, settings: options.settings))
         }
         try bus.start(replicas + leadersAndAcceptors(of: initialConfiguration))
     }
@@ -100,7 +100,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
     }
 
     private func leadersAndAcceptors(of configuration: Configuration) -> [Role<Machine>] {
-        configuration.acceptors.map { .acceptor(Acceptor(id: $0)) } + configuration.leaders.map { leader in
+        configuration.acceptors.map { .acceptor(Acceptor(id: $0, settings: options.settings)) } + configuration.leaders.map { leader in
             .leader(Leader(
                 id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
                 settings: options.settings))

@@ -4,6 +4,11 @@ import PMMC
 /// monitor the process the event touched, and the monitor compares it with what it remembered
 /// of that process (a few numbers, never a copy of the role) and updates its global view. The
 /// cost per event is proportional to what the event changed.
+///
+/// It stays bounded on a long run: once every replica has executed past a slot, the monitor
+/// forgets what it knew of that slot (``horizon``) and checks nothing more about it.
+/// Acceptances are read from the acceptor's `accepted` observations, not from its `accepted`
+/// list, which state reduction rewrites and garbage collection shortens.
 struct InvariantMonitor<Machine: StateMachine> {
     /// What the monitor remembers of a process between two of its events.
     private enum Memory {
@@ -50,8 +55,12 @@ struct InvariantMonitor<Machine: StateMachine> {
     private let window: Int
     /// For each leader index: how many acceptors make a majority in its configuration.
     private var majorities: [Int] = []
-    /// By slot; index 0 is unused.
+    /// By slot, from ``horizon`` on: `slots[i]` is slot `horizon + i`.
     private var slots: [SlotRecord] = []
+    /// Every replica has executed the slots below this one; the monitor no longer checks them.
+    private(set) var horizon = 0
+    /// How many slots every replica must be past ``horizon`` before the monitor forgets them.
+    private static var forgetStep: Int { 4_096 }
     /// By the slot of the simulator's process table.
     private var memory: [Memory] = []
     /// The shadow of the replica in each slot of the simulator's process table.
@@ -83,12 +92,24 @@ struct InvariantMonitor<Machine: StateMachine> {
         majorities.indices.contains(leader) && majorities[leader] > 0 ? majorities[leader] : nil
     }
 
-    /// The record of `slot`, created if new.
-    private mutating func record(_ slot: Int) -> Int {
-        if slot >= slots.count {
-            slots.append(contentsOf: repeatElement(SlotRecord(), count: max(slot + 1 - slots.count, slots.count)))
+    /// The index in ``slots`` of the record of `slot`, created if new; `nil` below ``horizon``.
+    private mutating func record(_ slot: Int) -> Int? {
+        guard slot >= horizon else { return nil }
+        let index = slot - horizon
+        if index >= slots.count {
+            slots.append(contentsOf: repeatElement(SlotRecord(), count: max(index + 1 - slots.count, slots.count)))
         }
-        return slot
+        return index
+    }
+
+    /// Forgets the slots every replica has executed, once there are ``forgetStep`` of them.
+    private mutating func advanceHorizon(past slotOut: Int) {
+        guard slotOut - horizon > 2 * Self.forgetStep else { return }
+        var lowest = slotOut
+        for case .replica(_, let replicaSlotOut) in memory { lowest = min(lowest, replicaSlotOut) }
+        guard lowest - horizon > Self.forgetStep, lowest - horizon <= slots.count else { return }
+        slots.removeFirst(lowest - horizon)
+        horizon = lowest
     }
 
     /// Checks `process` (named `id`), in table slot `tableSlot`, after it handled an event;
@@ -112,11 +133,11 @@ struct InvariantMonitor<Machine: StateMachine> {
             process = .replica(replica)
             return violation
         case .acceptor(let acceptor):
-            let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot)
+            let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot, observations: observations)
             process = .acceptor(acceptor)
             return violation
         case .custom(let custom):
-            let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot) }
+            let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
             process = .custom(custom)
             return violation
         case let other:
@@ -138,25 +159,32 @@ struct InvariantMonitor<Machine: StateMachine> {
             return violation
         }
         guard slotOut > before.slotOut else { return nil }
+        advanceHorizon(past: slotOut)
         if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
+        if observations.contains(where: { if case .restored = $0 { true } else { false } }) {
+            shadows[tableSlot]!.state = replica.state
+            shadows[tableSlot]!.lastRequest = replica.sessions.mapValues(\.requestID)
+            return nil
+        }
         return Self.updateShadow(&shadows[tableSlot]!, of: id, state: replica.state, slots: before.slotOut..<slotOut,
                                  observations: observations)
     }
 
     /// A1, A2, A3 and A4 on an acceptor (or a custom process that plays one).
     private mutating func check(
-        _ id: ProcessID, _ acceptor: (ballotNumber: Ballot, accepted: [PValue<Machine>]), tableSlot: Int
+        _ id: ProcessID, _ acceptor: (ballotNumber: Ballot, accepted: [PValue<Machine>]), tableSlot: Int,
+        observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         var (ballot, count) = (Ballot.bottom, 0)
         if case .acceptor(let lastBallot, let lastCount) = memory[tableSlot] { (ballot, count) = (lastBallot, lastCount) }
         memory[tableSlot] = .acceptor(ballot: acceptor.ballotNumber, acceptedCount: acceptor.accepted.count)
-        return checkAcceptor(id, acceptor, ballotBefore: ballot, countBefore: count)
+        return checkAcceptor(id, acceptor, ballotBefore: ballot, countBefore: count, observations: observations)
     }
 
     /// C1, checked when a leader spawns a commander.
     mutating func checkSpawn(of commander: Commander<Machine>) -> (Invariant, [ProcessID], String)? {
         let pvalue = commander.pvalue
-        let slot = record(pvalue.slot)
+        guard let slot = record(pvalue.slot) else { return nil }
         let index = slots[slot].index(of: pvalue.ballot)
         guard let earlier = slots[slot].ballots[index].commander else {
             slots[slot].ballots[index].commander = (pvalue.command, commander.id)
@@ -164,7 +192,7 @@ struct InvariantMonitor<Machine: StateMachine> {
         }
         guard earlier.command == pvalue.command else {
             return (.c1, [commander.id, earlier.by],
-                    "ballot \(pvalue.ballot), slot \(slot) carries \(earlier.command) and \(pvalue.command)")
+                    "ballot \(pvalue.ballot), slot \(pvalue.slot) carries \(earlier.command) and \(pvalue.command)")
         }
         return nil
     }
@@ -173,11 +201,10 @@ struct InvariantMonitor<Machine: StateMachine> {
     private mutating func checkReplica(
         _ id: ProcessID, slotIn: Int, slotOut: Int, slotOutBefore: Int, delivered message: Message<Machine>?
     ) -> (Invariant, [ProcessID], String)? {
-        if case .decision(let decidedSlot, let command)? = message {
-            let slot = record(decidedSlot)
+        if case .decision(let decidedSlot, let command)? = message, let slot = record(decidedSlot) {
             if let earlier = slots[slot].decided {
                 if earlier.command != command {
-                    return (.r1, [id, earlier.by], "slot \(slot) decided as \(earlier.command) and as \(command)")
+                    return (.r1, [id, earlier.by], "slot \(decidedSlot) decided as \(earlier.command) and as \(command)")
                 }
             } else {
                 slots[slot].decided = (command, id)
@@ -195,6 +222,11 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// Applies the commands the replica reports it performed in `performed` (its `slot_out`
     /// moved past them) to its shadow, in place. R2: each of those slots was performed from a
     /// decision, in order. R3: the shadow's state equals the replica's.
+    ///
+    /// (A replica that installed a snapshot in catch-up did not perform the slots below the
+    /// snapshot's `slot_out`: the caller makes its shadow its new state, unchecked, and R2 and
+    /// R3 are checked again from its next event on. The snapshot came from a replica whose own
+    /// state passed R3 when it reached that slot.)
     private static func updateShadow(
         _ shadow: inout Shadow, of replica: ProcessID, state: borrowing Machine, slots performed: Range<Int>,
         observations: [Observation<Machine>]
@@ -223,17 +255,19 @@ struct InvariantMonitor<Machine: StateMachine> {
         return nil
     }
 
+    /// A1 on the acceptor's ballot; A3 on the size of its `accepted` list, which may shrink
+    /// only when it reports `collected`; A2, A4 and A5 on each pvalue it reports `accepted`.
     private mutating func checkAcceptor(
         _ id: ProcessID, _ acceptor: (ballotNumber: Ballot, accepted: [PValue<Machine>]),
-        ballotBefore: Ballot, countBefore: Int
+        ballotBefore: Ballot, countBefore: Int, observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
         if acceptor.ballotNumber < ballotBefore {
             return (.a1, [id], "ballot went from \(ballotBefore) down to \(acceptor.ballotNumber)")
         }
-        if acceptor.accepted.count < countBefore {
+        if acceptor.accepted.count < countBefore, !observations.contains(where: { if case .collected = $0 { true } else { false } }) {
             return (.a3, [id], "accepted shrank from \(countBefore) to \(acceptor.accepted.count) pvalues")
         }
-        for pvalue in acceptor.accepted[countBefore...] {
+        for case .accepted(let pvalue) in observations {
             if pvalue.ballot != acceptor.ballotNumber {
                 return (.a2, [id], "accepted \(pvalue) while at ballot \(acceptor.ballotNumber)")
             }
@@ -243,17 +277,17 @@ struct InvariantMonitor<Machine: StateMachine> {
     }
 
     private mutating func recordAccept(_ pvalue: PValue<Machine>, by id: ProcessID) -> (Invariant, [ProcessID], String)? {
-        let slot = record(pvalue.slot)
+        guard let slot = record(pvalue.slot) else { return nil }
         let index = slots[slot].index(of: pvalue.ballot)
         if let earlier = slots[slot].ballots[index].accepted {
             if earlier.command != pvalue.command {
-                return (.a4, [id, earlier.by], "ballot \(pvalue.ballot), slot \(slot) accepted as \(earlier.command) and \(pvalue.command)")
+                return (.a4, [id, earlier.by], "ballot \(pvalue.ballot), slot \(pvalue.slot) accepted as \(earlier.command) and \(pvalue.command)")
             }
         } else {
             slots[slot].ballots[index].accepted = (pvalue.command, id)
         }
         if let winner = slots[slot].chosen, winner.ballot < pvalue.ballot, winner.command != pvalue.command {
-            return (.a5, [id], "\(winner.command) was chosen in slot \(slot) at \(winner.ballot), then \(pvalue) accepted")
+            return (.a5, [id], "\(winner.command) was chosen in slot \(pvalue.slot) at \(winner.ballot), then \(pvalue) accepted")
         }
         slots[slot].ballots[index].acceptCount += 1
         guard slots[slot].ballots[index].acceptCount == majority(of: pvalue.ballot.leader),
@@ -262,7 +296,7 @@ struct InvariantMonitor<Machine: StateMachine> {
         slots[slot].chosen = (pvalue.ballot, pvalue.command)
         if let later = slots[slot].ballots.first(where: { $0.ballot > pvalue.ballot && $0.accepted.map { $0.command != pvalue.command } ?? false }),
            let accepted = later.accepted {
-            return (.a5, [accepted.by], "\(pvalue.command) was chosen in slot \(slot) at \(pvalue.ballot), but \(accepted.by) accepted \(accepted.command) at \(later.ballot)")
+            return (.a5, [accepted.by], "\(pvalue.command) was chosen in slot \(pvalue.slot) at \(pvalue.ballot), but \(accepted.by) accepted \(accepted.command) at \(later.ballot)")
         }
         return nil
     }

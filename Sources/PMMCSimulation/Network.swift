@@ -38,6 +38,11 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
     case heal
     /// Changes latency, loss and duplication from now on.
     case network(NetworkModel)
+    /// The process (with its scouts and commanders) still sends but receives nothing: every
+    /// message to it is lost, as in 6.824's TestDeaf, until ``hear(_:)``.
+    case deafen(ProcessID)
+    /// A deafened process receives again.
+    case hear(ProcessID)
 
     public var description: String {
         switch self {
@@ -46,6 +51,8 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
             return "partition " + groups.map { "{" + $0.map(\.description).joined(separator: ",") + "}" }
                 .joined(separator: " ")
         case .heal: return "heal"
+        case .deafen(let process): return "deafen \(process)"
+        case .hear(let process): return "hear \(process)"
         case .network(let model):
             return "network latency \(model.latency.lowerBound)-\(model.latency.upperBound) loss \(model.lossRate) duplication \(model.duplicationRate)"
         }

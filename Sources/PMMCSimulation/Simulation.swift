@@ -47,8 +47,11 @@ public final class Simulation<Machine: StateMachine> {
     public var statistics: Statistics { engine.statistics }
     /// The first invariant violation found, if any.
     public var violation: InvariantViolation? { engine.violation }
-    /// Every client operation submitted so far, in the order called.
+    /// Every client operation submitted so far, in the order called; without
+    /// ``SimulationOptions/keepsHistory``, only the recent ones.
     public var operations: [ClientOperation<Machine>] { engine.operations }
+    /// How many client operations have completed.
+    public var completedOperationCount: Int { engine.completedOperations }
     /// Receives every ``TraceEvent`` as it happens. When `nil` (the default) no event is built.
     public var trace: ((TraceEvent) -> Void)? {
         get { engine.trace }

@@ -42,6 +42,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
     private var partitionGroup: [ProcessID: Int]?
+    /// Hosts that send but do not receive (``Fault/deafen(_:)``).
+    private var deaf: Set<ProcessID> = []
     private var monitor: InvariantMonitor<Machine>?
     private var scratch = Outbox<Machine>()
     /// Emptied outboxes kept for handlers that run while another outbox is being carried
@@ -53,7 +55,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private var queuedOperations = 0
     /// Each client's operation in flight, as an index into ``operations`` (-1 for none).
     private var pendingOperation: [Int] = []
-    private var completedOperations = 0
+    private(set) var completedOperations = 0
+    private var startedOperations = 0
     private var decidedSlots: [Bool] = []
     private var replicaIDs: [ProcessID]
 
@@ -76,7 +79,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             monitor = InvariantMonitor(window: options.settings.window)
         }
         for replica in configuration.replicas {
-            add(.replica(Replica(id: replica, leaders: configuration.leaders, settings: options.settings)))
+            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)))
         }
         addLeadersAndAcceptors(configuration)
         for index in 0..<options.clients {
@@ -120,7 +123,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     mutating func schedule(_ fault: Fault, at time: Int) throws(SimulationError) {
         guard time >= now else { throw .invalidOption("fault time \(time) is before the current time \(now)") }
         switch fault {
-        case .crash(let process):
+        case .crash(let process), .deafen(let process), .hear(let process):
             guard slotOf[process] != nil || hosts.contains(process) else { throw .unknownProcess(process) }
         case .partition(let groups):
             for process in groups.joined() where !hosts.contains(process) {
@@ -200,7 +203,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     /// Whether every submitted operation has completed.
     var allOperationsCompleted: Bool {
-        completedOperations == operations.count && queuedOperations == 0
+        completedOperations == startedOperations && queuedOperations == 0
     }
 
     /// The live process named `id` (exited scouts and commanders are gone).
@@ -260,6 +263,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         let destination = envelope.destination
         if isCrashed(destination) {
             return drop(envelope, id: id, reason: .crashed)
+        }
+        if !deaf.isEmpty, deaf.contains(destination.host) {
+            return drop(envelope, id: id, reason: .deaf)
         }
         if let partitionGroup, group(of: envelope.source.host, in: partitionGroup) != group(of: destination.host, in: partitionGroup) {
             return drop(envelope, id: id, reason: .partition)
@@ -458,7 +464,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     private mutating func addLeadersAndAcceptors(_ configuration: Configuration) {
         for acceptor in configuration.acceptors {
-            add(.acceptor(Acceptor(id: acceptor)))
+            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)))
         }
         for leader in configuration.leaders {
             guard case .leader(let index) = leader else { continue }
@@ -490,7 +496,12 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         guard state.isIdle else { return }
         let body = workload[client][nextOperation[client]]
         nextOperation[client] += 1
+        if nextOperation[client] >= Self.trimStep {
+            workload[client].removeFirst(nextOperation[client])
+            nextOperation[client] = 0
+        }
         queuedOperations -= 1
+        startedOperations += 1
         var outbox = takeOutbox()
         let command = state.submit(body, into: &outbox)
         pendingOperation[client] = operations.count
@@ -506,8 +517,25 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         operations[index].return = now
         operations[index].output = output
         completedOperations += 1
+        if !options.keepsHistory, operations.count >= 2 * Self.trimStep {
+            dropCompletedOperations()
+        }
         trace?(TraceEvent(time: now, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
         startNextOperation(of: client)
+    }
+
+    /// How many started operations a client's queue, or completed ones ``operations`` without
+    /// history, hold before they are dropped.
+    private static var trimStep: Int { 1_024 }
+
+    /// Keeps only the operations in flight in ``operations``, and points each client at its own.
+    private mutating func dropCompletedOperations() {
+        operations.removeAll(where: \.isComplete)
+        pendingOperation = pendingOperation.map { _ in -1 }
+        for (index, operation) in operations.enumerated() {
+            guard case .client(let client) = operation.client else { continue }
+            pendingOperation[client] = index
+        }
     }
 
     // MARK: Faults
@@ -529,6 +557,12 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             trace?(TraceEvent(time: now, kind: .heal))
         case .network(let model):
             network = model
+            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        case .deafen(let process):
+            deaf.insert(process)
+            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        case .hear(let process):
+            deaf.remove(process)
             trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
         }
     }

@@ -14,6 +14,10 @@ public struct SimulationOptions: Hashable, Sendable {
     public var network: NetworkModel
     /// Whether to check R1–R5, A1–A5 and C1 after every event.
     public var checkInvariants: Bool
+    /// Whether ``Simulation/operations`` keeps every client operation. When false it keeps
+    /// only those in flight (and those completed since it last dropped them), so that the
+    /// simulator's memory does not grow with the length of the run; the counts stay exact.
+    public var keepsHistory = true
 
     public init(
         seed: UInt64 = 1, replicas: Int = 2, leaders: Int = 2, acceptors: Int = 3, clients: Int = 2,

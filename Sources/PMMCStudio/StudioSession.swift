@@ -57,6 +57,9 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
         case .duplicate(let id):
             let event = try pendingEvent(id)
             guard let envelope = event.envelope else { throw .conflict("#\(id) is not a message; only messages can be duplicated") }
+            if case .snapshot = envelope.message {
+                throw .conflict("#\(id) is a snapshot; the studio does not duplicate snapshots, as an exported test could not rebuild one")
+            }
             try act("duplicate " + Self.summary(event)) { simulation throws(SimulationError) in
                 try simulation.inject(envelope.message, from: envelope.source, to: envelope.destination)
             }
@@ -178,7 +181,12 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
         let (kind, moves): (String, [String])
         switch event.kind {
         case .start: (kind, moves) = ("start", ["start"])
-        case .message: (kind, moves) = ("message", ["deliver", "drop", "duplicate"])
+        case .message(let envelope):
+            if case .snapshot = envelope.message {
+                (kind, moves) = ("message", ["deliver", "drop"])
+            } else {
+                (kind, moves) = ("message", ["deliver", "drop", "duplicate"])
+            }
         case .timer: (kind, moves) = ("timer", ["fire"])
         case .fault: (kind, moves) = ("fault", ["apply"])
         }

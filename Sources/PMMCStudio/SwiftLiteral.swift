@@ -63,7 +63,9 @@ enum SwiftLiteral {
         "[" + pvalues.map(pvalue).joined(separator: ", ") + "]"
     }
 
-    static func message<Machine: StudioMachine>(_ message: Message<Machine>) -> String {
+    /// The message as a Swift expression; `nil` for a snapshot, whose state and sessions have
+    /// no literal form (the studio refuses to duplicate one, so no move of its makes one).
+    static func message<Machine: StudioMachine>(_ message: Message<Machine>) -> String? {
         let type = "Message<\(Machine.swiftName)>"
         switch message {
         case .request(let command): return "\(type).request(\(self.command(command)))"
@@ -73,13 +75,19 @@ enum SwiftLiteral {
             return "\(type).propose(slot: \(slot), command: \(self.command(command)), retry: \(retry))"
         case .decision(let slot, let command): return "\(type).decision(slot: \(slot), command: \(self.command(command)))"
         case .p1a(let ballot): return "\(type).p1a(ballot: \(self.ballot(ballot)))"
-        case .p1b(let ballot, let accepted): return "\(type).p1b(ballot: \(self.ballot(ballot)), accepted: \(pvalues(accepted)))"
+        case .p1b(let ballot, let accepted, let collectedBelow):
+            return "\(type).p1b(ballot: \(self.ballot(ballot)), accepted: \(pvalues(accepted)), collectedBelow: \(collectedBelow))"
         case .p2a(let pvalue): return "\(type).p2a(\(self.pvalue(pvalue)))"
         case .p2b(let ballot): return "\(type).p2b(ballot: \(self.ballot(ballot)))"
-        case .adopted(let ballot, let pvalues): return "\(type).adopted(ballot: \(self.ballot(ballot)), pvalues: \(self.pvalues(pvalues)))"
+        case .adopted(let ballot, let pvalues, let collectedBelow):
+            return "\(type).adopted(ballot: \(self.ballot(ballot)), pvalues: \(self.pvalues(pvalues)), collectedBelow: \(collectedBelow))"
         case .preempted(let ballot): return "\(type).preempted(ballot: \(self.ballot(ballot)))"
         case .ping: return "\(type).ping"
         case .pong: return "\(type).pong"
+        case .executed(let slotOut): return "\(type).executed(slotOut: \(slotOut))"
+        case .collect(let below): return "\(type).collect(below: \(below))"
+        case .catchUp(let slotOut): return "\(type).catchUp(slotOut: \(slotOut))"
+        case .snapshot: return nil
         }
     }
 
@@ -89,7 +97,9 @@ enum SwiftLiteral {
             "Settings.FailureDetection(pingInterval: \($0.pingInterval), missedPings: \($0.missedPings))"
         } ?? "nil"
         return "Settings(window: \(settings.window), requestRetransmit: \(settings.requestRetransmit), "
-            + "proposalRetransmit: \(settings.proposalRetransmit), phaseRetransmit: \(settings.phaseRetransmit), failureDetection: \(detection))"
+            + "proposalRetransmit: \(settings.proposalRetransmit), phaseRetransmit: \(settings.phaseRetransmit), failureDetection: \(detection), "
+            + "stateReduction: \(settings.stateReduction), garbageCollection: \(settings.garbageCollection), catchUp: \(settings.catchUp), "
+            + "executedReportInterval: \(settings.executedReportInterval), retainedDecisions: \(settings.retainedDecisions))"
     }
 
     static func network(_ model: NetworkModel) -> String {
@@ -102,6 +112,8 @@ enum SwiftLiteral {
         case .partition(let groups): ".partition([" + groups.map(processes).joined(separator: ", ") + "])"
         case .heal: ".heal"
         case .network(let model): ".network(\(network(model)))"
+        case .deafen(let process): ".deafen(\(self.process(process)))"
+        case .hear(let process): ".hear(\(self.process(process)))"
         }
     }
 
@@ -111,7 +123,8 @@ enum SwiftLiteral {
         case .perform(let id): "try simulation.perform(\(id))"
         case .drop(let id): "try simulation.drop(\(id))"
         case .inject(let message, let source, let destination):
-            "try simulation.inject(\(self.message(message)), from: \(process(source)), to: \(process(destination)))"
+            self.message(message).map { "try simulation.inject(\($0), from: \(process(source)), to: \(process(destination)))" }
+                ?? "Issue.record(\"this session injected a snapshot, which has no Swift literal; the replay stops matching here\")"
         case .crash(let process): "try simulation.crash(\(self.process(process)))"
         case .submit(let body, let client): "try simulation.submit(Command<\(Machine.swiftName)>.Body\(self.body(body) as String), client: \(client))"
         case .reconfigure(let leaders, let acceptors, let client):

@@ -59,9 +59,12 @@ private func liveReplicas<Machine>(of simulation: Simulation<Machine>) -> [Repli
 /// expectLogsAgree(simulation)
 /// ```
 ///
-/// A replica that misses the decision of a slot it did not propose for, lost or cut off by a
-/// partition, learns it only once it hears of a later decision. So when it misses the last
-/// decisions of a run, it stays behind until more requests come; this then returns `false`.
+/// A replica that misses the decisions of the last slots, lost or cut off by a partition,
+/// learns of them from the other replicas' `executed` reports and asks for them (catch-up,
+/// ``Settings/catchUp``, on by default): allow a few ``Settings/executedReportInterval``s
+/// for it. With catch-up off, it learns a missed slot it did not propose for only once it
+/// hears of a later decision, so when it misses the last decisions of a run it stays behind
+/// until more requests come, and this returns `false`.
 ///
 /// - Returns: whether the simulation converged; `false` if the time limit came first, nothing
 ///   was left to happen, or an invariant was violated.

@@ -191,6 +191,7 @@ extension TimerID {
         switch name {
         case "proposalRetransmit": self = .proposalRetransmit
         case "phaseRetransmit": self = .phaseRetransmit
+        case "executedReport": self = .executedReport
         default:
             if let requestID = argument("requestRetransmit(requestID: ") {
                 self = .requestRetransmit(requestID: requestID)

@@ -25,6 +25,8 @@ public struct TraceEvent: Hashable, Sendable {
         case exited
         /// A scripted schedule dropped it.
         case schedule
+        /// Its receiver was deaf: it could send, not receive (6.824's TestDeaf).
+        case deaf
     }
 
     /// The host's clock: virtual ticks in the simulator, microseconds in the runtime.

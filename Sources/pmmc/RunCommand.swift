@@ -24,6 +24,7 @@ struct RunCommand {
           --window N            WINDOW, slots a replica may run ahead (default 5)
           --naive               leaders without failure detection (paper figure 7)
           --tick-us N           length of one protocol tick in microseconds (default 1000)
+        \(PragmaticsOptions.usage)
         WORKLOAD
           --operations N        client operations in all (default 1000)
           --keys N              distinct keys (default 10)
@@ -81,6 +82,7 @@ struct RunCommand {
         clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
         if try reader.flag("--naive") { options.settings.failureDetection = nil }
+        try PragmaticsOptions.read(from: &reader, into: &options.settings)
         options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
         options.faults = NetworkFaults(
             lossRate: try reader.probability("--loss"),
@@ -178,6 +180,10 @@ struct RunCommand {
             throw Failure(message: "cannot inject a fault: \(error)")
         }
         let records = await Self.records(of: handles)
+        var roles: [Role<KeyValueStore>] = []
+        for host in cluster.hosts {
+            if let role = await cluster.process(host) { roles.append(role) }
+        }
         if let historyPath {
             try HistoryFile.write(HistoryFile.history(of: records), to: historyPath)
         }
@@ -186,7 +192,8 @@ struct RunCommand {
             replicas: await cluster.replicas(), records: records,
             operations: operations, wallTime: wall, cpuSeconds: cpu,
             timeLimitReached: ending.reachedTimeLimit ? timeLimit : nil, crashedClients: ending.crashedClients.sorted(),
-            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" })
+            faultsNotInjected: faults.dropFirst(ending.faultsInjected).map { "\($0.fault) at \($0.milliseconds.grouped) ms" },
+            retained: RetainedState(of: roles))
         await cluster.shutdown()
         try await tracing.value.get()
         try OutputFile.standardOutput.write(line: summary.text)

@@ -19,6 +19,8 @@ struct RunSummary {
     let crashedClients: [ProcessID]
     /// E.g. `crash l1 at 5,000 ms`, for each fault the run ended before.
     let faultsNotInjected: [String]
+    /// What the replicas, leaders and acceptors kept at the end.
+    let retained: RetainedState
 
     var completed: Int { records.filter(\.isComplete).count }
 
@@ -41,6 +43,7 @@ struct RunSummary {
         var lines: [(String, String)] = [
             ("configuration", configuration.description),
             ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection); 1 tick = \(options.tick)"),
+            ("pragmatics", PragmaticsOptions.describe(options.settings)),
             ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),
@@ -51,6 +54,7 @@ struct RunSummary {
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
                 + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
+            ("retained", Summary.describe(retained)),
             ("timers", "\(statistics.timersFired.grouped) fired, \(statistics.timersCancelled.grouped) cancelled when their process exited or crashed"),
             ("wall time", "\(String(format3: seconds)) s"),
             ("throughput", "\(rate(completed, seconds)) operations/s, \(rate(slotsDecided, seconds)) decisions/s"),

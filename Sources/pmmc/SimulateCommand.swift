@@ -17,9 +17,14 @@ struct SimulateCommand {
           --window N            WINDOW, slots a replica may run ahead (default 5)
           --naive               leaders without failure detection (paper figure 7): a
                                 preempted leader scouts again at once
+        \(PragmaticsOptions.usage)
         WORKLOAD
           --operations N        client operations in all (default 100)
           --keys N              distinct keys (default 10)
+          --value-size N        values of exactly N bytes, written by puts (two puts for
+                                every get, no appends, so the application's state stays
+                                the size of --keys values); default: short distinct
+                                values, a third each of put, get and append
           --seed N              seed for the network and the workload (default 1)
         PROFILE
           --profile NAME        the network, faults and workload of one run of 'pmmc sweep':
@@ -65,6 +70,8 @@ struct SimulateCommand {
     let options: SimulationOptions
     let operations: Int
     let keys: Int
+    /// `--value-size`, or `nil` for the default workload.
+    let valueSize: Int?
     let faults: [(time: Int, fault: Fault)]
     /// `--time-limit`, or `nil` for ``defaultTimeLimit``.
     let givenTimeLimit: Int?
@@ -87,13 +94,14 @@ struct SimulateCommand {
         options.clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
         if try reader.flag("--naive") { options.settings.failureDetection = nil }
+        try PragmaticsOptions.read(from: &reader, into: &options.settings)
         options.network.latency = try reader.tickRange("--latency", default: 1...10, maximum: Self.maximumLatency, example: "1-10")
         options.network.lossRate = try reader.probability("--loss")
         options.network.duplicationRate = try reader.probability("--duplication")
         options.checkInvariants = !(try reader.flag("--no-invariants"))
-        self.options = options
         operations = try reader.integer("--operations", default: 100, in: 0...100_000_000)
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
+        valueSize = try reader.integer("--value-size", in: 1...1_000_000)
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
         faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         profile = try reader.value("--profile").map { name throws(UsageError) in
@@ -107,13 +115,16 @@ struct SimulateCommand {
         }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
+        // The summary needs only counts; the history file, every operation.
+        options.keepsHistory = historyPath != nil
+        self.options = options
         progress = try reader.flag("--progress")
         try reader.finish()
         runArguments = TraceWriter.runArguments(arguments)
     }
 
     /// The options a profile sets itself.
-    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--partition", "--naive"]
+    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--partition", "--naive", "--value-size"]
 
     /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
     var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
@@ -170,12 +181,8 @@ struct SimulateCommand {
         if let writer {
             simulation.trace = { writer.write($0) }
         }
-        if profile == nil {
-            let workload = KeyValueWorkload.random(count: operations, keys: keys, seed: options.seed)
-            for (number, operation) in workload.enumerated() {
-                try simulation.submit(operation, client: number % options.clients)
-            }
-        }
+        var feed = profile == nil ? WorkloadFeed(operations: operations, keys: keys, valueSize: valueSize, options: options) : nil
+        try feed?.topUp(simulation)
         let firstClientCrash = faults.first { if case .crash(.client) = $0.fault { true } else { false } }?.time ?? Int.max
         let timeLimit = self.timeLimit
         let clock = ContinuousClock()
@@ -184,16 +191,22 @@ struct SimulateCommand {
         var outcome = RunOutcome.timeLimit
         var horizon = 0
         repeat {
-            horizon = min(horizon + 10_000, timeLimit)
+            if outcome != .conditionMet {
+                horizon = min(horizon + 10_000, timeLimit)
+            }
+            try feed?.topUp(simulation)
+            let refill = feed?.refillPoint ?? Int.max
             outcome = simulation.run(until: { simulation in
-                simulation.allOperationsCompleted || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
+                simulation.allOperationsCompleted || simulation.completedOperationCount >= refill
+                    || (simulation.now >= firstClientCrash && onlyCrashedClientsLeft(simulation))
             }, timeLimit: horizon)
             if progress, clock.now - lastReport > .seconds(1) {
                 lastReport = clock.now
-                let done = simulation.operations.filter(\.isComplete).count
+                let done = simulation.completedOperationCount
                 printDiagnostic("… t=\(simulation.now): \(done)/\(operations) operations complete, \(simulation.statistics.slotsDecided) slots decided")
             }
-        } while outcome == .timeLimit && horizon < timeLimit && writer?.failure == nil
+        } while (outcome == .timeLimit && horizon < timeLimit || outcome == .conditionMet && feed?.isExhausted == false
+                 && !onlyCrashedClientsLeft(simulation)) && writer?.failure == nil
         let wall = clock.now - started
         try writer?.close()
         if let historyPath {

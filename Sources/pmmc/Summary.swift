@@ -11,7 +11,7 @@ struct Summary {
     /// Whether `--time-limit` set the time limit, rather than the default.
     let timeLimitGiven: Bool
 
-    var completed: Int { simulation.operations.filter(\.isComplete).count }
+    var completed: Int { simulation.completedOperationCount }
 
     var succeeded: Bool {
         if case .violation = outcome { return false }
@@ -25,6 +25,11 @@ struct Summary {
         options.replicas * (3 + options.leaders) + 2 * options.acceptors
     }
 
+    /// `pvalues 12, proposals 30, decisions 2,000 (about 1,234,567 bytes)`.
+    static func describe(_ retained: RetainedState) -> String {
+        "pvalues \(retained.pvalues.grouped), proposals \(retained.proposals.grouped), decisions \(retained.decisions.grouped) (about \(retained.bytes.grouped) bytes)"
+    }
+
     var text: String {
         let statistics = simulation.statistics
         let seconds = Double(wallTime.components.seconds) + Double(wallTime.components.attoseconds) * 1e-18
@@ -35,6 +40,7 @@ struct Summary {
         var lines: [(String, String)] = [
             ("configuration", simulation.initialConfiguration.description),
             ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection)"),
+            ("pragmatics", PragmaticsOptions.describe(options.settings)),
             ("network", "latency \(network.latency.lowerBound)-\(network.latency.upperBound) ticks, loss \(network.lossRate), duplication \(network.duplicationRate)"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),
@@ -45,6 +51,7 @@ struct Summary {
             ("per decision", String(format2: statistics.messagesPerDecision) + " messages (steady-state minimum for this cluster: \(Self.minimumMessagesPerDecision(options)))"),
             ("preemptions", statistics.preemptions.grouped),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned"),
+            ("retained", Self.describe(simulation.retainedState)),
             ("virtual time", "\(simulation.now.grouped) ticks"),
             ("events", "\(statistics.events.grouped) (\(rate(statistics.events, seconds)) events/s)"),
             ("wall time", String(format: "%.3f s (%@ decisions/s)", seconds, rate(statistics.slotsDecided, seconds))),

@@ -22,6 +22,7 @@ struct AcceptEverythingAcceptor: CustomRole {
             outbox.send(.p1b(ballot: ballotNumber, accepted: accepted), to: sender)
         case .p2a(let pvalue):
             accepted.append(pvalue)  // the bug: no check against ballotNumber
+            outbox.observe(.accepted(pvalue))
             outbox.send(.p2b(ballot: pvalue.ballot), to: sender)
         default:
             break

@@ -45,7 +45,14 @@ struct ReconfigurationTests {
             guard case .acceptor(let index) = id else { return nil }
             return simulation.acceptor(index)?.accepted
         }
-        for slot in first...max(first, log.count) where slot <= log.count {
+        // Garbage collection dropped the slots below the highest collectedBelow; check the rest.
+        let collected = new.acceptors.compactMap { id -> Int? in
+            guard case .acceptor(let index) = id else { return nil }
+            return simulation.acceptor(index)?.collectedBelow
+        }.max() ?? 1
+        let logStart = simulation.replicas.map(\.logStart).max() ?? 1
+        let checkedFrom = max(first, collected, logStart)
+        for slot in checkedFrom..<max(checkedFrom, log.count + 1) {
             let command = log[slot - 1]
             let acceptors = newAccepted.count { accepted in
                 accepted.contains { $0.slot == slot && $0.command == command && newLeaders.contains($0.ballot.leader) }

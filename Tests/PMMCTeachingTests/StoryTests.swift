@@ -58,7 +58,7 @@ import PMMCTeaching
         ("cluster: replicas 1\nstep: x\n    start l0", "line 2: a story needs a 'title:' line before its first step"),
         ("title: T\ntitle: U", "line 2: 'title:' is given twice"),
         ("title: T\nstep: s\n    delivr p1a", "line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, run"),
-        ("title: T\nstep: s\n    deliver p3a", "line 3: unknown message kind 'p3a'; kinds are request, response, propose, decision, p1a, p1b, p2a, p2b, adopted, preempted, ping, pong"),
+        ("title: T\nstep: s\n    deliver p3a", "line 3: unknown message kind 'p3a'; kinds are " + MessageKind.allCases.map(\.description).joined(separator: ", ")),
         ("title: T\nstep: s\n    start l1", "line 3: the cluster has no l1"),
         ("title: T\nstep: s\n    start a0", "line 3: only a leader starts; 'a0' is not one"),
         ("title: T\nstep: s\n    start x9", "line 3: 'x9' is not a process; write r0, l0, a0, c0"),

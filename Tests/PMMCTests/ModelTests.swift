@@ -230,6 +230,7 @@ struct MessageNotationTests {
         #expect(Msg.pong.kind == .pong)
         #expect(MessageKind.allCases.map(\.description) == [
             "request", "response", "propose", "decision", "p1a", "p1b", "p2a", "p2b", "adopted", "preempted", "ping", "pong",
+            "executed", "gc", "catchUp", "snapshot",
         ])
     }
 }

@@ -1,5 +1,6 @@
 /// Every message of the protocol (paper figures 1, 4, 6, 7), plus the failure detector's
-/// ping and pong (paper §3). The sender travels beside the message, in an ``Envelope``.
+/// ping and pong (paper §3), and the messages of garbage collection and catch-up (paper §4.2;
+/// Docs/Pragmatics.md). The sender travels beside the message, in an ``Envelope``.
 public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintable {
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
@@ -13,20 +14,33 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintab
     case decision(slot: Int, command: Command<Machine>)
     /// Scout → acceptors: phase 1a, please adopt `ballot`.
     case p1a(ballot: Ballot)
-    /// Acceptor → scout: phase 1b, my ballot and everything I have accepted.
-    case p1b(ballot: Ballot, accepted: [PValue<Machine>])
+    /// Acceptor → scout: phase 1b, my ballot and everything I have accepted (with state
+    /// reduction, the highest-ballot pvalue of each slot), at slots from `collectedBelow` on:
+    /// every replica has executed the slots below it, and the acceptor has dropped them.
+    case p1b(ballot: Ballot, accepted: [PValue<Machine>], collectedBelow: Int = 1)
     /// Commander → acceptors: phase 2a, please accept this pvalue.
     case p2a(PValue<Machine>)
     /// Acceptor → commander: phase 2b, my current ballot.
     case p2b(ballot: Ballot)
-    /// Scout → leader: a majority adopted `ballot`; here is what they had accepted.
-    case adopted(ballot: Ballot, pvalues: [PValue<Machine>])
+    /// Scout → leader: a majority adopted `ballot`; here is what they had accepted at slots
+    /// from `collectedBelow` (the highest an acceptor of the majority reported) on.
+    case adopted(ballot: Ballot, pvalues: [PValue<Machine>], collectedBelow: Int = 1)
     /// Scout or commander → leader: an acceptor has adopted the higher `ballot`.
     case preempted(ballot: Ballot)
     /// Leader → leader it monitors: are you alive?
     case ping
     /// Leader → leader that pinged it: alive, and not itself waiting on another leader.
     case pong
+    /// Replica → leaders and other replicas: I have executed every slot below `slotOut`.
+    case executed(slotOut: Int)
+    /// Leader → acceptors: every replica has executed every slot below `below`; drop them.
+    case collect(below: Int)
+    /// Replica → a replica that is ahead: I have executed every slot below `slotOut`; send me
+    /// the decisions from there on, or a snapshot.
+    case catchUp(slotOut: Int)
+    /// Replica → a replica that is behind: my state and client sessions after executing every
+    /// slot below the snapshot's `slotOut`.
+    indirect case snapshot(ReplicaSnapshot<Machine>)
 
     /// The message kind's name, as the trace and the summary print it.
     public var kind: MessageKind {
@@ -43,6 +57,10 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintab
         case .preempted: .preempted
         case .ping: .ping
         case .pong: .pong
+        case .executed: .executed
+        case .collect: .collect
+        case .catchUp: .catchUp
+        case .snapshot: .snapshot
         }
     }
 
@@ -55,6 +73,10 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintab
                 pvalue.writeNotation(to: &output)
             }
             output.write("]")
+        }
+        /// Nothing while nothing is collected, as in the paper's figures.
+        func below(_ collectedBelow: Int) {
+            if collectedBelow > 1 { output.write(", below "); output.write(collectedBelow) }
         }
         switch self {
         case .request(let command):
@@ -70,15 +92,19 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintab
         case .decision(let slot, let command):
             output.write("decision("); output.write(slot); output.write(", "); command.writeNotation(to: &output); output.write(")")
         case .p1a(let ballot): output.write("p1a("); ballot.writeNotation(to: &output); output.write(")")
-        case .p1b(let ballot, let accepted):
-            output.write("p1b("); ballot.writeNotation(to: &output); output.write(", "); list(accepted); output.write(")")
+        case .p1b(let ballot, let accepted, let collectedBelow):
+            output.write("p1b("); ballot.writeNotation(to: &output); output.write(", "); list(accepted); below(collectedBelow); output.write(")")
         case .p2a(let pvalue): output.write("p2a("); pvalue.writeNotation(to: &output); output.write(")")
         case .p2b(let ballot): output.write("p2b("); ballot.writeNotation(to: &output); output.write(")")
-        case .adopted(let ballot, let pvalues):
-            output.write("adopted("); ballot.writeNotation(to: &output); output.write(", "); list(pvalues); output.write(")")
+        case .adopted(let ballot, let pvalues, let collectedBelow):
+            output.write("adopted("); ballot.writeNotation(to: &output); output.write(", "); list(pvalues); below(collectedBelow); output.write(")")
         case .preempted(let ballot): output.write("preempted("); ballot.writeNotation(to: &output); output.write(")")
         case .ping: output.write("ping")
         case .pong: output.write("pong")
+        case .executed(let slotOut): output.write("executed("); output.write(slotOut); output.write(")")
+        case .collect(let below): output.write("gc("); output.write(below); output.write(")")
+        case .catchUp(let slotOut): output.write("catchUp("); output.write(slotOut); output.write(")")
+        case .snapshot(let snapshot): output.write("snapshot("); output.write(snapshot.slotOut); output.write(")")
         }
     }
 }
@@ -86,6 +112,7 @@ public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintab
 /// The kinds of ``Message``, in a fixed order for summaries and counters.
 public enum MessageKind: Int, CaseIterable, Sendable, CustomStringConvertible {
     case request, response, propose, decision, p1a, p1b, p2a, p2b, adopted, preempted, ping, pong
+    case executed, collect, catchUp, snapshot
 
     public var description: String {
         switch self {
@@ -101,6 +128,10 @@ public enum MessageKind: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .preempted: "preempted"
         case .ping: "ping"
         case .pong: "pong"
+        case .executed: "executed"
+        case .collect: "gc"
+        case .catchUp: "catchUp"
+        case .snapshot: "snapshot"
         }
     }
 }

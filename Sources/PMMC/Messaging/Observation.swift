@@ -18,6 +18,13 @@ public enum Observation<Machine: StateMachine>: Equatable, Sendable {
     /// Replica: it performed slot `slot` (applied the command to its state, or skipped it as a
     /// no-op, a duplicate or a reconfiguration), so `slot_out` moved past it.
     case applied(slot: Int, command: Command<Machine>)
+    /// Acceptor, leader or replica (garbage collection, paper §4.2): it dropped what it kept
+    /// for the slots below `below`, which every replica has executed (a replica: which it
+    /// keeps in its state and sessions instead of its decision log).
+    case collected(below: Int)
+    /// Replica (catch-up): it installed another replica's snapshot, so its state and
+    /// sessions are those after every slot below `slotOut`, which it did not perform itself.
+    case restored(slotOut: Int)
     /// Any role: the message was discarded as stale, duplicate, or not for this role. The
     /// role's state did not change and the handler asked for nothing.
     case ignored

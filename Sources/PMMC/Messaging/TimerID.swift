@@ -7,6 +7,9 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     case proposalRetransmit
     /// Scout or commander: send phase 1a or 2a again to acceptors that have not answered.
     case phaseRetransmit
+    /// Replica: tell leaders and other replicas how far I have executed (garbage collection,
+    /// catch-up), and ask for what I missed if I am behind.
+    case executedReport
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
 
@@ -16,6 +19,7 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
         case .requestRetransmit(let requestID): "requestRetransmit(requestID: \(requestID))"
         case .proposalRetransmit: "proposalRetransmit"
         case .phaseRetransmit: "phaseRetransmit"
+        case .executedReport: "executedReport"
         case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
         }
     }

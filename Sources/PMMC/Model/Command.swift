@@ -44,6 +44,20 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
         return false
     }
 
+    /// About how many bytes the command takes in memory: the object and its client and
+    /// request id, and the operation's ``StateMachine/approximateBytes(of:)``. For retained-
+    /// state figures, not an exact measure.
+    public var approximateBytes: Int {
+        let object = 16 + MemoryLayout<ProcessID>.size + MemoryLayout<Int>.size
+        switch body {
+        case .operation(let operation): return object + Machine.approximateBytes(of: operation)
+        case .reconfigure(let configuration):
+            let processes = configuration.replicas.count + configuration.leaders.count + configuration.acceptors.count
+            return object + processes * MemoryLayout<ProcessID>.size
+        case .noop: return object
+        }
+    }
+
     /// The command in the slides' notation, e.g. `Put k1 v1`.
     public func writeNotation(to output: inout some NotationOutput) {
         switch body {

@@ -31,6 +31,16 @@ public struct KeyValueStore: StateMachine {
 
     public init() {}
 
+    /// The operation's inline size plus the bytes of its key and value.
+    public static func approximateBytes(of operation: Operation) -> Int {
+        switch operation {
+        case .put(let key, let value), .append(let key, let value):
+            MemoryLayout<Operation>.size + key.utf8.count + value.utf8.count
+        case .get(let key):
+            MemoryLayout<Operation>.size + key.utf8.count
+        }
+    }
+
     public mutating func apply(_ operation: Operation) -> String {
         switch operation {
         case .put(let key, let value):

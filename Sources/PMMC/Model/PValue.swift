@@ -19,6 +19,12 @@ public struct PValue<Machine: StateMachine>: Hashable, Sendable, NotationPrintab
         command.writeNotation(to: &output)
         output.write(">")
     }
+
+    /// About how many bytes `pvalue` takes: its ballot and slot, and its command's
+    /// ``Command/approximateBytes``.
+    public static func approximateBytes(of pvalue: PValue) -> Int {
+        MemoryLayout<PValue>.size + pvalue.command.approximateBytes
+    }
 }
 
 /// `pmax(pvals)`: for each slot, the command of the pvalue with the highest ballot.

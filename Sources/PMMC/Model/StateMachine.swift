@@ -14,4 +14,16 @@ public protocol StateMachine: Equatable, Sendable {
 
     /// Applies one operation and returns its output.
     mutating func apply(_ operation: Operation) -> Output
+
+    /// About how many bytes `operation` takes in memory; see the default in the extension.
+    static func approximateBytes(of operation: Operation) -> Int
+}
+
+extension StateMachine {
+    /// About how many bytes `operation` takes in memory, for retained-state figures. By
+    /// default its inline size; a machine whose operations hold heap storage (strings,
+    /// arrays) says more.
+    public static func approximateBytes(of operation: Operation) -> Int {
+        MemoryLayout<Operation>.size
+    }
 }

@@ -25,6 +25,13 @@
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
+///
+/// With ``Settings/garbageCollection`` (paper §4.2; the counting lives in
+/// ``ExecutedReports``): once every replica reported `executed` past slot `s`, the leader
+/// drops its proposals below `s` and, if active, sends `⟨gc, s⟩` to the acceptors; `adopted` carries the
+/// slot below which acceptors dropped everything, and the leader drops its proposals below
+/// it as well. It ignores proposals for collected slots, so phase 2 after an election covers
+/// only slots not yet collected, however long the history.
 public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
@@ -43,6 +50,11 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var runningCommanders: [Int: ProcessID] = [:]
     /// ``runningCommanders`` the other way round: each running commander's slot.
     private var commanderSlots: [ProcessID: Int] = [:]
+    /// With garbage collection: every replica has executed the slots below this one, and the
+    /// leader has dropped their proposals.
+    public private(set) var collectedBelow = 1
+    /// Present when ``Settings/garbageCollection`` is set.
+    private var reports: ExecutedReports?
     private let index: Int
     private let settings: Settings
     /// Present when ``Settings/failureDetection`` is set.
@@ -57,6 +69,15 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         self.settings = settings
         self.ballotNumber = Ballot(round: 0, leader: index)
         self.detector = settings.failureDetection.map(FailureDetector.init)
+        self.reports = settings.garbageCollection ? ExecutedReports(replicas: replicas) : nil
+    }
+
+    /// How many proposals it keeps.
+    public var retainedProposals: Int { proposals.count }
+
+    /// About how many bytes its proposals take (slot and ``Command/approximateBytes`` each).
+    public var retainedBytes: Int {
+        proposals.values.reduce(0) { $0 + MemoryLayout<Int>.size + $1.approximateBytes }
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
@@ -66,7 +87,9 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
         switch message {
         case .propose(let slot, let command, let retry):
-            if let existing = proposals[slot] {
+            if slot < collectedBelow {
+                outbox.observe(.ignored)
+            } else if let existing = proposals[slot] {
                 if retry && active && runningCommanders[slot] == nil {
                     spawnCommander(slot: slot, command: existing, into: &outbox)
                 } else {
@@ -78,9 +101,12 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
                     spawnCommander(slot: slot, command: command, into: &outbox)
                 }
             }
-        case .adopted(let ballot, let pvalues):
+        case .adopted(let ballot, let pvalues, let acceptorsCollectedBelow):
             guard ballot == ballotNumber, !active else { return outbox.observe(.ignored) }
-            proposals.merge(pmax(pvalues)) { _, adopted in adopted }
+            if acceptorsCollectedBelow > collectedBelow {
+                collect(below: acceptorsCollectedBelow, into: &outbox)
+            }
+            proposals.merge(pmax(pvalues).filter { $0.key >= collectedBelow }) { _, adopted in adopted }
             for slot in proposals.keys.sorted() {
                 spawnCommander(slot: slot, command: proposals[slot]!, into: &outbox)
             }
@@ -108,9 +134,25 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             if detector?.pong(from: sender) != true {
                 outbox.observe(.ignored)
             }
-        case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b:
+        case .executed(let slotOut):
+            guard reports?.record(slotOut, from: sender) == true else { return outbox.observe(.ignored) }
+            let executed = reports!.executedEverywhere
+            if executed > collectedBelow {
+                collect(below: executed, into: &outbox)
+                if active {
+                    outbox.send(.collect(below: executed), to: acceptors)
+                }
+            }
+        case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b, .collect, .catchUp, .snapshot:
             outbox.observe(.ignored)
         }
+    }
+
+    /// Drops the proposals of the slots below `below`.
+    private mutating func collect(below: Int, into outbox: inout Outbox<Machine>) {
+        collectedBelow = below
+        proposals = proposals.filter { $0.key >= below }
+        outbox.observe(.collected(below: below))
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {

@@ -39,17 +39,22 @@
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
 ///   with a lower ballot is preempted. The command already chosen wins; the no-op only makes
 ///   the leader send the decision again.
+///
+/// Garbage collection and catch-up (``Settings/garbageCollection``, ``Settings/catchUp``;
+/// paper §4.2, Docs/Pragmatics.md), from the replica's first message on:
+/// - Every ``Settings/executedReportInterval`` ticks it sends `⟨executed, slot_out⟩` to its
+///   leaders (when `slot_out` moved) and to the other replicas (always, so that one cut off
+///   learns it is behind once it hears again).
+/// - With garbage collection it keeps only its last ``Settings/retainedDecisions`` applied
+///   decisions: its state and sessions stand for the older ones (``logStart``).
+/// - A replica told of a higher `slot_out` that made no progress for a whole interval sends
+///   `⟨catchUp, slot_out⟩` to the replica ahead, which answers with the decisions from there
+///   on if it still keeps them, and otherwise with a ``ReplicaSnapshot``.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Equatable, Sendable {
         public let requestID: Int
         public let output: Machine.Output?
-    }
-
-    /// The leaders of one configuration and the first slot they are responsible for.
-    private struct Era: Equatable {
-        let firstSlot: Int
-        let leaders: [ProcessID]
     }
 
     public let id: ProcessID
@@ -64,8 +69,12 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var requests: [Command<Machine>] = []
     /// This replica's proposals that are not yet applied, by slot.
     public private(set) var proposals: [Int: Command<Machine>] = [:]
-    /// Every decision received, by slot.
+    /// Every decision received, by slot, from ``logStart`` on.
     public private(set) var decisions: [Int: Command<Machine>] = [:]
+    /// The first slot whose decision ``decisions`` keeps: 1 until garbage collection drops
+    /// older ones or a snapshot is installed. The slots below it live on in ``state`` and
+    /// ``sessions``.
+    public private(set) var logStart = 1
     /// The leaders of the configuration in force at ``slotIn``.
     public private(set) var leaders: [ProcessID]
     /// Each client's last executed request.
@@ -80,7 +89,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
 
     private let retransmitInterval: Int
     /// Every configuration's leaders, oldest first.
-    private var leaderHistory: [Era]
+    private var leaderHistory: [ReplicaSnapshot<Machine>.LeaderEra]
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
     private var reconfigurations: [Int: Configuration] = [:]
     /// The request each client has waiting in ``requests`` or ``proposals``.
@@ -90,18 +99,41 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private var highestDecision = 0
     private var retransmitPending = false
     private var slotOutAtLastCheck = 1
+    /// The other replicas, told of this one's progress for catch-up.
+    private let peers: [ProcessID]
+    private let settings: Settings
+    /// Garbage collection and catch-up bookkeeping; see ``ReplicaProgress``.
+    private var progress = ReplicaProgress()
 
-    public init(id: ProcessID, leaders: [ProcessID], settings: Settings) {
+    /// A replica proposing to `leaders`; `replicas`, all replicas of the deployment (this one
+    /// may be among them), are told of its progress when ``Settings/catchUp`` is set.
+    public init(id: ProcessID, leaders: [ProcessID], replicas: [ProcessID] = [], settings: Settings) {
         self.id = id
         self.window = settings.window
         self.leaders = leaders
-        self.leaderHistory = [Era(firstSlot: 1, leaders: leaders)]
+        self.leaderHistory = [.init(firstSlot: 1, leaders: leaders)]
         self.retransmitInterval = settings.proposalRetransmit
+        self.peers = replicas.filter { $0 != id }
+        self.settings = settings
     }
 
-    /// The decided commands from slot 1 up to (not including) ``slotOut``, in order.
+    /// The decided commands from ``logStart`` up to (not including) ``slotOut``, in order:
+    /// from slot 1 unless garbage collection or a snapshot dropped older ones.
     public var log: [Command<Machine>] {
-        (1..<slotOut).map { decisions[$0]! }
+        (logStart..<slotOut).map { decisions[$0]! }
+    }
+
+    /// How many decisions it keeps.
+    public var retainedDecisions: Int { decisions.count }
+
+    /// How many of its own proposals it keeps.
+    public var retainedProposals: Int { proposals.count }
+
+    /// About how many bytes its decisions and proposals take (slot and
+    /// ``Command/approximateBytes`` each); the state and sessions are not counted.
+    public var retainedBytes: Int {
+        decisions.values.reduce(0) { $0 + MemoryLayout<Int>.size + $1.approximateBytes }
+            + proposals.values.reduce(0) { $0 + MemoryLayout<Int>.size + $1.approximateBytes }
     }
 
     public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
@@ -109,24 +141,30 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         case .request(let command):
             guard enqueue(command, into: &outbox) else { return outbox.observe(.ignored) }
         case .decision(let slot, let command):
-            guard decisions[slot] == nil else { return outbox.observe(.ignored) }
+            guard slot >= logStart, decisions[slot] == nil else { return outbox.observe(.ignored) }
             decisions[slot] = command
             highestDecision = max(highestDecision, slot)
             outbox.observe(.decided(slot: slot, command: command))
-            while let decided = decisions[slotOut] {
-                if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
-                    requeueDisplaced(proposed)
-                }
-                perform(decided, into: &outbox)
-                outbox.observe(.applied(slot: slotOut - 1, command: decided))
-            }
-        case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong:
+            performDecided(into: &outbox)
+        case .executed(let slotOut):
+            guard settings.catchUp, progress.heard(slotOut, from: sender, at: self.slotOut) else { return outbox.observe(.ignored) }
+        case .catchUp(let slotOut):
+            guard settings.catchUp, slotOut < self.slotOut else { return outbox.observe(.ignored) }
+            sendCatchUp(from: slotOut, to: sender, into: &outbox)
+        case .snapshot(let snapshot):
+            guard settings.catchUp, snapshot.slotOut > slotOut else { return outbox.observe(.ignored) }
+            install(snapshot, into: &outbox)
+        case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong, .collect:
             return outbox.observe(.ignored)
         }
+        armReport(into: &outbox)
         propose(into: &outbox)
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
+        if timer == .executedReport {
+            return report(into: &outbox)
+        }
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
         if slotOut == slotOutAtLastCheck {
@@ -144,6 +182,89 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         }
         slotOutAtLastCheck = slotOut
         armRetransmit(into: &outbox)
+    }
+
+    /// Performs the decided slots from ``slotOut`` on, in order.
+    private mutating func performDecided(into outbox: inout Outbox<Machine>) {
+        while let decided = decisions[slotOut] {
+            if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
+                requeueDisplaced(proposed)
+            }
+            perform(decided, into: &outbox)
+            outbox.observe(.applied(slot: slotOut - 1, command: decided))
+        }
+    }
+
+    /// The report timer: drops old decisions, tells leaders and replicas how far this one has
+    /// executed, and asks for catch-up if it has been behind for a whole interval.
+    private mutating func report(into outbox: inout Outbox<Machine>) {
+        progress.reportArmed = false
+        if settings.garbageCollection, slotOut - logStart > settings.retainedDecisions {
+            let start = slotOut - settings.retainedDecisions
+            for slot in logStart..<start { decisions[slot] = nil }
+            logStart = start
+            outbox.observe(.collected(below: start))
+        }
+        if settings.garbageCollection, slotOut > progress.reportedToLeaders {
+            progress.reportedToLeaders = slotOut
+            outbox.send(.executed(slotOut: slotOut), to: leaders)
+        }
+        if settings.catchUp {
+            outbox.send(.executed(slotOut: slotOut), to: peers)
+            if let ahead = progress.stuck(at: slotOut) {
+                outbox.send(.catchUp(slotOut: slotOut), to: ahead)
+            }
+        }
+        armReport(into: &outbox)
+    }
+
+    private mutating func armReport(into outbox: inout Outbox<Machine>) {
+        guard settings.reportsExecuted, !progress.reportArmed else { return }
+        progress.reportArmed = true
+        outbox.setTimer(.executedReport, after: settings.executedReportInterval)
+    }
+
+    /// Answers a replica that has executed the slots below `slot` only: the decisions from
+    /// there to ``slotOut`` if this one still keeps them, otherwise a snapshot.
+    private func sendCatchUp(from slot: Int, to replica: ProcessID, into outbox: inout Outbox<Machine>) {
+        guard slot >= logStart else {
+            let snapshot = ReplicaSnapshot(
+                slotOut: slotOut, state: state, sessions: sessions, leaderEras: leaderHistory,
+                reconfigurations: reconfigurations.filter { $0.key >= slotOut - window })
+            return outbox.send(.snapshot(snapshot), to: replica)
+        }
+        for missed in slot..<slotOut {
+            outbox.send(.decision(slot: missed, command: decisions[missed]!), to: replica)
+        }
+    }
+
+    /// Takes `snapshot`'s state and sessions, as if this replica had performed every slot
+    /// below its `slotOut`. Its own proposals and requests there are queued again unless
+    /// their session shows them executed.
+    private mutating func install(_ snapshot: ReplicaSnapshot<Machine>, into outbox: inout Outbox<Machine>) {
+        state = snapshot.state
+        sessions = snapshot.sessions
+        for slot in proposals.keys.sorted() where slot < snapshot.slotOut {
+            requeueDisplaced(proposals.removeValue(forKey: slot)!)
+        }
+        requests.removeAll { command in sessions[command.client].map { command.requestID <= $0.requestID } ?? false }
+        queued = queued.filter { client, requestID in sessions[client].map { requestID > $0.requestID } ?? true }
+        decisions = decisions.filter { $0.key >= snapshot.slotOut }
+        slotOut = snapshot.slotOut
+        logStart = snapshot.slotOut
+        slotOutAtLastCheck = slotOut
+        reconfigurations.merge(snapshot.reconfigurations) { _, theirs in theirs }
+        leaderHistory = snapshot.leaderEras
+        if slotIn < slotOut {
+            slotIn = slotOut
+            for (slot, configuration) in reconfigurations.sorted(by: { $0.key < $1.key })
+            where slot + window <= slotIn && slot + window > leaderHistory.last!.firstSlot {
+                leaderHistory.append(.init(firstSlot: slot + window, leaders: configuration.leaders))
+            }
+        }
+        leaders = leaderHistory.last!.leaders
+        outbox.observe(.restored(slotOut: slotOut))
+        performDecided(into: &outbox)
     }
 
     /// Queues a client's request, or answers it from the client's session if it was already
@@ -172,7 +293,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         while slotIn < slotOut + window, !requests.isEmpty {
             if slotIn > window, let configuration = reconfigurations[slotIn - window] {
                 leaders = configuration.leaders
-                leaderHistory.append(Era(firstSlot: slotIn, leaders: configuration.leaders))
+                leaderHistory.append(.init(firstSlot: slotIn, leaders: configuration.leaders))
             }
             if decisions[slotIn] == nil {
                 let command = requests.removeFirst()

@@ -7,6 +7,10 @@
 ///                       if |waitfor| < |acceptors|/2 then send(λ, ⟨adopted, b, pvalues⟩); exit
 ///                     else send(λ, ⟨preempted, b'⟩); exit
 /// ```
+/// With garbage collection (paper §4.2) each p1b also carries the slot below which its
+/// acceptor dropped everything; the scout keeps the highest, and passes on in `adopted` only
+/// the pvalues from that slot on.
+///
 /// Because links may lose messages, the scout sends p1a again to the acceptors it still
 /// waits for every ``Settings/phaseRetransmit`` ticks.
 public struct Scout<Machine: StateMachine>: Equatable, Sendable {
@@ -19,6 +23,8 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     /// The union of the accepted sets reported so far, in order of arrival.
     public private(set) var pvalues: [PValue<Machine>] = []
     private var known: Set<PValue<Machine>> = []
+    /// The highest `collectedBelow` of the p1b messages counted so far.
+    public private(set) var collectedBelow = 1
     private let retransmitInterval: Int
 
     public init(id: ProcessID, leader: ProcessID, acceptors: [ProcessID], ballot: Ballot, settings: Settings) {
@@ -36,7 +42,7 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
-        guard case .p1b(let acceptorBallot, let accepted) = message else { return outbox.observe(.ignored) }
+        guard case .p1b(let acceptorBallot, let accepted, let acceptorCollectedBelow) = message else { return outbox.observe(.ignored) }
         if acceptorBallot > ballot {
             outbox.send(.preempted(ballot: acceptorBallot), to: leader)
             outbox.exit()
@@ -47,8 +53,10 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
             pvalues.append(pvalue)
         }
         waitFor.remove(at: index)
+        collectedBelow = max(collectedBelow, acceptorCollectedBelow)
         if 2 * waitFor.count < acceptors.count {
-            outbox.send(.adopted(ballot: ballot, pvalues: pvalues), to: leader)
+            let live = collectedBelow > 1 ? pvalues.filter { $0.slot >= collectedBelow } : pvalues
+            outbox.send(.adopted(ballot: ballot, pvalues: live, collectedBelow: collectedBelow), to: leader)
             outbox.exit()
         }
     }

@@ -164,6 +164,7 @@ public struct MermaidRenderer: Sendable {
         case .partition: "partitioned"
         case .crashed: "receiver crashed"
         case .exited: "receiver exited"
+        case .deaf: "receiver deaf"
         case .schedule, nil: "dropped"
         }
     }

@@ -1,0 +1,32 @@
+import PMMC
+import Testing
+@testable import pmmc
+
+/// The switches of state reduction, garbage collection and catch-up, and --value-size.
+@Suite("Pragmatics options")
+struct PragmaticsOptionTests {
+    @Test("each mechanism is on by default and off with its flag, on simulate and on run")
+    func switches() throws {
+        let defaults = try SimulateCommand(arguments: []).options.settings
+        #expect(defaults.stateReduction && defaults.garbageCollection && defaults.catchUp)
+        let off = try SimulateCommand(arguments: ["--no-state-reduction", "--no-gc", "--no-catch-up"]).options.settings
+        #expect(!off.stateReduction && !off.garbageCollection && !off.catchUp)
+        let run = try RunCommand(arguments: ["--no-gc"]).options.settings
+        #expect(!run.garbageCollection && run.stateReduction && run.catchUp)
+        #expect(PragmaticsOptions.describe(off) == "state reduction off, garbage collection off, catch-up off")
+        #expect(PragmaticsOptions.describe(defaults)
+            == "state reduction on, garbage collection on (report every 100 ticks, keep 1,000 decisions), catch-up on")
+    }
+
+    @Test("--value-size takes 1 to 1,000,000 bytes and is not given with --profile")
+    func valueSize() throws {
+        #expect(try SimulateCommand(arguments: ["--value-size", "1024"]).valueSize == 1024)
+        #expect(try SimulateCommand(arguments: []).valueSize == nil)
+        #expect(usageError { () throws(UsageError) in try SimulateCommand(arguments: ["--value-size", "0"]) }
+            == "--value-size takes a whole number from 1 to 1000000, got '0'")
+        #expect(usageError { () throws(UsageError) in try SimulateCommand(arguments: ["--profile", "none", "--value-size", "8"]) }
+            == "--profile sets the network, the faults and the workload; --value-size cannot be given with it")
+        #expect(usageError { () throws(UsageError) in try SimulateCommand(arguments: ["--no-gc", "--no-gc"]) }
+            == "--no-gc given more than once")
+    }
+}
