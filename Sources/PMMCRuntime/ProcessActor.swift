@@ -40,6 +40,7 @@ actor ProcessActor<Machine: StateMachine> {
     func run() async {
         if !mailbox.isStopped {
             outbox.removeAll()
+            outbox.now = bus.now
             process.start(into: &outbox)
             carryOut()
         }
@@ -77,6 +78,7 @@ actor ProcessActor<Machine: StateMachine> {
 
     private func handle(_ delivery: Delivery<Machine>) {
         outbox.removeAll()
+        outbox.now = bus.now
         switch delivery {
         case .message(let message, let sender, let messageID):
             process.receive(message, from: sender, into: &outbox)
@@ -102,6 +104,7 @@ actor ProcessActor<Machine: StateMachine> {
     private func submitNextCall() {
         guard case .client(var client) = process, client.isIdle, let call = session.nextCall() else { return }
         outbox.removeAll()
+        outbox.now = bus.now
         let command = client.submit(call.body, into: &outbox)
         process = .client(client)
         session.sent(call, as: command, at: .now)

@@ -248,6 +248,7 @@ struct SimulationEngine<Machine: StateMachine> {
             statistics.timersFired += 1
             trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
+            scratch.now = now
             table[slot]!.timerFired(timer, into: &scratch)
             check(slot, delivered: nil)
             execute(scratch.effects, of: id)
@@ -271,6 +272,7 @@ struct SimulationEngine<Machine: StateMachine> {
         }
         statistics.delivered += 1
         scratch.removeAll()
+        scratch.now = now
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
         if trace != nil {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
@@ -459,8 +461,11 @@ struct SimulationEngine<Machine: StateMachine> {
         returnOutbox(&outbox)
     }
 
+    /// An empty outbox, at the current virtual time.
     private mutating func takeOutbox() -> Outbox<Machine> {
-        spareOutboxes.popLast() ?? Outbox()
+        var outbox = spareOutboxes.popLast() ?? Outbox()
+        outbox.now = now
+        return outbox
     }
 
     private mutating func returnOutbox(_ outbox: inout Outbox<Machine>) {

@@ -9,6 +9,9 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     case phaseRetransmit
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
+    /// Leader: the back-off after a preemption is over; scout again. `epoch` tells stale
+    /// back-offs apart.
+    case backoff(epoch: Int)
 
     /// The timer as it is written in Swift, e.g. `leaderCheck(epoch: 2)`; traces print this.
     public var description: String {
@@ -17,6 +20,7 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
         case .proposalRetransmit: "proposalRetransmit"
         case .phaseRetransmit: "phaseRetransmit"
         case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
+        case .backoff(let epoch): "backoff(epoch: \(epoch))"
         }
     }
 }

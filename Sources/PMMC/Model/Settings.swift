@@ -14,6 +14,17 @@ public struct Settings: Hashable, Sendable {
     /// preempted it instead of immediately starting a scout. When `nil`, the leader behaves
     /// as in paper figure 7 and scouts again at once, which can duel forever.
     public var failureDetection: FailureDetection?
+    /// Leader back-off (paper §3): when set, a preempted leader waits a time that grows
+    /// multiplicatively with each preemption and shrinks additively with each adopted ballot
+    /// (AIMD) before it competes again; with ``failureDetection`` the wait is how long the
+    /// watched leader may stay silent. When `nil`, a preempted leader scouts again at once
+    /// (or, with failure detection, after ``FailureDetection/missedPings`` missed pings).
+    public var backoff: Backoff?
+    /// Adaptive retransmission: when set, every retransmission interval (client requests,
+    /// replica proposals, p1a and p2a, pings) adapts to the round trips observed, as TCP's
+    /// retransmission timer does (RFC 6298), starting from the fixed interval. When `nil`,
+    /// the intervals are fixed.
+    public var adaptiveRetransmission: AdaptiveRetransmission?
 
     /// How a passive leader watches the active one.
     public struct FailureDetection: Hashable, Sendable {
@@ -28,36 +39,79 @@ public struct Settings: Hashable, Sendable {
         }
     }
 
+    /// A leader's AIMD back-off (paper §3), in ticks; see ``LeaderBackoff``.
+    public struct Backoff: Hashable, Sendable {
+        /// The first and shortest wait.
+        public var minimum: Int
+        /// The longest wait.
+        public var maximum: Int
+        /// Each preemption multiplies the wait by this.
+        public var factor: Int
+        /// Each adopted ballot shortens the wait by this.
+        public var decrease: Int
+
+        public init(minimum: Int = 300, maximum: Int = 5_000, factor: Int = 2, decrease: Int = 100) {
+            self.minimum = minimum
+            self.maximum = maximum
+            self.factor = factor
+            self.decrease = decrease
+        }
+    }
+
+    /// The bounds of an adaptive retransmission timeout, in ticks; see ``RetransmitTimer``.
+    public struct AdaptiveRetransmission: Hashable, Sendable {
+        /// The shortest timeout.
+        public var minimum: Int
+        /// The longest timeout, also the cap of its doubling after each expiry.
+        public var maximum: Int
+
+        public init(minimum: Int = 2, maximum: Int = 2_000) {
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+    }
+
     public init(
         window: Int = 5,
         requestRetransmit: Int = 200,
         proposalRetransmit: Int = 100,
         phaseRetransmit: Int = 50,
-        failureDetection: FailureDetection? = FailureDetection()
+        failureDetection: FailureDetection? = FailureDetection(),
+        backoff: Backoff? = Backoff(),
+        adaptiveRetransmission: AdaptiveRetransmission? = AdaptiveRetransmission()
     ) {
         self.window = window
         self.requestRetransmit = requestRetransmit
         self.proposalRetransmit = proposalRetransmit
         self.phaseRetransmit = phaseRetransmit
         self.failureDetection = failureDetection
+        self.backoff = backoff
+        self.adaptiveRetransmission = adaptiveRetransmission
     }
 
-    /// Checks that WINDOW and every interval are at least 1; the error names the first that
-    /// is not.
+    /// Checks that WINDOW and every interval are at least 1, that each maximum is at least
+    /// its minimum and that the back-off factor is at least 2; the error names the first
+    /// setting that is out of range.
     public func validate() throws(SettingsError) {
         let values = [
-            ("window", window), ("request retransmit", requestRetransmit),
-            ("proposal retransmit", proposalRetransmit), ("phase retransmit", phaseRetransmit),
-            ("ping interval", failureDetection?.pingInterval ?? 1), ("missed pings", failureDetection?.missedPings ?? 1),
+            ("window", window, 1), ("request retransmit", requestRetransmit, 1),
+            ("proposal retransmit", proposalRetransmit, 1), ("phase retransmit", phaseRetransmit, 1),
+            ("ping interval", failureDetection?.pingInterval ?? 1, 1), ("missed pings", failureDetection?.missedPings ?? 1, 1),
+            ("backoff minimum", backoff?.minimum ?? 1, 1),
+            ("backoff maximum", backoff?.maximum ?? 1, backoff?.minimum ?? 1),
+            ("backoff factor", backoff?.factor ?? 2, 2), ("backoff decrease", backoff?.decrease ?? 1, 1),
+            ("retransmit minimum", adaptiveRetransmission?.minimum ?? 1, 1),
+            ("retransmit maximum", adaptiveRetransmission?.maximum ?? 1, adaptiveRetransmission?.minimum ?? 1),
         ]
-        for (name, value) in values where value < 1 {
-            throw SettingsError(setting: name, value: value)
+        for (name, value, minimum) in values where value < minimum {
+            throw SettingsError(setting: name, value: value, minimum: minimum)
         }
     }
 
-    /// The settings of paper figure 7 with no failure detection (naive leaders).
+    /// The settings of the paper's figures: naive leaders of figure 7 (no failure detection,
+    /// no back-off) and fixed retransmission intervals.
     public static func paper(window: Int = 5) -> Settings {
-        Settings(window: window, failureDetection: nil)
+        Settings(window: window, failureDetection: nil, backoff: nil, adaptiveRetransmission: nil)
     }
 }
 
@@ -66,6 +120,14 @@ public struct SettingsError: Error, Equatable, CustomStringConvertible {
     /// The parameter's name, e.g. `window`.
     public let setting: String
     public let value: Int
+    /// The smallest value the parameter takes.
+    public let minimum: Int
 
-    public var description: String { "\(setting) must be at least 1, got \(value)" }
+    public init(setting: String, value: Int, minimum: Int = 1) {
+        self.setting = setting
+        self.value = value
+        self.minimum = minimum
+    }
+
+    public var description: String { "\(setting) must be at least \(minimum), got \(value)" }
 }

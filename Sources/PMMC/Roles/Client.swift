@@ -9,6 +9,10 @@
 /// again for the request now in flight. A request is therefore sent again between one and two
 /// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
 /// one timer behind, not one per request.
+///
+/// With ``Settings/adaptiveRetransmission`` the interval is the ``retransmitTimer``'s
+/// timeout instead: each response to a request sent only once is a round-trip sample (Karn's
+/// rule), and each retransmission doubles the timeout.
 public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -18,13 +22,17 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var nextRequestID = 1
     /// How many times a request was sent again.
     public private(set) var retransmissions = 0
-    private let retransmitInterval: Int
+    /// When a request is sent again.
+    public private(set) var retransmitTimer: RetransmitTimer
     private var timerArmed = false
+    /// When the request in flight was first sent, and whether it was sent again since.
+    private var sentAt = 0
+    private var resent = false
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
         self.id = id
         self.replicas = replicas
-        self.retransmitInterval = settings.requestRetransmit
+        self.retransmitTimer = RetransmitTimer(initial: settings.requestRetransmit, adapting: settings.adaptiveRetransmission)
     }
 
     /// Whether the client can ``submit(_:into:)`` a new request.
@@ -39,10 +47,12 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         let command = Command<Machine>(client: id, requestID: nextRequestID, body: body)
         nextRequestID += 1
         pending = command
+        sentAt = outbox.now
+        resent = false
         outbox.send(.request(command), to: replicas)
         if !timerArmed {
             timerArmed = true
-            outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+            outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitTimer.timeout)
         }
         return command
     }
@@ -52,6 +62,9 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
+        if !resent {
+            retransmitTimer.sample(outbox.now - sentAt)
+        }
         outbox.complete(requestID: requestID, output: output)
     }
 
@@ -61,9 +74,11 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         guard let command = pending else { return }
         if command.requestID == requestID {
             retransmissions += 1
+            resent = true
+            retransmitTimer.expired()
             outbox.send(.request(command), to: replicas)
         }
         timerArmed = true
-        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitTimer.timeout)
     }
 }

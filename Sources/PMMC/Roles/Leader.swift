@@ -25,6 +25,15 @@
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
+///
+/// Two pragmatics, each off in ``Settings/paper(window:)``:
+/// - With ``Settings/backoff``, a preempted leader backs off (paper §3, AIMD; see
+///   ``LeaderBackoff``): without failure detection it scouts only after its back-off timeout,
+///   with it the timeout is how long the watched leader may stay silent.
+/// - With ``Settings/adaptiveRetransmission``, the leader times each scout from spawn to
+///   `adopted` (a round trip of phase 1, sampled only if shorter than the scout's timeout, so
+///   never one the scout had to resend: Karn's rule) and gives its scouts and commanders the
+///   resulting timeout (``RetransmitTimer``).
 public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
@@ -44,9 +53,17 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     /// ``runningCommanders`` the other way round: each running commander's slot.
     private var commanderSlots: [ProcessID: Int] = [:]
     private let index: Int
-    private let settings: Settings
     /// Present when ``Settings/failureDetection`` is set.
     private var detector: FailureDetector?
+    /// Present when ``Settings/backoff`` is set.
+    public private(set) var backoff: LeaderBackoff?
+    /// The timeout of p1a and p2a its scouts and commanders start with.
+    public private(set) var phaseTimer: RetransmitTimer
+    /// When the current scout was spawned, and the timeout it was given.
+    private var scoutSpawnedAt = 0
+    private var scoutTimeout = 0
+    /// Numbers each back-off, so that only the latest one's timer starts a scout.
+    private var backoffEpoch = 0
 
     public init(id: ProcessID, acceptors: [ProcessID], replicas: [ProcessID], settings: Settings) {
         guard case .leader(let index) = id else { preconditionFailure("\(id) is not a leader") }
@@ -54,9 +71,10 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         self.index = index
         self.acceptors = acceptors
         self.replicas = replicas
-        self.settings = settings
         self.ballotNumber = Ballot(round: 0, leader: index)
-        self.detector = settings.failureDetection.map(FailureDetector.init)
+        self.detector = settings.failureDetection.map { FailureDetector(settings: $0, adaptive: settings.adaptiveRetransmission) }
+        self.backoff = settings.backoff.map(LeaderBackoff.init)
+        self.phaseTimer = RetransmitTimer(initial: settings.phaseRetransmit, adapting: settings.adaptiveRetransmission)
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
@@ -86,6 +104,10 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             }
             active = true
             outbox.observe(.adopted(ballot))
+            backoff?.adopted()
+            if outbox.now - scoutSpawnedAt < scoutTimeout {
+                phaseTimer.sample(outbox.now - scoutSpawnedAt)
+            }
         case .preempted(let ballot):
             guard ballot > ballotNumber else { return outbox.observe(.ignored) }
             outbox.observe(.preempted(by: ballot))
@@ -93,8 +115,12 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
             commanderSlots.removeAll()
+            backoff?.preempted()
             if detector != nil {
-                detector!.watch(.leader(ballot.leader), into: &outbox)
+                detector!.watch(.leader(ballot.leader), patience: backoff?.timeout, into: &outbox)
+            } else if let backoff {
+                backoffEpoch += 1
+                outbox.setTimer(.backoff(epoch: backoffEpoch), after: backoff.timeout)
             } else {
                 spawnScout(into: &outbox)
             }
@@ -105,7 +131,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
                 outbox.observe(.ignored)
             }
         case .pong:
-            if detector?.pong(from: sender) != true {
+            if detector?.pong(from: sender, at: outbox.now) != true {
                 outbox.observe(.ignored)
             }
         case .request, .response, .decision, .p1a, .p1b, .p2a, .p2b:
@@ -114,9 +140,17 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
-        guard case .leaderCheck(let epoch) = timer, detector != nil else { return }
-        if detector!.check(epoch: epoch, into: &outbox) {
-            spawnScout(into: &outbox)
+        switch timer {
+        case .leaderCheck(let epoch):
+            if detector?.check(epoch: epoch, into: &outbox) == true {
+                spawnScout(into: &outbox)
+            }
+        case .backoff(let epoch):
+            if epoch == backoffEpoch, !active {
+                spawnScout(into: &outbox)
+            }
+        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit:
+            return
         }
     }
 
@@ -132,9 +166,11 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     private mutating func spawnScout(into outbox: inout Outbox<Machine>) {
+        scoutSpawnedAt = outbox.now
+        scoutTimeout = phaseTimer.timeout
         let scout = Scout<Machine>(
             id: .scout(leader: index, number: nextChildNumber()), leader: id,
-            acceptors: acceptors, ballot: ballotNumber, settings: settings)
+            acceptors: acceptors, ballot: ballotNumber, timer: phaseTimer)
         outbox.spawn(.scout(scout))
     }
 
@@ -145,7 +181,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         let commander = Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
-            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), settings: settings)
+            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), timer: phaseTimer)
         outbox.spawn(.commander(commander))
     }
 }

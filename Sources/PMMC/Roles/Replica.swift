@@ -33,7 +33,10 @@
 ///   fills the undecided slots up to the one where it takes effect with no-ops, so the new leaders
 ///   take over without waiting for traffic. A displaced no-op is dropped, not re-proposed.
 /// - Proposals still undecided after ``Settings/proposalRetransmit`` ticks without progress
-///   are proposed again (`retry`) to the leaders of their slot's configuration.
+///   are proposed again (`retry`) to the leaders of their slot's configuration. With
+///   ``Settings/adaptiveRetransmission`` the wait is the ``retransmitTimer``'s timeout: the
+///   time from a slot's first proposal to its decision is a round-trip sample (never for a
+///   slot proposed again: Karn's rule), and each retry doubles the timeout.
 /// - A replica stuck at a slot it never proposed for, while later slots are decided (it missed
 ///   a decision), proposes a no-op for `slot_out` (`retry`). This is safe: a leader whose
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
@@ -78,7 +81,10 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// How many decided commands were skipped as duplicates.
     public private(set) var duplicatesSkipped = 0
 
-    private let retransmitInterval: Int
+    /// When undecided proposals are proposed again.
+    public private(set) var retransmitTimer: RetransmitTimer
+    /// With adaptive retransmission: when each slot proposed exactly once was proposed.
+    private var proposedAt: [Int: Int] = [:]
     /// Every configuration's leaders, oldest first.
     private var leaderHistory: [Era]
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
@@ -96,7 +102,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         self.window = settings.window
         self.leaders = leaders
         self.leaderHistory = [Era(firstSlot: 1, leaders: leaders)]
-        self.retransmitInterval = settings.proposalRetransmit
+        self.retransmitTimer = RetransmitTimer(initial: settings.proposalRetransmit, adapting: settings.adaptiveRetransmission)
     }
 
     /// The decided commands from slot 1 up to (not including) ``slotOut``, in order.
@@ -112,6 +118,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             guard decisions[slot] == nil else { return outbox.observe(.ignored) }
             decisions[slot] = command
             highestDecision = max(highestDecision, slot)
+            if let proposed = proposedAt.removeValue(forKey: slot) {
+                retransmitTimer.sample(outbox.now - proposed)
+            }
             outbox.observe(.decided(slot: slot, command: command))
             while let decided = decisions[slotOut] {
                 if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
@@ -130,9 +139,11 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
         if slotOut == slotOutAtLastCheck {
+            retransmitTimer.expired()
             // slot_in lags behind slot_out on a replica that learned decisions without proposing.
             for slot in slotOut..<max(slotOut, slotIn) {
                 if let command = proposals[slot], decisions[slot] == nil {
+                    proposedAt[slot] = nil
                     outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
                 }
             }
@@ -177,6 +188,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             if decisions[slotIn] == nil {
                 let command = requests.removeFirst()
                 proposals[slotIn] = command
+                if retransmitTimer.isAdaptive {
+                    proposedAt[slotIn] = outbox.now
+                }
                 outbox.send(.propose(slot: slotIn, command: command, retry: false), to: leaders)
             }
             slotIn += 1
@@ -229,6 +243,6 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private mutating func armRetransmit(into outbox: inout Outbox<Machine>) {
         guard !retransmitPending, !proposals.isEmpty || highestDecision > slotOut else { return }
         retransmitPending = true
-        outbox.setTimer(.proposalRetransmit, after: retransmitInterval)
+        outbox.setTimer(.proposalRetransmit, after: retransmitTimer.timeout)
     }
 }

@@ -8,7 +8,9 @@
 ///                     else send(λ, ⟨preempted, b'⟩); exit
 /// ```
 /// Because links may lose messages, the scout sends p1a again to the acceptors it still
-/// waits for every ``Settings/phaseRetransmit`` ticks.
+/// waits for whenever its ``retransmitTimer`` runs out: every ``Settings/phaseRetransmit`` ticks, or,
+/// with ``Settings/adaptiveRetransmission``, after the timeout its leader measured, doubled
+/// on each expiry (``RetransmitTimer``).
 public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
@@ -19,20 +21,21 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     /// The union of the accepted sets reported so far, in order of arrival.
     public private(set) var pvalues: [PValue<Machine>] = []
     private var known: Set<PValue<Machine>> = []
-    private let retransmitInterval: Int
+    /// When p1a is sent again.
+    public private(set) var retransmitTimer: RetransmitTimer
 
-    public init(id: ProcessID, leader: ProcessID, acceptors: [ProcessID], ballot: Ballot, settings: Settings) {
+    public init(id: ProcessID, leader: ProcessID, acceptors: [ProcessID], ballot: Ballot, timer: RetransmitTimer) {
         self.id = id
         self.leader = leader
         self.acceptors = acceptors
         self.ballot = ballot
         self.waitFor = acceptors
-        self.retransmitInterval = settings.phaseRetransmit
+        self.retransmitTimer = timer
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
         outbox.send(.p1a(ballot: ballot), to: acceptors)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
@@ -55,7 +58,8 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         guard timer == .phaseRetransmit else { return }
+        retransmitTimer.expired()
         outbox.send(.p1a(ballot: ballot), to: waitFor)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 }
