@@ -12,7 +12,8 @@
 ///
 /// With ``Settings/adaptiveRetransmission`` the interval is the ``retransmitTimer``'s
 /// timeout instead: each response to a request sent only once is a round-trip sample (Karn's
-/// rule), and each retransmission doubles the timeout.
+/// rule), each retransmission doubles the timeout, and the response to a retransmitted request
+/// undoes the doubling.
 public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -62,7 +63,9 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
-        if !resent {
+        if resent {
+            retransmitTimer.answered()
+        } else {
             retransmitTimer.sample(outbox.now - sentAt)
         }
         outbox.complete(requestID: requestID, output: output)

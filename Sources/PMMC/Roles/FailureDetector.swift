@@ -50,8 +50,10 @@ public struct FailureDetector: Equatable, Sendable {
     /// leader.
     public mutating func pong(from sender: ProcessID, at now: Int) -> Bool {
         guard sender == watched else { return false }
-        if !answeredSinceCheck && missedPings == 0 {
-            // Karn's rule: only a ping with no unanswered one before it times a round trip.
+        if missedPings > 0 {
+            // Karn's rule: a pong after unanswered pings may answer any of them.
+            pingTimer.answered()
+        } else if !answeredSinceCheck {
             pingTimer.sample(now - pingSentAt)
         }
         answeredSinceCheck = true

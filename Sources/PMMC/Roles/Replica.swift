@@ -36,7 +36,8 @@
 ///   are proposed again (`retry`) to the leaders of their slot's configuration. With
 ///   ``Settings/adaptiveRetransmission`` the wait is the ``retransmitTimer``'s timeout: the
 ///   time from a slot's first proposal to its decision is a round-trip sample (never for a
-///   slot proposed again: Karn's rule), and each retry doubles the timeout.
+///   slot proposed again: Karn's rule), each retry doubles the timeout, and `slot_out`
+///   moving on undoes the doubling.
 /// - A replica stuck at a slot it never proposed for, while later slots are decided (it missed
 ///   a decision), proposes a no-op for `slot_out` (`retry`). This is safe: a leader whose
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
@@ -122,12 +123,16 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
                 retransmitTimer.sample(outbox.now - proposed)
             }
             outbox.observe(.decided(slot: slot, command: command))
+            let firstToApply = slotOut
             while let decided = decisions[slotOut] {
                 if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
                     requeueDisplaced(proposed)
                 }
                 perform(decided, into: &outbox)
                 outbox.observe(.applied(slot: slotOut - 1, command: decided))
+            }
+            if slotOut > firstToApply {
+                retransmitTimer.answered()
             }
         case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong:
             return outbox.observe(.ignored)

@@ -15,10 +15,16 @@
 /// first sample R:  SRTT := R; RTTVAR := R/2
 /// later sample R:  RTTVAR := 3/4·RTTVAR + 1/4·|SRTT − R|; SRTT := 7/8·SRTT + 1/8·R
 /// RTO := clamp(SRTT + max(1 tick, 4·RTTVAR), minimum, maximum)
-/// expired:         RTO := min(2·RTO, maximum)        (kept until the next sample)
+/// expired:         RTO := min(2·RTO, maximum)
+/// answered:        RTO := the estimate above, without the doubling
 /// ```
 /// The fixed interval is the RTO before the first sample. Karn's rule is the caller's part: a
-/// round trip whose request was sent more than once is ambiguous and must not be sampled.
+/// round trip whose request was sent more than once is ambiguous and must not be sampled; the
+/// caller reports its answer with ``answered()`` instead, which undoes the doubling, as Linux
+/// TCP clears its back-off when an acknowledgement makes progress. (RFC 6298 keeps the doubled
+/// timeout until the next sample; a lagging replica, whose re-proposals are how it catches up,
+/// may take no sample for a long time, and would then wait the maximum after every lost
+/// decision.)
 public struct RetransmitTimer: Equatable, Sendable {
     /// The current retransmission timeout (RTO), in ticks.
     public private(set) var timeout: Int
@@ -27,12 +33,15 @@ public struct RetransmitTimer: Equatable, Sendable {
     private var smoothed: Int?
     /// RTTVAR × 8.
     private var variation = 0
+    /// The timeout the samples give, before any doubling.
+    private var estimate: Int
 
     /// A timer whose timeout starts at `initial` ticks and adapts within `bounds`, or stays
     /// at `initial` when `bounds` is `nil`.
     public init(initial: Int, adapting bounds: Settings.AdaptiveRetransmission?) {
         self.bounds = bounds
         self.timeout = bounds.map { min(max(initial, $0.minimum), $0.maximum) } ?? initial
+        self.estimate = timeout
     }
 
     /// Whether the timeout adapts (``Settings/adaptiveRetransmission`` is set).
@@ -49,8 +58,14 @@ public struct RetransmitTimer: Equatable, Sendable {
             smoothed = scaled
             variation = scaled / 2
         }
-        let estimate = (smoothed! + max(8, 4 * variation) + 7) / 8
-        timeout = min(max(estimate, bounds.minimum), bounds.maximum)
+        estimate = min(max((smoothed! + max(8, 4 * variation) + 7) / 8, bounds.minimum), bounds.maximum)
+        timeout = estimate
+    }
+
+    /// An answer came to something sent more than once: no sample (Karn's rule), but the
+    /// silence is over, so the timeout drops back to the estimate.
+    public mutating func answered() {
+        timeout = estimate
     }
 
     /// The timer ran out without an answer: doubles the timeout, up to the maximum.

@@ -1,0 +1,38 @@
+import PMMC
+
+/// The switches `pmmc simulate` and `pmmc run` share for the protocol's pragmatics: each turns
+/// one of ``Settings``'s mechanisms off, so a run can show the protocol with and without it.
+enum ProtocolSwitches {
+    /// The lines of `--help` that describe them.
+    static let usage = """
+          --naive               leaders of paper figure 7: no failure detection and no
+                                back-off, so a preempted leader scouts again at once
+          --no-backoff          no AIMD back-off of a preempted leader (paper §3)
+          --fixed-timeouts      fixed retransmission intervals instead of timeouts adapted
+                                to the round trips observed (RFC 6298)
+        """
+
+    /// Reads the switches and turns the settings' mechanisms off accordingly.
+    static func read(from reader: inout ArgumentReader, into settings: inout Settings) throws(UsageError) {
+        if try reader.flag("--naive") {
+            settings.failureDetection = nil
+            settings.backoff = nil
+        }
+        if try reader.flag("--no-backoff") { settings.backoff = nil }
+        if try reader.flag("--fixed-timeouts") { settings.adaptiveRetransmission = nil }
+    }
+
+    /// The pragmatics in force, for a summary's `protocol` line: `leader failure detection
+    /// ping every 100 ticks, 3 missed = failed; back-off AIMD 300-5000 ticks (×2, −100);
+    /// timeouts adaptive 2-2000 ticks`.
+    static func describe(_ settings: Settings) -> String {
+        let detection = settings.failureDetection.map {
+            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
+        } ?? "off (naive leaders)"
+        let backoff = settings.backoff.map {
+            "AIMD \($0.minimum)-\($0.maximum) ticks (×\($0.factor), −\($0.decrease))"
+        } ?? "off"
+        let timeouts = settings.adaptiveRetransmission.map { "adaptive \($0.minimum)-\($0.maximum) ticks" } ?? "fixed"
+        return "leader failure detection \(detection); back-off \(backoff); timeouts \(timeouts)"
+    }
+}
