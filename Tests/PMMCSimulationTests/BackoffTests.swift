@@ -8,25 +8,31 @@ import PMMCTesting
 /// the settings give.
 @Suite("Back-off")
 struct BackoffTests {
-    /// The dueling-leaders setup of ``DuelingLeadersTests``, `operations` long.
-    static func duel(seed: UInt64, operations: Int, settings: Settings) throws -> (preemptions: Int, outcome: RunOutcome) {
-        let simulation = try makeSimulation(seed: seed, leaders: 2, clients: 3, settings: settings)
+    /// The dueling-leaders setup of ``DuelingLeadersTests``, `operations` long. Safety under
+    /// duels is ``DuelingLeadersTests``' business; these runs count preemptions, so they may
+    /// skip the invariant checks, which would otherwise take most of their time.
+    static func duel(
+        seed: UInt64, operations: Int, settings: Settings, checkInvariants: Bool = true
+    ) throws -> (preemptions: Int, outcome: RunOutcome) {
+        let simulation = try KVSimulation(options: SimulationOptions(
+            seed: seed, leaders: 2, clients: 3, settings: settings, checkInvariants: checkInvariants))
         try submitRoundRobin(KeyValueWorkload.random(count: operations, keys: 2, seed: seed), to: simulation)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: 200_000)
         #expect(simulation.violation == nil)
         return (simulation.statistics.preemptions, outcome)
     }
 
-    /// Paper figure 7's leaders duel for as long as there are commands, so four times the
-    /// commands bring about four times the preemptions (20 seeds: 1,244 preemptions at 20
-    /// commands, 4,768 at 80 when written). The practical settings (failure detection, back-off,
-    /// adaptive timeouts) had at most one per run at either length.
+    /// Paper figure 7's leaders duel for as long as there are commands, so three times the
+    /// commands bring about three times the preemptions (10 seeds: 683 preemptions at 20
+    /// commands, 2,489 at 60 when written). The practical settings (failure detection, back-off,
+    /// adaptive timeouts) had exactly one per run at either length: l0's first ballot loses to
+    /// l1's.
     @Test("paper leaders' preemptions grow with the length of the run; practical leaders decide every command with at most 2")
     func preemptionsGrowOnlyWithoutPragmatics() throws {
         var paperTotals: [Int: Int] = [:]
-        for operations in [20, 80] {
-            for seed in Seeds.sweep {
-                let paper = try Self.duel(seed: seed, operations: operations, settings: .paper())
+        for operations in [20, 60] {
+            for seed in Seeds.sweep.prefix(10) {
+                let paper = try Self.duel(seed: seed, operations: operations, settings: .paper(), checkInvariants: false)
                 #expect(paper.outcome == .conditionMet, "seed \(seed): random latencies end the duel")
                 paperTotals[operations, default: 0] += paper.preemptions
                 let practical = try Self.duel(seed: seed, operations: operations, settings: Settings())
@@ -34,7 +40,7 @@ struct BackoffTests {
                 #expect(practical.preemptions <= 2, "seed \(seed), \(operations) operations: \(practical.preemptions) preemptions")
             }
         }
-        #expect(paperTotals[80]! >= 3 * paperTotals[20]!, "\(paperTotals)")
+        #expect(paperTotals[60]! >= 2 * paperTotals[20]!, "\(paperTotals)")
     }
 
     /// Back-off alone (no failure detection), the paper's `backoff` variant: a preempted leader
@@ -54,7 +60,9 @@ struct BackoffTests {
     /// after the last pong (a ping timeout doubles from below the interval and stops at the
     /// first check past P); the pong itself left the crashed leader at most one latency L
     /// before the crash. Phase 1 then takes a round trip, 2L. So the successor is active
-    /// within `2P + pingInterval + 3L` of the crash.
+    /// within `2P + pingInterval + 3L` of the crash. When written, P was 600 ticks (one
+    /// preemption at the start doubled the minimum of 300), the bound 1,330 ticks, and the 20
+    /// seeds took over after 546 to 1,005.
     @Test("with the active leader crashed, the other is active within 2 × back-off + ping interval + 3 × latency",
           arguments: Seeds.sweep)
     func takeoverWithinBound(seed: UInt64) throws {
