@@ -17,32 +17,38 @@ import Testing
         #expect(outbox.timers == [TimerSet(timer: .requestRetransmit(requestID: 1), after: 200)])
         client.deliver(.response(requestID: 1, output: ""), from: r0, at: 1_010)
         #expect(client.retransmitTimer.timeout == 30)
-        // Request 2 is resent once (the timeout doubles); its late answer is not a sample.
+        // Request 2 is resent once it has waited the timeout of 30 (not before), and the timeout
+        // doubles; the timer still looks again within one undoubled timeout.
         outbox = Box()
         outbox.now = 1_020
         client.submit(.operation(.get(key: "k")), into: &outbox)
-        let rearmed = client.fire(.requestRetransmit(requestID: 1), at: 1_050)
-        #expect(rearmed.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 30)])
-        let resent = client.fire(.requestRetransmit(requestID: 2), at: 1_080)
+        let early = client.fire(.requestRetransmit(requestID: 1), at: 1_040)
+        #expect(early.messages.isEmpty)
+        #expect(early.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 10)])
+        let resent = client.fire(.requestRetransmit(requestID: 2), at: 1_050)
         #expect(resent.messages == [.request(get("k", id: 2)), .request(get("k", id: 2))])
-        #expect(resent.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 60)])
+        #expect(resent.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 30)])
+        #expect(client.retransmitTimer.timeout == 60)
+        #expect(client.fire(.requestRetransmit(requestID: 2), at: 1_080).messages.isEmpty, "waited 30 of 60")
         client.deliver(.response(requestID: 2, output: ""), from: r0, at: 1_500)
         #expect(client.retransmitTimer.timeout == 30, "answered: back to the estimate of 30, not a sample of 480")
     }
 
-    @Test("a replica samples from proposal to decision and waits the timeout that gives")
+    @Test("a replica samples from proposal to decision and proposes again once slot_out stood still for the timeout")
     func replicaSamplesProposalToDecision() {
         var replica = Replica<KV>(id: r0, leaders: [l0], settings: Self.settings)
         let first = replica.deliver(.request(get("k", id: 1)), from: c0, at: 500)
         #expect(first.timers == [TimerSet(timer: .proposalRetransmit, after: 100)])
         replica.deliver(.decision(slot: 1, command: get("k", id: 1)), from: .commander(leader: 0, number: 2), at: 520)
         #expect(replica.retransmitTimer.timeout == 60)
-        // Nothing decided since the last check: the proposal goes again and the timeout doubles.
+        // slot_out has stood still since 520 for 80 ticks, more than the timeout: the proposal
+        // goes again, and the timeout doubles.
         replica.deliver(.request(get("k", client: 1, id: 1)), from: c1, at: 530)
-        replica.fire(.proposalRetransmit, at: 600)
-        let retry = replica.fire(.proposalRetransmit, at: 660)
+        let retry = replica.fire(.proposalRetransmit, at: 600)
         #expect(retry.messages == [.propose(slot: 2, command: get("k", client: 1, id: 1), retry: true)])
-        #expect(retry.timers == [TimerSet(timer: .proposalRetransmit, after: 120)])
+        #expect(retry.timers == [TimerSet(timer: .proposalRetransmit, after: 60)], "looks again within the undoubled timeout")
+        #expect(replica.retransmitTimer.timeout == 120)
+        #expect(replica.fire(.proposalRetransmit, at: 660).messages.isEmpty, "stood still 60 of 120")
         // A decision for a slot proposed twice is no sample, but slot_out moving undoes the doubling.
         replica.deliver(.decision(slot: 2, command: get("k", client: 1, id: 1)), from: .commander(leader: 0, number: 3), at: 700)
         #expect(replica.retransmitTimer.timeout == 60)

@@ -10,10 +10,10 @@
 /// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
 /// one timer behind, not one per request.
 ///
-/// With ``Settings/adaptiveRetransmission`` the interval is the ``retransmitTimer``'s
-/// timeout instead: each response to a request sent only once is a round-trip sample (Karn's
-/// rule), each retransmission doubles the timeout, and the response to a retransmitted request
-/// undoes the doubling.
+/// With ``Settings/adaptiveRetransmission`` a request is sent again once it has waited the
+/// ``retransmitTimer``'s timeout since it was last sent: each response to a request sent only
+/// once is a round-trip sample (Karn's rule), each retransmission doubles the timeout, and the
+/// response to a retransmitted request undoes the doubling.
 public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -26,8 +26,9 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
     /// When a request is sent again.
     public private(set) var retransmitTimer: RetransmitTimer
     private var timerArmed = false
-    /// When the request in flight was first sent, and whether it was sent again since.
+    /// When the request in flight was first and last sent, and whether it was sent again.
     private var sentAt = 0
+    private var lastSentAt = 0
     private var resent = false
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
@@ -49,11 +50,11 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         nextRequestID += 1
         pending = command
         sentAt = outbox.now
+        lastSentAt = sentAt
         resent = false
         outbox.send(.request(command), to: replicas)
         if !timerArmed {
-            timerArmed = true
-            outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitTimer.timeout)
+            arm(for: command, into: &outbox)
         }
         return command
     }
@@ -75,13 +76,25 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         guard case .requestRetransmit(let requestID) = timer else { return }
         timerArmed = false
         guard let command = pending else { return }
-        if command.requestID == requestID {
+        let due = retransmitTimer.isAdaptive ? outbox.now - lastSentAt >= retransmitTimer.timeout : command.requestID == requestID
+        if due {
             retransmissions += 1
             resent = true
             retransmitTimer.expired()
+            lastSentAt = outbox.now
             outbox.send(.request(command), to: replicas)
         }
+        arm(for: command, into: &outbox)
+    }
+
+    /// Sets the retransmission timer for `command`. Adaptive: for when it will have waited the
+    /// timeout since it was last sent, but no later than one undoubled timeout from now, so
+    /// that a request sent after a retransmitted one does not wait behind the doubled timeout.
+    private mutating func arm(for command: Command<Machine>, into outbox: inout Outbox<Machine>) {
         timerArmed = true
-        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitTimer.timeout)
+        let delay = retransmitTimer.isAdaptive
+            ? max(1, min(retransmitTimer.estimate, lastSentAt + retransmitTimer.timeout - outbox.now))
+            : retransmitTimer.timeout
+        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: delay)
     }
 }

@@ -34,10 +34,10 @@
 ///   take over without waiting for traffic. A displaced no-op is dropped, not re-proposed.
 /// - Proposals still undecided after ``Settings/proposalRetransmit`` ticks without progress
 ///   are proposed again (`retry`) to the leaders of their slot's configuration. With
-///   ``Settings/adaptiveRetransmission`` the wait is the ``retransmitTimer``'s timeout: the
-///   time from a slot's first proposal to its decision is a round-trip sample (never for a
-///   slot proposed again: Karn's rule), each retry doubles the timeout, and `slot_out`
-///   moving on undoes the doubling.
+///   ``Settings/adaptiveRetransmission`` they are proposed again once `slot_out` has stood
+///   still for the ``retransmitTimer``'s timeout: the time from a slot's first proposal to
+///   its decision is a round-trip sample (never for a slot proposed again: Karn's rule), each
+///   retry doubles the timeout, and `slot_out` moving on undoes the doubling.
 /// - A replica stuck at a slot it never proposed for, while later slots are decided (it missed
 ///   a decision), proposes a no-op for `slot_out` (`retry`). This is safe: a leader whose
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
@@ -97,6 +97,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private var highestDecision = 0
     private var retransmitPending = false
     private var slotOutAtLastCheck = 1
+    /// With adaptive retransmission: when `slot_out` last moved, or the last retry went out,
+    /// or proposing started again after a quiet spell.
+    private var lastProgressAt = 0
 
     public init(id: ProcessID, leaders: [ProcessID], settings: Settings) {
         self.id = id
@@ -133,6 +136,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             }
             if slotOut > firstToApply {
                 retransmitTimer.answered()
+                lastProgressAt = outbox.now
             }
         case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong:
             return outbox.observe(.ignored)
@@ -143,23 +147,34 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
-        if slotOut == slotOutAtLastCheck {
-            retransmitTimer.expired()
-            // slot_in lags behind slot_out on a replica that learned decisions without proposing.
-            for slot in slotOut..<max(slotOut, slotIn) {
-                if let command = proposals[slot], decisions[slot] == nil {
-                    proposedAt[slot] = nil
-                    outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
-                }
+        if retransmitTimer.isAdaptive {
+            if outbox.now - lastProgressAt >= retransmitTimer.timeout {
+                retransmitTimer.expired()
+                lastProgressAt = outbox.now
+                proposeUndecidedAgain(into: &outbox)
             }
-            if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
-                noopsIssued += 1
-                let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
-                outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
-            }
+        } else if slotOut == slotOutAtLastCheck {
+            proposeUndecidedAgain(into: &outbox)
         }
         slotOutAtLastCheck = slotOut
         armRetransmit(into: &outbox)
+    }
+
+    /// Proposes every undecided proposal from `slot_out` on again, and a no-op for `slot_out`
+    /// if later slots are decided and nobody here proposed for it.
+    private mutating func proposeUndecidedAgain(into outbox: inout Outbox<Machine>) {
+        // slot_in lags behind slot_out on a replica that learned decisions without proposing.
+        for slot in slotOut..<max(slotOut, slotIn) {
+            if let command = proposals[slot], decisions[slot] == nil {
+                proposedAt[slot] = nil
+                outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
+            }
+        }
+        if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
+            noopsIssued += 1
+            let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
+            outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
+        }
     }
 
     /// Queues a client's request, or answers it from the client's session if it was already
@@ -195,6 +210,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
                 proposals[slotIn] = command
                 if retransmitTimer.isAdaptive {
                     proposedAt[slotIn] = outbox.now
+                    if !retransmitPending {
+                        lastProgressAt = outbox.now
+                    }
                 }
                 outbox.send(.propose(slot: slotIn, command: command, retry: false), to: leaders)
             }
@@ -248,6 +266,12 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private mutating func armRetransmit(into outbox: inout Outbox<Machine>) {
         guard !retransmitPending, !proposals.isEmpty || highestDecision > slotOut else { return }
         retransmitPending = true
-        outbox.setTimer(.proposalRetransmit, after: retransmitTimer.timeout)
+        // Adaptive: look again when slot_out will have stood still for the timeout, but no
+        // later than one undoubled timeout from now, so that progress, which undoes the
+        // doubling, is not left waiting behind a timer set while the timeout was doubled.
+        let delay = retransmitTimer.isAdaptive
+            ? max(1, min(retransmitTimer.estimate, lastProgressAt + retransmitTimer.timeout - outbox.now))
+            : retransmitTimer.timeout
+        outbox.setTimer(.proposalRetransmit, after: delay)
     }
 }

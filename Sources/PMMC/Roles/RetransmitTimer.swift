@@ -33,8 +33,8 @@ public struct RetransmitTimer: Equatable, Sendable {
     private var smoothed: Int?
     /// RTTVAR × 8.
     private var variation = 0
-    /// The timeout the samples give, before any doubling.
-    private var estimate: Int
+    /// The timeout the samples give, before any doubling (``timeout`` when fixed).
+    public private(set) var estimate: Int
 
     /// A timer whose timeout starts at `initial` ticks and adapts within `bounds`, or stays
     /// at `initial` when `bounds` is `nil`.
