@@ -36,8 +36,7 @@ struct BenchDuel {
                 }
                 preemptions.sort()
                 func percentile(_ p: Int) -> Int { preemptions[min(preemptions.count - 1, preemptions.count * p / 100)] }
-                let mean = Double(preemptions.reduce(0, +)) / Double(preemptions.count)
-                let tenths = Int((mean * 10).rounded())
+                let tenths = (10 * preemptions.reduce(0, +) + preemptions.count / 2) / preemptions.count
                 print("\(name) \(operations) operations: \(preemptions.first!) / \(percentile(50)) / \(percentile(90)) / "
                       + "\(percentile(99)) / \(preemptions.last!), mean \(tenths / 10).\(tenths % 10); unfinished \(unfinished)")
             }

@@ -9,7 +9,7 @@ enum ProtocolSwitches {
                                 back-off, so a preempted leader scouts again at once
           --no-backoff          no AIMD back-off of a preempted leader (paper §3)
           --fixed-timeouts      fixed retransmission intervals instead of timeouts adapted
-                                to the round trips observed (RFC 6298)
+                                to the round trips observed (RFC 6298), at most as long
         """
 
     /// Reads the switches and turns the settings' mechanisms off accordingly.
@@ -24,7 +24,7 @@ enum ProtocolSwitches {
 
     /// The pragmatics in force, for a summary's `protocol` line: `leader failure detection
     /// ping every 100 ticks, 3 missed = failed; back-off AIMD 300-5000 ticks (×2, −100);
-    /// timeouts adaptive 2-2000 ticks`.
+    /// timeouts adaptive from 2 ticks up to the fixed intervals`.
     static func describe(_ settings: Settings) -> String {
         let detection = settings.failureDetection.map {
             "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
@@ -32,7 +32,7 @@ enum ProtocolSwitches {
         let backoff = settings.backoff.map {
             "AIMD \($0.minimum)-\($0.maximum) ticks (×\($0.factor), −\($0.decrease))"
         } ?? "off"
-        let timeouts = settings.adaptiveRetransmission.map { "adaptive \($0.minimum)-\($0.maximum) ticks" } ?? "fixed"
+        let timeouts = settings.adaptiveRetransmission.map { "adaptive from \($0.minimum) ticks up to the fixed intervals" } ?? "fixed"
         return "leader failure detection \(detection); back-off \(backoff); timeouts \(timeouts)"
     }
 }

@@ -69,7 +69,7 @@ struct CommandTests {
         }
         #expect(ProtocolSwitches.describe(.paper()) == "leader failure detection off (naive leaders); back-off off; timeouts fixed")
         #expect(ProtocolSwitches.describe(Settings()) == "leader failure detection ping every 100 ticks, 3 missed = failed; "
-            + "back-off AIMD 300-5000 ticks (×2, −100); timeouts adaptive 2-2000 ticks")
+            + "back-off AIMD 300-5000 ticks (×2, −100); timeouts adaptive from 2 ticks up to the fixed intervals")
     }
 
     @Test("an unknown walk-through suggests the nearest name, if one is near")

@@ -86,7 +86,7 @@ import Testing
 
     @Test("with adaptive retransmission the leader times its scout and gives its commanders the timeout")
     func leaderTimesItsScout() throws {
-        let settings = Settings(phaseRetransmit: 50, adaptiveRetransmission: .init(minimum: 2, maximum: 1_000))
+        let settings = Settings(phaseRetransmit: 50, adaptiveRetransmission: .init(minimum: 2))
         var leader = Leader<KV>(id: l1, acceptors: acceptors(3), replicas: replicas(2), settings: settings)
         let scout = try #require(leader.started(at: 100).scouts.first)
         #expect(scout.retransmitTimer.timeout == 50)
@@ -98,7 +98,7 @@ import Testing
 
     @Test("an adoption slower than the scout's timeout is not sampled: the scout may have resent p1a (Karn)")
     func slowAdoptionIsNotSampled() throws {
-        let settings = Settings(phaseRetransmit: 50, adaptiveRetransmission: .init(minimum: 2, maximum: 1_000))
+        let settings = Settings(phaseRetransmit: 50, adaptiveRetransmission: .init(minimum: 2))
         var leader = Leader<KV>(id: l1, acceptors: acceptors(3), replicas: replicas(2), settings: settings)
         let scout = try #require(leader.started(at: 100).scouts.first)
         leader.deliver(.adopted(ballot: b(0, 1), pvalues: []), from: scout.id, at: 160)

@@ -22,8 +22,8 @@ public struct Settings: Hashable, Sendable {
     public var backoff: Backoff?
     /// Adaptive retransmission: when set, every retransmission interval (client requests,
     /// replica proposals, p1a and p2a, pings) adapts to the round trips observed, as TCP's
-    /// retransmission timer does (RFC 6298), starting from the fixed interval. When `nil`,
-    /// the intervals are fixed.
+    /// retransmission timer does (RFC 6298), starting from the fixed interval and never above
+    /// it. When `nil`, the intervals are fixed.
     public var adaptiveRetransmission: AdaptiveRetransmission?
 
     /// How a passive leader watches the active one.
@@ -58,16 +58,15 @@ public struct Settings: Hashable, Sendable {
         }
     }
 
-    /// The bounds of an adaptive retransmission timeout, in ticks; see ``RetransmitTimer``.
+    /// Adaptive retransmission timeouts (see ``RetransmitTimer``): each adapts between
+    /// ``minimum`` and its fixed interval (``requestRetransmit``, ``proposalRetransmit``,
+    /// ``phaseRetransmit``, ``FailureDetection/pingInterval``), which is also where it starts.
     public struct AdaptiveRetransmission: Hashable, Sendable {
-        /// The shortest timeout.
+        /// The shortest timeout, in ticks.
         public var minimum: Int
-        /// The longest timeout, also the cap of its doubling after each expiry.
-        public var maximum: Int
 
-        public init(minimum: Int = 2, maximum: Int = 2_000) {
+        public init(minimum: Int = 2) {
             self.minimum = minimum
-            self.maximum = maximum
         }
     }
 
@@ -101,7 +100,6 @@ public struct Settings: Hashable, Sendable {
             ("backoff maximum", backoff?.maximum ?? 1, backoff?.minimum ?? 1),
             ("backoff factor", backoff?.factor ?? 2, 2), ("backoff decrease", backoff?.decrease ?? 1, 1),
             ("retransmit minimum", adaptiveRetransmission?.minimum ?? 1, 1),
-            ("retransmit maximum", adaptiveRetransmission?.maximum ?? 1, adaptiveRetransmission?.minimum ?? 1),
         ]
         for (name, value, minimum) in values where value < minimum {
             throw SettingsError(setting: name, value: value, minimum: minimum)
