@@ -62,7 +62,7 @@ struct BackoffTests {
     /// before the crash. Phase 1 then takes a round trip, 2L. So the successor is active
     /// within `2P + pingInterval + 3L` of the crash. When written, P was 600 ticks (one
     /// preemption at the start doubled the minimum of 300), the bound 1,330 ticks, and the 20
-    /// seeds took over after 546 to 1,005.
+    /// seeds took over after 544 to 691.
     @Test("with the active leader crashed, the other is active within 2 × back-off + ping interval + 3 × latency",
           arguments: Seeds.sweep)
     func takeoverWithinBound(seed: UInt64) throws {
