@@ -174,6 +174,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         actors.subtract(1, ordering: .relaxed)
     }
 
+    /// The monotonic time since the bus was made, in whole ticks: the time the process actors
+    /// give their roles (``Outbox/now``), in the unit the roles' timers use.
+    var now: Int { Int((ContinuousClock.now - createdAt) / tick) }
+
     /// How many tasks (process drain loops and the timer loop) are running.
     var runningTasks: Int { running.load(ordering: .relaxed) }
 

@@ -39,6 +39,7 @@ actor ProcessActor<Machine: StateMachine> {
     func run() async {
         if !mailbox.isStopped {
             outbox.removeAll()
+            outbox.now = bus.now
             process.start(into: &outbox)
             carryOut()
         }
@@ -76,6 +77,7 @@ actor ProcessActor<Machine: StateMachine> {
 
     private func handle(_ delivery: Delivery<Machine>) {
         outbox.removeAll()
+        outbox.now = bus.now
         switch delivery {
         case .message(let message, let sender, let messageID):
             process.receive(message, from: sender, into: &outbox)
@@ -101,6 +103,7 @@ actor ProcessActor<Machine: StateMachine> {
     private func submitNextCall() {
         guard case .client(var client) = process, client.isIdle, let call = effects.session.nextCall() else { return }
         outbox.removeAll()
+        outbox.now = bus.now
         let command = client.submit(call.body, into: &outbox)
         process = .client(client)
         effects.session.sent(call, as: command, at: .now)

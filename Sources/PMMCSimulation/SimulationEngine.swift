@@ -251,6 +251,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             statistics.host.timersFired += 1
             trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
+            scratch.now = now
             table[slot]!.timerFired(timer, into: &scratch)
             check(slot, id: id, delivered: nil)
             carryOut(scratch.effects, of: id)
@@ -277,6 +278,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         }
         statistics.host.delivered += 1
         scratch.removeAll()
+        scratch.now = now
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
         if trace != nil {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
@@ -453,8 +455,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         returnOutbox(&outbox)
     }
 
+    /// An empty outbox, at the current virtual time.
     private mutating func takeOutbox() -> Outbox<Machine> {
-        spareOutboxes.popLast() ?? Outbox()
+        var outbox = spareOutboxes.popLast() ?? Outbox()
+        outbox.now = now
+        return outbox
     }
 
     private mutating func returnOutbox(_ outbox: inout Outbox<Machine>) {

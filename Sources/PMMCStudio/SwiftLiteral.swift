@@ -96,8 +96,13 @@ enum SwiftLiteral {
         let detection = settings.failureDetection.map {
             "Settings.FailureDetection(pingInterval: \($0.pingInterval), missedPings: \($0.missedPings))"
         } ?? "nil"
+        let backoff = settings.backoff.map {
+            "Settings.Backoff(minimum: \($0.minimum), maximum: \($0.maximum), factor: \($0.factor), decrease: \($0.decrease))"
+        } ?? "nil"
+        let adaptive = settings.adaptiveRetransmission.map { "Settings.AdaptiveRetransmission(minimum: \($0.minimum))" } ?? "nil"
         return "Settings(window: \(settings.window), requestRetransmit: \(settings.requestRetransmit), "
             + "proposalRetransmit: \(settings.proposalRetransmit), phaseRetransmit: \(settings.phaseRetransmit), failureDetection: \(detection), "
+            + "backoff: \(backoff), adaptiveRetransmission: \(adaptive), "
             + "stateReduction: \(settings.stateReduction), garbageCollection: \(settings.garbageCollection), catchUp: \(settings.catchUp), "
             + "executedReportInterval: \(settings.executedReportInterval), retainedDecisions: \(settings.retainedDecisions))"
     }

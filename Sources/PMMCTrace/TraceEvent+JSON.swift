@@ -197,6 +197,8 @@ extension TimerID {
                 self = .requestRetransmit(requestID: requestID)
             } else if let epoch = argument("leaderCheck(epoch: ") {
                 self = .leaderCheck(epoch: epoch)
+            } else if let epoch = argument("backoff(epoch: ") {
+                self = .backoff(epoch: epoch)
             } else {
                 return nil
             }

@@ -22,9 +22,8 @@ struct RunCommand {
           --clients N           closed-loop clients, each with one request in flight
                                 (default 4)
           --window N            WINDOW, slots a replica may run ahead (default 5)
-          --naive               leaders without failure detection (paper figure 7)
+        \(ProtocolSwitches.usage)
           --tick-us N           length of one protocol tick in microseconds (default 1000)
-        \(PragmaticsOptions.usage)
         WORKLOAD
           --operations N        client operations in all (default 1000)
           --keys N              distinct keys (default 10)
@@ -81,8 +80,7 @@ struct RunCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if try reader.flag("--naive") { options.settings.failureDetection = nil }
-        try PragmaticsOptions.read(from: &reader, into: &options.settings)
+        try ProtocolSwitches.read(from: &reader, into: &options.settings)
         options.tick = .microseconds(try reader.integer("--tick-us", default: 1000, in: 1...1_000_000))
         options.faults = NetworkFaults(
             lossRate: try reader.probability("--loss"),

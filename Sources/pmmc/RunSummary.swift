@@ -35,15 +35,12 @@ struct RunSummary {
 
     var text: String {
         let seconds = wallTime.seconds
-        let detection = options.settings.failureDetection.map {
-            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
-        } ?? "off (naive leaders)"
         let faults = options.faults
         let messages = statistics.messagesSent
         var lines: [(String, String)] = [
             ("configuration", configuration.description),
-            ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection); 1 tick = \(options.tick)"),
-            ("pragmatics", PragmaticsOptions.describe(options.settings)),
+            ("protocol", "WINDOW \(options.settings.window); \(ProtocolSwitches.describe(options.settings)); 1 tick = \(options.tick)"),
+            ("pragmatics", ProtocolSwitches.describeStateKeeping(options.settings)),
             ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),

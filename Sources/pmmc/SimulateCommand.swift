@@ -15,9 +15,7 @@ struct SimulateCommand {
           --acceptors N         acceptors (default 3; 2f+1 tolerate f crashes)
           --clients N           closed-loop clients (default 4)
           --window N            WINDOW, slots a replica may run ahead (default 5)
-          --naive               leaders without failure detection (paper figure 7): a
-                                preempted leader scouts again at once
-        \(PragmaticsOptions.usage)
+        \(ProtocolSwitches.usage)
         WORKLOAD
           --operations N        client operations in all (default 100)
           --keys N              distinct keys (default 10)
@@ -93,8 +91,7 @@ struct SimulateCommand {
         options.acceptors = try reader.integer("--acceptors", default: 3, in: 1...99)
         options.clients = try reader.integer("--clients", default: 4, in: 1...10_000)
         options.settings.window = try reader.integer("--window", default: 5, in: 1...10_000)
-        if try reader.flag("--naive") { options.settings.failureDetection = nil }
-        try PragmaticsOptions.read(from: &reader, into: &options.settings)
+        try ProtocolSwitches.read(from: &reader, into: &options.settings)
         options.network.latency = try reader.tickRange("--latency", default: 1...10, maximum: Self.maximumLatency, example: "1-10")
         options.network.lossRate = try reader.probability("--loss")
         options.network.duplicationRate = try reader.probability("--duplication")

@@ -33,14 +33,11 @@ struct Summary {
     var text: String {
         let statistics = simulation.statistics
         let seconds = Double(wallTime.components.seconds) + Double(wallTime.components.attoseconds) * 1e-18
-        let detection = options.settings.failureDetection.map {
-            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
-        } ?? "off (naive leaders)"
         let network = options.network
         var lines: [(String, String)] = [
             ("configuration", simulation.initialConfiguration.description),
-            ("protocol", "WINDOW \(options.settings.window); leader failure detection \(detection)"),
-            ("pragmatics", PragmaticsOptions.describe(options.settings)),
+            ("protocol", "WINDOW \(options.settings.window); \(ProtocolSwitches.describe(options.settings))"),
+            ("pragmatics", ProtocolSwitches.describeStateKeeping(options.settings)),
             ("network", "latency \(network.latency.lowerBound)-\(network.latency.upperBound) ticks, loss \(network.lossRate), duplication \(network.duplicationRate)"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),

@@ -2,7 +2,8 @@ import PMMC
 import PMMCSimulation
 
 /// The fault profiles `pmmc sweep` and `pmmc simulate --profile` run: ``FaultProfile``'s, and
-/// `naive`, leaders without failure detection (paper figure 7) on the fault-free network.
+/// `naive`, leaders of paper figure 7 (no failure detection, no back-off) on the fault-free
+/// network.
 enum SweepProfile: String, CaseIterable {
     case none, lossy, reorder, partitions, crashes, chaos, naive
 
@@ -21,7 +22,10 @@ enum SweepProfile: String, CaseIterable {
     /// key-value operations (mostly appends) on `keys` keys.
     func scenario(seed: UInt64, operations: Int, keys: Int, cluster: SimulationOptions) -> Scenario<KeyValueStore> {
         var settings = cluster.settings
-        if self == .naive { settings.failureDetection = nil }
+        if self == .naive {
+            settings.failureDetection = nil
+            settings.backoff = nil
+        }
         return Scenario(seed: seed, profile: faults, operations: operations, keys: keys,
                         replicas: cluster.replicas, leaders: cluster.leaders, acceptors: cluster.acceptors,
                         clients: cluster.clients, settings: settings)

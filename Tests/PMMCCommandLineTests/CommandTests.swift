@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PMMC
 @testable import pmmc
 
 /// What the commands make of their arguments: bounds that keep times from overflowing, the
@@ -51,6 +52,25 @@ struct CommandTests {
     ])
     func runRefuses(arguments: [String], message: String?) {
         #expect(usageError { () throws(UsageError) in try RunCommand(arguments: arguments) } == message)
+    }
+
+    @Test("the pragmatics are on by default; --naive, --no-backoff and --fixed-timeouts turn them off, on both hosts")
+    func protocolSwitches() throws {
+        for (arguments, detection, backoff, adaptive) in [
+            ([String](), true, true, true), (["--naive"], false, false, true),
+            (["--no-backoff"], true, false, true), (["--fixed-timeouts"], true, true, false),
+            (["--naive", "--fixed-timeouts"], false, false, false),
+        ] {
+            let simulated = try SimulateCommand(arguments: arguments).options.settings
+            let run = try RunCommand(arguments: arguments).options.settings
+            for settings in [simulated, run] {
+                #expect((settings.failureDetection != nil, settings.backoff != nil, settings.adaptiveRetransmission != nil)
+                        == (detection, backoff, adaptive), "\(arguments)")
+            }
+        }
+        #expect(ProtocolSwitches.describe(.paper()) == "leader failure detection off (naive leaders); back-off off; timeouts fixed")
+        #expect(ProtocolSwitches.describe(Settings()) == "leader failure detection ping every 100 ticks, 3 missed = failed; "
+            + "back-off AIMD 300-5000 ticks (×2, −100); timeouts adaptive from 2 ticks up to the fixed intervals")
     }
 
     @Test("an unknown walk-through suggests the nearest name, if one is near")

@@ -13,8 +13,8 @@ struct PragmaticsOptionTests {
         #expect(!off.stateReduction && !off.garbageCollection && !off.catchUp)
         let run = try RunCommand(arguments: ["--no-gc"]).options.settings
         #expect(!run.garbageCollection && run.stateReduction && run.catchUp)
-        #expect(PragmaticsOptions.describe(off) == "state reduction off, garbage collection off, catch-up off")
-        #expect(PragmaticsOptions.describe(defaults)
+        #expect(ProtocolSwitches.describeStateKeeping(off) == "state reduction off, garbage collection off, catch-up off")
+        #expect(ProtocolSwitches.describeStateKeeping(defaults)
             == "state reduction on, garbage collection on (report every 100 ticks, keep 1,000 decisions), catch-up on")
     }
 

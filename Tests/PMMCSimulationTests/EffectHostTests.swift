@@ -34,7 +34,7 @@ struct EffectHostTests {
     func effects() {
         var host = RecordingHost()
         let scout = Scout<KeyValueStore>(id: .scout(leader: 0, number: 1), leader: .leader(0), acceptors: [.acceptor(0)],
-                                         ballot: Ballot(round: 0, leader: 0), settings: .paper())
+                                         ballot: Ballot(round: 0, leader: 0), timer: RetransmitTimer(initial: Settings.paper().phaseRetransmit, adapting: nil))
         let effects: [Effect<KeyValueStore>] = [
             .send(.ping, to: .leader(1)), .spawn(.scout(scout)), .setTimer(.phaseRetransmit, after: 7),
             .complete(requestID: 3, output: "v"), .exit,

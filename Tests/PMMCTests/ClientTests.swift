@@ -5,7 +5,7 @@ import Testing
 @Suite("Client")
 struct ClientTests {
     func makeClient() -> Client<KV> {
-        Client(id: c1, replicas: replicas(2), settings: Settings(requestRetransmit: 200))
+        Client(id: c1, replicas: replicas(2), settings: Settings(requestRetransmit: 200, adaptiveRetransmission: nil))
     }
 
     @Test("submit broadcasts the request to every replica and sets a retransmit timer")

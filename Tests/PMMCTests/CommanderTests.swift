@@ -10,7 +10,7 @@ struct CommanderTests {
     func makeCommander(acceptors: [ProcessID] = acceptors(3), value: PV = CommanderTests.value) -> Commander<KV> {
         Commander(
             id: Self.id, leader: l1, acceptors: acceptors, replicas: replicas(2), pvalue: value,
-            settings: Settings(phaseRetransmit: 40))
+            timer: RetransmitTimer(initial: 40, adapting: nil))
     }
 
     @Test("start sends p2a to every acceptor and sets the phase timer")

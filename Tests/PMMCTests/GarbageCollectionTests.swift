@@ -58,7 +58,7 @@ struct GarbageCollectionTests {
 
     @Test("a scout passes on the highest collected-below slot of its majority and only the pvalues above it")
     func scoutSkipsCollectedSlots() {
-        var scout = Scout<KV>(id: self.scout, leader: l0, acceptors: acceptors(3), ballot: b(1, 0), settings: settings)
+        var scout = Scout<KV>(id: self.scout, leader: l0, acceptors: acceptors(3), ballot: b(1, 0), timer: RetransmitTimer(initial: settings.phaseRetransmit, adapting: nil))
         scout.started()
         let old = pv(b(0, 1), 2, put("k", "old"))
         let live = pv(b(0, 1), 5, put("k", "live", id: 2))

@@ -5,7 +5,7 @@ import Testing
 @Suite("Leader")
 struct LeaderTests {
     static let detection = Settings.FailureDetection(pingInterval: 100, missedPings: 3)
-    static let watching = Settings(phaseRetransmit: 50, failureDetection: detection)
+    static let watching = Settings(phaseRetransmit: 50, failureDetection: detection, backoff: nil, adaptiveRetransmission: nil)
 
     func makeLeader(_ settings: Settings = .paper()) -> Leader<KV> {
         Leader(id: l1, acceptors: acceptors(3), replicas: replicas(2), settings: settings)

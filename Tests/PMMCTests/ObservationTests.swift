@@ -49,14 +49,14 @@ struct ObservationTests {
     }
 
     @Test func scoutCommanderAndClientDiscardStaleAndDuplicateReplies() {
-        var phase1 = Scout<KV>(id: scout, leader: l1, acceptors: acceptors(3), ballot: b(0, 1), settings: Settings())
+        var phase1 = Scout<KV>(id: scout, leader: l1, acceptors: acceptors(3), ballot: b(0, 1), timer: RetransmitTimer(initial: 50, adapting: nil))
         phase1.started()
         #expect(phase1.deliver(.p1b(ballot: b(0, 1), accepted: []), from: a0).observations.isEmpty)
         #expect(phase1.deliver(.p1b(ballot: b(0, 1), accepted: []), from: a0).observations == [.ignored])
         #expect(phase1.deliver(.p1b(ballot: b(0, 0), accepted: []), from: a1).observations == [.ignored])
 
         let value = pv(b(0, 1), 1, put("k", "v"))
-        var phase2 = Commander<KV>(id: commander, leader: l1, acceptors: acceptors(3), replicas: replicas(2), pvalue: value, settings: Settings())
+        var phase2 = Commander<KV>(id: commander, leader: l1, acceptors: acceptors(3), replicas: replicas(2), pvalue: value, timer: RetransmitTimer(initial: 50, adapting: nil))
         phase2.started()
         #expect(phase2.deliver(.p2b(ballot: b(0, 1)), from: a0).observations.isEmpty)
         #expect(phase2.deliver(.p2b(ballot: b(0, 1)), from: a0).observations == [.ignored])
@@ -95,9 +95,9 @@ struct ObservationTests {
             .leader(Leader(id: l1, acceptors: acceptors(3), replicas: replicas(2), settings: Settings())),
             .leader(Leader(id: l0, acceptors: acceptors(3), replicas: replicas(2), settings: .paper())),
             .replica(Replica(id: r0, leaders: [l0, l1], settings: Settings())),
-            .scout(Scout(id: scout, leader: l1, acceptors: acceptors(3), ballot: b(0, 1), settings: Settings())),
+            .scout(Scout(id: scout, leader: l1, acceptors: acceptors(3), ballot: b(0, 1), timer: RetransmitTimer(initial: 50, adapting: nil))),
             .commander(Commander(id: commander, leader: l1, acceptors: acceptors(3), replicas: replicas(2),
-                                 pvalue: pv(b(0, 1), 1, commands[0]), settings: Settings())),
+                                 pvalue: pv(b(0, 1), 1, commands[0]), timer: RetransmitTimer(initial: 50, adapting: nil))),
             .client(Client(id: c0, replicas: replicas(2), settings: Settings())),
         ]
         var ignored = 0

@@ -8,7 +8,7 @@ struct ScoutTests {
     static let settings = Settings(phaseRetransmit: 50)
 
     func makeScout(acceptors: [ProcessID] = acceptors(3), ballot: Ballot = b(0, 1)) -> Scout<KV> {
-        Scout(id: Self.id, leader: l1, acceptors: acceptors, ballot: ballot, settings: Self.settings)
+        Scout(id: Self.id, leader: l1, acceptors: acceptors, ballot: ballot, timer: RetransmitTimer(initial: Self.settings.phaseRetransmit, adapting: nil))
     }
 
     @Test("start sends p1a to every acceptor and sets the phase timer")

@@ -38,7 +38,7 @@ struct StateReductionTests {
             a1Acceptor.deliver(.p2a(pv(b(0, 0), 1, commandA)), from: commander0)
             a0Acceptor.deliver(.p2a(pv(b(1, 1), 1, commandB)), from: commander1)
             let scoutID = ProcessID.scout(leader: 2, number: 1)
-            var scout = Scout<KV>(id: scoutID, leader: .leader(2), acceptors: [a0, a1, a2], ballot: b(2, 2), settings: settings)
+            var scout = Scout<KV>(id: scoutID, leader: .leader(2), acceptors: [a0, a1, a2], ballot: b(2, 2), timer: RetransmitTimer(initial: settings.phaseRetransmit, adapting: nil))
             scout.started()
             let replies = [a0Acceptor.deliver(.p1a(ballot: b(2, 2)), from: scoutID).messages[0],
                            a1Acceptor.deliver(.p1a(ballot: b(2, 2)), from: scoutID).messages[0]]

@@ -163,30 +163,33 @@ protocol Starting {
 }
 
 extension Receiving {
-    /// Delivers `message` from `sender` and returns the effects.
+    /// Delivers `message` from `sender` at time `now` and returns the effects.
     @discardableResult
-    mutating func deliver(_ message: Message<Machine>, from sender: ProcessID) -> Outbox<Machine> {
+    mutating func deliver(_ message: Message<Machine>, from sender: ProcessID, at now: Int = 0) -> Outbox<Machine> {
         var outbox = Outbox<Machine>()
+        outbox.now = now
         receive(message, from: sender, into: &outbox)
         return outbox
     }
 }
 
 extension Timed {
-    /// Fires `timer` and returns the effects.
+    /// Fires `timer` at time `now` and returns the effects.
     @discardableResult
-    mutating func fire(_ timer: TimerID) -> Outbox<Machine> {
+    mutating func fire(_ timer: TimerID, at now: Int = 0) -> Outbox<Machine> {
         var outbox = Outbox<Machine>()
+        outbox.now = now
         timerFired(timer, into: &outbox)
         return outbox
     }
 }
 
 extension Starting {
-    /// Runs the start-up actions and returns the effects.
+    /// Runs the start-up actions at time `now` and returns the effects.
     @discardableResult
-    mutating func started() -> Outbox<Machine> {
+    mutating func started(at now: Int = 0) -> Outbox<Machine> {
         var outbox = Outbox<Machine>()
+        outbox.now = now
         start(into: &outbox)
         return outbox
     }

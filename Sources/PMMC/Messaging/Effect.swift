@@ -23,6 +23,11 @@ public struct Outbox<Machine: StateMachine>: Sendable {
     public private(set) var effects: [Effect<Machine>] = []
     /// What happened so far, in the order it happened.
     public private(set) var observations: [Observation<Machine>] = []
+    /// The host's clock while the handler runs, in ticks: the simulator's virtual time, or the
+    /// runtime's monotonic time since the cluster started. Hosts set it before each handler;
+    /// roles read it to time round trips (``RetransmitTimer``), as etcd's core is told the
+    /// time by `Tick()`, and never read a clock themselves.
+    public var now = 0
 
     public init() {}
 
@@ -63,7 +68,7 @@ public struct Outbox<Machine: StateMachine>: Sendable {
         observations.append(observation)
     }
 
-    /// Empties the outbox, keeping its storage for the next handler.
+    /// Empties the outbox, keeping its storage for the next handler; ``now`` stays.
     public mutating func removeAll() {
         effects.removeAll(keepingCapacity: true)
         observations.removeAll(keepingCapacity: true)

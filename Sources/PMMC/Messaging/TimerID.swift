@@ -12,6 +12,9 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     case executedReport
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
+    /// Leader: the back-off after a preemption is over; scout again. `epoch` tells stale
+    /// back-offs apart.
+    case backoff(epoch: Int)
 
     /// The timer as it is written in Swift, e.g. `leaderCheck(epoch: 2)`; traces print this.
     public var description: String {
@@ -21,6 +24,7 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
         case .phaseRetransmit: "phaseRetransmit"
         case .executedReport: "executedReport"
         case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
+        case .backoff(let epoch): "backoff(epoch: \(epoch))"
         }
     }
 }

@@ -14,6 +14,17 @@ public struct Settings: Hashable, Sendable {
     /// preempted it instead of immediately starting a scout. When `nil`, the leader behaves
     /// as in paper figure 7 and scouts again at once, which can duel forever.
     public var failureDetection: FailureDetection?
+    /// Leader back-off (paper §3): when set, a preempted leader waits a time that grows
+    /// multiplicatively with each preemption and shrinks additively with each adopted ballot
+    /// (AIMD) before it competes again; with ``failureDetection`` the wait is how long the
+    /// watched leader may stay silent. When `nil`, a preempted leader scouts again at once
+    /// (or, with failure detection, after ``FailureDetection/missedPings`` missed pings).
+    public var backoff: Backoff?
+    /// Adaptive retransmission: when set, every retransmission interval (client requests,
+    /// replica proposals, p1a and p2a, pings) adapts to the round trips observed, as TCP's
+    /// retransmission timer does (RFC 6298), starting from the fixed interval and never above
+    /// it. When `nil`, the intervals are fixed.
+    public var adaptiveRetransmission: AdaptiveRetransmission?
     /// State reduction (paper §4.1): an acceptor keeps only the highest-ballot pvalue of each
     /// slot, and p1b carries only those. Off, it keeps every pvalue it ever accepted.
     public var stateReduction: Bool
@@ -44,12 +55,45 @@ public struct Settings: Hashable, Sendable {
         }
     }
 
+    /// A leader's AIMD back-off (paper §3), in ticks; see ``LeaderBackoff``.
+    public struct Backoff: Hashable, Sendable {
+        /// The first and shortest wait.
+        public var minimum: Int
+        /// The longest wait.
+        public var maximum: Int
+        /// Each preemption multiplies the wait by this.
+        public var factor: Int
+        /// Each adopted ballot shortens the wait by this.
+        public var decrease: Int
+
+        public init(minimum: Int = 300, maximum: Int = 5_000, factor: Int = 2, decrease: Int = 100) {
+            self.minimum = minimum
+            self.maximum = maximum
+            self.factor = factor
+            self.decrease = decrease
+        }
+    }
+
+    /// Adaptive retransmission timeouts (see ``RetransmitTimer``): each adapts between
+    /// ``minimum`` and its fixed interval (``requestRetransmit``, ``proposalRetransmit``,
+    /// ``phaseRetransmit``, ``FailureDetection/pingInterval``), which is also where it starts.
+    public struct AdaptiveRetransmission: Hashable, Sendable {
+        /// The shortest timeout, in ticks.
+        public var minimum: Int
+
+        public init(minimum: Int = 2) {
+            self.minimum = minimum
+        }
+    }
+
     public init(
         window: Int = 5,
         requestRetransmit: Int = 200,
         proposalRetransmit: Int = 100,
         phaseRetransmit: Int = 50,
         failureDetection: FailureDetection? = FailureDetection(),
+        backoff: Backoff? = Backoff(),
+        adaptiveRetransmission: AdaptiveRetransmission? = AdaptiveRetransmission(),
         stateReduction: Bool = true,
         garbageCollection: Bool = true,
         catchUp: Bool = true,
@@ -61,6 +105,8 @@ public struct Settings: Hashable, Sendable {
         self.proposalRetransmit = proposalRetransmit
         self.phaseRetransmit = phaseRetransmit
         self.failureDetection = failureDetection
+        self.backoff = backoff
+        self.adaptiveRetransmission = adaptiveRetransmission
         self.stateReduction = stateReduction
         self.garbageCollection = garbageCollection
         self.catchUp = catchUp
@@ -68,24 +114,32 @@ public struct Settings: Hashable, Sendable {
         self.retainedDecisions = retainedDecisions
     }
 
-    /// Checks that WINDOW and every interval are at least 1; the error names the first that
-    /// is not.
+    /// Checks that WINDOW and every interval are at least 1, that each maximum is at least
+    /// its minimum and that the back-off factor is at least 2; the error names the first
+    /// setting that is out of range.
     public func validate() throws(SettingsError) {
         let values = [
-            ("window", window), ("request retransmit", requestRetransmit),
-            ("proposal retransmit", proposalRetransmit), ("phase retransmit", phaseRetransmit),
-            ("ping interval", failureDetection?.pingInterval ?? 1), ("missed pings", failureDetection?.missedPings ?? 1),
-            ("executed report interval", executedReportInterval), ("retained decisions", retainedDecisions),
+            ("window", window, 1), ("request retransmit", requestRetransmit, 1),
+            ("proposal retransmit", proposalRetransmit, 1), ("phase retransmit", phaseRetransmit, 1),
+            ("ping interval", failureDetection?.pingInterval ?? 1, 1), ("missed pings", failureDetection?.missedPings ?? 1, 1),
+            ("backoff minimum", backoff?.minimum ?? 1, 1),
+            ("backoff maximum", backoff?.maximum ?? 1, backoff?.minimum ?? 1),
+            ("backoff factor", backoff?.factor ?? 2, 2), ("backoff decrease", backoff?.decrease ?? 1, 1),
+            ("retransmit minimum", adaptiveRetransmission?.minimum ?? 1, 1),
+            ("executed report interval", executedReportInterval, 1), ("retained decisions", retainedDecisions, 1),
         ]
-        for (name, value) in values where value < 1 {
-            throw SettingsError(setting: name, value: value)
+        for (name, value, minimum) in values where value < minimum {
+            throw SettingsError(setting: name, value: value, minimum: minimum)
         }
     }
 
-    /// The settings of the paper's figures: no failure detection (naive leaders, figure 7), no
-    /// state reduction, no garbage collection, no catch-up.
+    /// The settings of the paper's figures: naive leaders of figure 7 (no failure detection,
+    /// no back-off), fixed retransmission intervals, and no state reduction, garbage
+    /// collection or catch-up.
     public static func paper(window: Int = 5) -> Settings {
-        Settings(window: window, failureDetection: nil, stateReduction: false, garbageCollection: false, catchUp: false)
+        Settings(
+            window: window, failureDetection: nil, backoff: nil, adaptiveRetransmission: nil,
+            stateReduction: false, garbageCollection: false, catchUp: false)
     }
 
     /// Whether replicas send `executed` reports: for ``garbageCollection`` or ``catchUp``.
@@ -97,6 +151,14 @@ public struct SettingsError: Error, Equatable, CustomStringConvertible {
     /// The parameter's name, e.g. `window`.
     public let setting: String
     public let value: Int
+    /// The smallest value the parameter takes.
+    public let minimum: Int
 
-    public var description: String { "\(setting) must be at least 1, got \(value)" }
+    public init(setting: String, value: Int, minimum: Int = 1) {
+        self.setting = setting
+        self.value = value
+        self.minimum = minimum
+    }
+
+    public var description: String { "\(setting) must be at least \(minimum), got \(value)" }
 }

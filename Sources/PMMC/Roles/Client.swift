@@ -9,6 +9,11 @@
 /// again for the request now in flight. A request is therefore sent again between one and two
 /// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
 /// one timer behind, not one per request.
+///
+/// With ``Settings/adaptiveRetransmission`` a request is sent again once it has waited the
+/// ``retransmitTimer``'s timeout since it was last sent: each response to a request sent only
+/// once is a round-trip sample (Karn's rule), each retransmission doubles the timeout, and the
+/// response to a retransmitted request undoes the doubling.
 public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -18,13 +23,18 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var nextRequestID = 1
     /// How many times a request was sent again.
     public private(set) var retransmissions = 0
-    private let retransmitInterval: Int
+    /// When a request is sent again.
+    public private(set) var retransmitTimer: RetransmitTimer
     private var timerArmed = false
+    /// When the request in flight was first and last sent, and whether it was sent again.
+    private var sentAt = 0
+    private var lastSentAt = 0
+    private var resent = false
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
         self.id = id
         self.replicas = replicas
-        self.retransmitInterval = settings.requestRetransmit
+        self.retransmitTimer = RetransmitTimer(initial: settings.requestRetransmit, adapting: settings.adaptiveRetransmission)
     }
 
     /// Whether the client can ``submit(_:into:)`` a new request.
@@ -39,10 +49,12 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         let command = Command<Machine>(client: id, requestID: nextRequestID, body: body)
         nextRequestID += 1
         pending = command
+        sentAt = outbox.now
+        lastSentAt = sentAt
+        resent = false
         outbox.send(.request(command), to: replicas)
         if !timerArmed {
-            timerArmed = true
-            outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+            arm(for: command, into: &outbox)
         }
         return command
     }
@@ -52,6 +64,11 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
+        if resent {
+            retransmitTimer.answered()
+        } else {
+            retransmitTimer.sample(outbox.now - sentAt)
+        }
         outbox.complete(requestID: requestID, output: output)
     }
 
@@ -59,11 +76,25 @@ public struct Client<Machine: StateMachine>: Equatable, Sendable {
         guard case .requestRetransmit(let requestID) = timer else { return }
         timerArmed = false
         guard let command = pending else { return }
-        if command.requestID == requestID {
+        let due = retransmitTimer.isAdaptive ? outbox.now - lastSentAt >= retransmitTimer.timeout : command.requestID == requestID
+        if due {
             retransmissions += 1
+            resent = true
+            retransmitTimer.expired()
+            lastSentAt = outbox.now
             outbox.send(.request(command), to: replicas)
         }
+        arm(for: command, into: &outbox)
+    }
+
+    /// Sets the retransmission timer for `command`. Adaptive: for when it will have waited the
+    /// timeout since it was last sent, but no later than one undoubled timeout from now, so
+    /// that a request sent after a retransmitted one does not wait behind the doubled timeout.
+    private mutating func arm(for command: Command<Machine>, into outbox: inout Outbox<Machine>) {
         timerArmed = true
-        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitInterval)
+        let delay = retransmitTimer.isAdaptive
+            ? max(1, min(retransmitTimer.estimate, lastSentAt + retransmitTimer.timeout - outbox.now))
+            : retransmitTimer.timeout
+        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: delay)
     }
 }

@@ -11,7 +11,9 @@
 /// is not a preemption (the leader would discard it as stale), so the commander keeps waiting.
 /// The acceptor adopts our ballot from the p2a it answers next (see ``Acceptor``).
 /// Because links may lose messages, the commander sends p2a again to the acceptors it still
-/// waits for every ``Settings/phaseRetransmit`` ticks.
+/// waits for whenever its ``retransmitTimer`` runs out: every ``Settings/phaseRetransmit`` ticks, or,
+/// with ``Settings/adaptiveRetransmission``, after the timeout its leader measured, doubled
+/// on each expiry (``RetransmitTimer``).
 public struct Commander<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
@@ -20,11 +22,12 @@ public struct Commander<Machine: StateMachine>: Equatable, Sendable {
     public let pvalue: PValue<Machine>
     /// The acceptors that have not yet accepted ``pvalue``.
     public private(set) var waitFor: [ProcessID]
-    private let retransmitInterval: Int
+    /// When p2a is sent again.
+    public private(set) var retransmitTimer: RetransmitTimer
 
     public init(
         id: ProcessID, leader: ProcessID, acceptors: [ProcessID], replicas: [ProcessID],
-        pvalue: PValue<Machine>, settings: Settings
+        pvalue: PValue<Machine>, timer: RetransmitTimer
     ) {
         self.id = id
         self.leader = leader
@@ -32,12 +35,12 @@ public struct Commander<Machine: StateMachine>: Equatable, Sendable {
         self.replicas = replicas
         self.pvalue = pvalue
         self.waitFor = acceptors
-        self.retransmitInterval = settings.phaseRetransmit
+        self.retransmitTimer = timer
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
         outbox.send(.p2a(pvalue), to: acceptors)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
@@ -59,7 +62,8 @@ public struct Commander<Machine: StateMachine>: Equatable, Sendable {
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         guard timer == .phaseRetransmit else { return }
+        retransmitTimer.expired()
         outbox.send(.p2a(pvalue), to: waitFor)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 }

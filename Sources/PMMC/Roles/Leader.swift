@@ -26,12 +26,20 @@
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
 ///
-/// With ``Settings/garbageCollection`` (paper §4.2; the counting lives in
-/// ``ExecutedReports``): once every replica reported `executed` past slot `s`, the leader
-/// drops its proposals below `s` and, if active, sends `⟨gc, s⟩` to the acceptors; `adopted` carries the
-/// slot below which acceptors dropped everything, and the leader drops its proposals below
-/// it as well. It ignores proposals for collected slots, so phase 2 after an election covers
-/// only slots not yet collected, however long the history.
+/// Three pragmatics, each off in ``Settings/paper(window:)``:
+/// - With ``Settings/backoff``, a preempted leader backs off (paper §3, AIMD; see
+///   ``LeaderBackoff``): without failure detection it scouts only after its back-off timeout,
+///   with it the timeout is how long the watched leader may stay silent.
+/// - With ``Settings/adaptiveRetransmission``, the leader times each scout from spawn to
+///   `adopted` (a round trip of phase 1, sampled only if shorter than the scout's timeout, so
+///   never one the scout had to resend: Karn's rule) and gives its scouts and commanders the
+///   resulting timeout (``RetransmitTimer``).
+/// - With ``Settings/garbageCollection`` (paper §4.2; the counting lives in
+///   ``ExecutedReports``): once every replica reported `executed` past slot `s`, the leader
+///   drops its proposals below `s` and, if active, sends `⟨gc, s⟩` to the acceptors; `adopted`
+///   carries the slot below which acceptors dropped everything, and the leader drops its
+///   proposals below it as well. It ignores proposals for collected slots, so phase 2 after an
+///   election covers only slots not yet collected, however long the history.
 public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
@@ -56,9 +64,17 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     /// Present when ``Settings/garbageCollection`` is set.
     private var reports: ExecutedReports?
     private let index: Int
-    private let settings: Settings
     /// Present when ``Settings/failureDetection`` is set.
     private var detector: FailureDetector?
+    /// Present when ``Settings/backoff`` is set.
+    public private(set) var backoff: LeaderBackoff?
+    /// The timeout of p1a and p2a its scouts and commanders start with.
+    public private(set) var phaseTimer: RetransmitTimer
+    /// When the current scout was spawned, and the timeout it was given.
+    private var scoutSpawnedAt = 0
+    private var scoutTimeout = 0
+    /// Numbers each back-off, so that only the latest one's timer starts a scout.
+    private var backoffEpoch = 0
 
     public init(id: ProcessID, acceptors: [ProcessID], replicas: [ProcessID], settings: Settings) {
         guard case .leader(let index) = id else { preconditionFailure("\(id) is not a leader") }
@@ -66,9 +82,10 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         self.index = index
         self.acceptors = acceptors
         self.replicas = replicas
-        self.settings = settings
         self.ballotNumber = Ballot(round: 0, leader: index)
-        self.detector = settings.failureDetection.map(FailureDetector.init)
+        self.detector = settings.failureDetection.map { FailureDetector(settings: $0, adaptive: settings.adaptiveRetransmission) }
+        self.backoff = settings.backoff.map(LeaderBackoff.init)
+        self.phaseTimer = RetransmitTimer(initial: settings.phaseRetransmit, adapting: settings.adaptiveRetransmission)
         self.reports = settings.garbageCollection ? ExecutedReports(replicas: replicas) : nil
     }
 
@@ -112,6 +129,10 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             }
             active = true
             outbox.observe(.adopted(ballot))
+            backoff?.adopted()
+            if outbox.now - scoutSpawnedAt < scoutTimeout {
+                phaseTimer.sample(outbox.now - scoutSpawnedAt)
+            }
         case .preempted(let ballot):
             guard ballot > ballotNumber else { return outbox.observe(.ignored) }
             outbox.observe(.preempted(by: ballot))
@@ -119,8 +140,12 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
             commanderSlots.removeAll()
+            backoff?.preempted()
             if detector != nil {
-                detector!.watch(.leader(ballot.leader), into: &outbox)
+                detector!.watch(.leader(ballot.leader), patience: backoff?.timeout, into: &outbox)
+            } else if let backoff {
+                backoffEpoch += 1
+                outbox.setTimer(.backoff(epoch: backoffEpoch), after: backoff.timeout)
             } else {
                 spawnScout(into: &outbox)
             }
@@ -131,7 +156,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
                 outbox.observe(.ignored)
             }
         case .pong:
-            if detector?.pong(from: sender) != true {
+            if detector?.pong(from: sender, at: outbox.now) != true {
                 outbox.observe(.ignored)
             }
         case .executed(let slotOut):
@@ -156,9 +181,17 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
-        guard case .leaderCheck(let epoch) = timer, detector != nil else { return }
-        if detector!.check(epoch: epoch, into: &outbox) {
-            spawnScout(into: &outbox)
+        switch timer {
+        case .leaderCheck(let epoch):
+            if detector?.check(epoch: epoch, into: &outbox) == true {
+                spawnScout(into: &outbox)
+            }
+        case .backoff(let epoch):
+            if epoch == backoffEpoch, !active {
+                spawnScout(into: &outbox)
+            }
+        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport:
+            return
         }
     }
 
@@ -174,9 +207,11 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
     }
 
     private mutating func spawnScout(into outbox: inout Outbox<Machine>) {
+        scoutSpawnedAt = outbox.now
+        scoutTimeout = phaseTimer.timeout
         let scout = Scout<Machine>(
             id: .scout(leader: index, number: nextChildNumber()), leader: id,
-            acceptors: acceptors, ballot: ballotNumber, settings: settings)
+            acceptors: acceptors, ballot: ballotNumber, timer: phaseTimer)
         outbox.spawn(.scout(scout))
     }
 
@@ -187,7 +222,7 @@ public struct Leader<Machine: StateMachine>: Equatable, Sendable {
         let commander = Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
-            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), settings: settings)
+            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), timer: phaseTimer)
         outbox.spawn(.commander(commander))
     }
 }

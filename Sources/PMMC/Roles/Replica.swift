@@ -33,7 +33,11 @@
 ///   fills the undecided slots up to the one where it takes effect with no-ops, so the new leaders
 ///   take over without waiting for traffic. A displaced no-op is dropped, not re-proposed.
 /// - Proposals still undecided after ``Settings/proposalRetransmit`` ticks without progress
-///   are proposed again (`retry`) to the leaders of their slot's configuration.
+///   are proposed again (`retry`) to the leaders of their slot's configuration. With
+///   ``Settings/adaptiveRetransmission`` they are proposed again once `slot_out` has stood
+///   still for the ``retransmitTimer``'s timeout: the time from a slot's first proposal to
+///   its decision is a round-trip sample (never for a slot proposed again: Karn's rule), each
+///   retry doubles the timeout, and `slot_out` moving on undoes the doubling.
 /// - A replica stuck at a slot it never proposed for, while later slots are decided (it missed
 ///   a decision), proposes a no-op for `slot_out` (`retry`). This is safe: a leader whose
 ///   ballot was adopted already holds any command chosen for that slot (pmax), and a leader
@@ -47,8 +51,8 @@
 ///   learns it is behind once it hears again).
 /// - With garbage collection it keeps only its last ``Settings/retainedDecisions`` applied
 ///   decisions: its state and sessions stand for the older ones (``logStart``).
-/// - A replica told of a higher `slot_out` that made no progress for a whole interval sends
-///   `⟨catchUp, slot_out⟩` to the replica ahead, which answers with the decisions from there
+/// - A replica told of a higher `slot_out` that made no progress for a whole interval, or is
+///   more than WINDOW slots behind it, sends `⟨catchUp, slot_out⟩` to the replica ahead, which answers with the decisions from there
 ///   on if it still keeps them, and otherwise with a ``ReplicaSnapshot``.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
@@ -87,7 +91,10 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// How many decided commands were skipped as duplicates.
     public private(set) var duplicatesSkipped = 0
 
-    private let retransmitInterval: Int
+    /// When undecided proposals are proposed again.
+    public private(set) var retransmitTimer: RetransmitTimer
+    /// With adaptive retransmission: when each slot proposed exactly once was proposed.
+    private var proposedAt: [Int: Int] = [:]
     /// Every configuration's leaders, oldest first.
     private var leaderHistory: [ReplicaSnapshot<Machine>.LeaderEra]
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
@@ -99,6 +106,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private var highestDecision = 0
     private var retransmitPending = false
     private var slotOutAtLastCheck = 1
+    /// With adaptive retransmission: when `slot_out` last moved, or the last retry went out,
+    /// or proposing started again after a quiet spell.
+    private var lastProgressAt = 0
     /// The other replicas, told of this one's progress for catch-up.
     private let peers: [ProcessID]
     private let settings: Settings
@@ -112,7 +122,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         self.window = settings.window
         self.leaders = leaders
         self.leaderHistory = [.init(firstSlot: 1, leaders: leaders)]
-        self.retransmitInterval = settings.proposalRetransmit
+        self.retransmitTimer = RetransmitTimer(initial: settings.proposalRetransmit, adapting: settings.adaptiveRetransmission)
         self.peers = replicas.filter { $0 != id }
         self.settings = settings
     }
@@ -144,8 +154,16 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             guard slot >= logStart, decisions[slot] == nil else { return outbox.observe(.ignored) }
             decisions[slot] = command
             highestDecision = max(highestDecision, slot)
+            if let proposed = proposedAt.removeValue(forKey: slot) {
+                retransmitTimer.sample(outbox.now - proposed)
+            }
             outbox.observe(.decided(slot: slot, command: command))
+            let firstToApply = slotOut
             performDecided(into: &outbox)
+            if slotOut > firstToApply {
+                retransmitTimer.answered()
+                lastProgressAt = outbox.now
+            }
         case .executed(let slotOut):
             guard settings.catchUp, progress.heard(slotOut, from: sender, at: self.slotOut) else { return outbox.observe(.ignored) }
         case .catchUp(let slotOut):
@@ -167,21 +185,34 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         }
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
-        if slotOut == slotOutAtLastCheck {
-            // slot_in lags behind slot_out on a replica that learned decisions without proposing.
-            for slot in slotOut..<max(slotOut, slotIn) {
-                if let command = proposals[slot], decisions[slot] == nil {
-                    outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
-                }
+        if retransmitTimer.isAdaptive {
+            if outbox.now - lastProgressAt >= retransmitTimer.timeout {
+                retransmitTimer.expired()
+                lastProgressAt = outbox.now
+                proposeUndecidedAgain(into: &outbox)
             }
-            if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
-                noopsIssued += 1
-                let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
-                outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
-            }
+        } else if slotOut == slotOutAtLastCheck {
+            proposeUndecidedAgain(into: &outbox)
         }
         slotOutAtLastCheck = slotOut
         armRetransmit(into: &outbox)
+    }
+
+    /// Proposes every undecided proposal from `slot_out` on again, and a no-op for `slot_out`
+    /// if later slots are decided and nobody here proposed for it.
+    private mutating func proposeUndecidedAgain(into outbox: inout Outbox<Machine>) {
+        // slot_in lags behind slot_out on a replica that learned decisions without proposing.
+        for slot in slotOut..<max(slotOut, slotIn) {
+            if let command = proposals[slot], decisions[slot] == nil {
+                proposedAt[slot] = nil
+                outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
+            }
+        }
+        if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
+            noopsIssued += 1
+            let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
+            outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
+        }
     }
 
     /// Performs the decided slots from ``slotOut`` on, in order.
@@ -211,7 +242,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         }
         if settings.catchUp {
             outbox.send(.executed(slotOut: slotOut), to: peers)
-            if let ahead = progress.stuck(at: slotOut) {
+            if let ahead = progress.behind(at: slotOut, window: window) {
                 outbox.send(.catchUp(slotOut: slotOut), to: ahead)
             }
         }
@@ -298,6 +329,12 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             if decisions[slotIn] == nil {
                 let command = requests.removeFirst()
                 proposals[slotIn] = command
+                if retransmitTimer.isAdaptive {
+                    proposedAt[slotIn] = outbox.now
+                    if !retransmitPending {
+                        lastProgressAt = outbox.now
+                    }
+                }
                 outbox.send(.propose(slot: slotIn, command: command, retry: false), to: leaders)
             }
             slotIn += 1
@@ -350,6 +387,12 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private mutating func armRetransmit(into outbox: inout Outbox<Machine>) {
         guard !retransmitPending, !proposals.isEmpty || highestDecision > slotOut else { return }
         retransmitPending = true
-        outbox.setTimer(.proposalRetransmit, after: retransmitInterval)
+        // Adaptive: look again when slot_out will have stood still for the timeout, but no
+        // later than one undoubled timeout from now, so that progress, which undoes the
+        // doubling, is not left waiting behind a timer set while the timeout was doubled.
+        let delay = retransmitTimer.isAdaptive
+            ? max(1, min(retransmitTimer.estimate, lastProgressAt + retransmitTimer.timeout - outbox.now))
+            : retransmitTimer.timeout
+        outbox.setTimer(.proposalRetransmit, after: delay)
     }
 }

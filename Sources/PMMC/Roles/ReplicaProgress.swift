@@ -25,14 +25,17 @@ struct ReplicaProgress: Equatable, Sendable {
     }
 
     /// At a report, with this replica at `slotOut`: the replica to ask for catch-up, if one is
-    /// ahead and this one made no progress since the last report.
-    mutating func stuck(at slotOut: Int) -> ProcessID? {
+    /// ahead and this one either made no progress since the last report or is more than
+    /// `window` slots behind it. So far behind, re-proposing a no-op for `slot_out` (which
+    /// brings back one missed decision per retransmission timeout) would take long, and with
+    /// adaptive timeouts it makes just enough progress never to look stuck.
+    mutating func behind(at slotOut: Int, window: Int) -> ProcessID? {
         defer { slotOutAtLastReport = slotOut }
         guard let ahead else { return nil }
         guard ahead.slotOut > slotOut else {
             self.ahead = nil
             return nil
         }
-        return slotOut == slotOutAtLastReport ? ahead.replica : nil
+        return slotOut == slotOutAtLastReport || ahead.slotOut - slotOut > window ? ahead.replica : nil
     }
 }

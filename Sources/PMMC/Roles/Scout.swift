@@ -12,7 +12,9 @@
 /// the pvalues from that slot on.
 ///
 /// Because links may lose messages, the scout sends p1a again to the acceptors it still
-/// waits for every ``Settings/phaseRetransmit`` ticks.
+/// waits for whenever its ``retransmitTimer`` runs out: every ``Settings/phaseRetransmit`` ticks, or,
+/// with ``Settings/adaptiveRetransmission``, after the timeout its leader measured, doubled
+/// on each expiry (``RetransmitTimer``).
 public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
@@ -23,22 +25,23 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
     /// The union of the accepted sets reported so far, in order of arrival.
     public private(set) var pvalues: [PValue<Machine>] = []
     private var known: Set<PValue<Machine>> = []
+    /// When p1a is sent again.
+    public private(set) var retransmitTimer: RetransmitTimer
     /// The highest `collectedBelow` of the p1b messages counted so far.
     public private(set) var collectedBelow = 1
-    private let retransmitInterval: Int
 
-    public init(id: ProcessID, leader: ProcessID, acceptors: [ProcessID], ballot: Ballot, settings: Settings) {
+    public init(id: ProcessID, leader: ProcessID, acceptors: [ProcessID], ballot: Ballot, timer: RetransmitTimer) {
         self.id = id
         self.leader = leader
         self.acceptors = acceptors
         self.ballot = ballot
         self.waitFor = acceptors
-        self.retransmitInterval = settings.phaseRetransmit
+        self.retransmitTimer = timer
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
         outbox.send(.p1a(ballot: ballot), to: acceptors)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 
     public mutating func receive(_ message: Message<Machine>, from acceptor: ProcessID, into outbox: inout Outbox<Machine>) {
@@ -63,7 +66,8 @@ public struct Scout<Machine: StateMachine>: Equatable, Sendable {
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         guard timer == .phaseRetransmit else { return }
+        retransmitTimer.expired()
         outbox.send(.p1a(ballot: ballot), to: waitFor)
-        outbox.setTimer(.phaseRetransmit, after: retransmitInterval)
+        outbox.setTimer(.phaseRetransmit, after: retransmitTimer.timeout)
     }
 }

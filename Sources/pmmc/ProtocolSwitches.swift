@@ -1,0 +1,58 @@
+import PMMC
+
+/// The switches `pmmc simulate` and `pmmc run` share for the protocol's pragmatics (paper §3
+/// and §4): each turns one of ``Settings``'s mechanisms off, so a run can show the protocol
+/// with and without it.
+enum ProtocolSwitches {
+    /// The lines of `--help` that describe them.
+    static let usage = """
+          --naive               leaders of paper figure 7: no failure detection and no
+                                back-off, so a preempted leader scouts again at once
+          --no-backoff          no AIMD back-off of a preempted leader (paper §3)
+          --fixed-timeouts      fixed retransmission intervals instead of timeouts adapted
+                                to the round trips observed (RFC 6298), at most as long
+          --no-state-reduction  acceptors keep every pvalue, not only the highest-ballot
+                                one of each slot (paper §4.1)
+          --no-gc               no garbage collection: leaders, acceptors and replicas keep
+                                every slot's state (paper §4.2)
+          --no-catch-up         a replica behind does not ask the others for what it missed
+        """
+
+    /// Reads the switches and turns the settings' mechanisms off accordingly.
+    static func read(from reader: inout ArgumentReader, into settings: inout Settings) throws(UsageError) {
+        if try reader.flag("--naive") {
+            settings.failureDetection = nil
+            settings.backoff = nil
+        }
+        if try reader.flag("--no-backoff") { settings.backoff = nil }
+        if try reader.flag("--fixed-timeouts") { settings.adaptiveRetransmission = nil }
+        if try reader.flag("--no-state-reduction") { settings.stateReduction = false }
+        if try reader.flag("--no-gc") { settings.garbageCollection = false }
+        if try reader.flag("--no-catch-up") { settings.catchUp = false }
+    }
+
+    /// The pragmatics in force, for a summary's `protocol` line: `leader failure detection
+    /// ping every 100 ticks, 3 missed = failed; back-off AIMD 300-5000 ticks (×2, −100);
+    /// timeouts adaptive from 2 ticks up to the fixed intervals`.
+    static func describe(_ settings: Settings) -> String {
+        let detection = settings.failureDetection.map {
+            "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
+        } ?? "off (naive leaders)"
+        let backoff = settings.backoff.map {
+            "AIMD \($0.minimum)-\($0.maximum) ticks (×\($0.factor), −\($0.decrease))"
+        } ?? "off"
+        let timeouts = settings.adaptiveRetransmission.map { "adaptive from \($0.minimum) ticks up to the fixed intervals" } ?? "fixed"
+        return "leader failure detection \(detection); back-off \(backoff); timeouts \(timeouts)"
+    }
+
+    /// The paper's §4 mechanisms in force, for a summary's `pragmatics` line: `state
+    /// reduction on, garbage collection on (report every 100 ticks, keep 1,000 decisions),
+    /// catch-up on`.
+    static func describeStateKeeping(_ settings: Settings) -> String {
+        let collection = settings.garbageCollection
+            ? "on (report every \(settings.executedReportInterval) ticks, keep \(settings.retainedDecisions.grouped) decisions)"
+            : "off"
+        return "state reduction \(settings.stateReduction ? "on" : "off"), garbage collection \(collection), "
+            + "catch-up \(settings.catchUp ? "on" : "off")"
+    }
+}
