@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PMMCRuntime", targets: ["PMMCRuntime"]),
         .library(name: "PMMCTeaching", targets: ["PMMCTeaching"]),
         .library(name: "PMMCTesting", targets: ["PMMCTesting"]),
+        .library(name: "PMMCBugZoo", targets: ["PMMCBugZoo"]),
         .executable(name: "pmmc", targets: ["pmmc"]),
     ],
     targets: [
@@ -21,7 +22,8 @@ let package = Package(
         .target(name: "PMMCRuntime", dependencies: ["PMMC", "PMMCHost", "PMMCTrace"]),
         .target(name: "PMMCTeaching", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation"]),
         .target(name: "PMMCTesting", dependencies: ["PMMC", "PMMCSimulation"]),
-        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching"]),
+        .target(name: "PMMCBugZoo", dependencies: ["PMMC", "PMMCSimulation"]),
+        .executableTarget(name: "pmmc", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCRuntime", "PMMCTeaching", "PMMCBugZoo"]),
         .testTarget(name: "PMMCTests", dependencies: ["PMMC"]),
         .testTarget(name: "PMMCSimulationTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCRuntime"]),

@@ -17,13 +17,14 @@ let usage = """
       render        draw a trace file as text, Markdown, Mermaid or SVG
       sweep         run many seeds of a fault profile on every core, each run checked
       lincheck      check a key-value history for linearizability
+      explore       visit every schedule of a small cluster, checking every state
 
     Run 'pmmc <command> --help' or 'pmmc help <command>' for a command's options.
     """
 
 /// A `pmmc` command: its help and how to run it.
 enum Command: String, CaseIterable {
-    case simulate, run, walkthrough, render, sweep, lincheck
+    case simulate, run, walkthrough, render, sweep, lincheck, explore
 
     var usage: String {
         switch self {
@@ -33,6 +34,7 @@ enum Command: String, CaseIterable {
         case .render: RenderCommand.usage
         case .sweep: SweepCommand.usage
         case .lincheck: LincheckCommand.usage
+        case .explore: ExploreCommand.usage
         }
     }
 
@@ -45,6 +47,7 @@ enum Command: String, CaseIterable {
         case .render: try RenderCommand(arguments: arguments).run()
         case .sweep: try await SweepCommand(arguments: arguments).run()
         case .lincheck: try LincheckCommand(arguments: arguments).run()
+        case .explore: try ExploreCommand(arguments: arguments).run()
         }
     }
 }

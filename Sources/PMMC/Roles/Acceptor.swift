@@ -19,7 +19,7 @@
 /// is as safe as adopting `b` from its p1a. Without it an acceptor that missed that p1a (lost,
 /// or cut off by a partition) stays on an older ballot and refuses every p2a of the leader;
 /// once the majority needs that acceptor, nothing is decided again.
-public struct Acceptor<Machine: StateMachine>: Equatable, Sendable {
+public struct Acceptor<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     /// The highest ballot adopted so far (⊥ at first).
     public private(set) var ballotNumber: Ballot = .bottom

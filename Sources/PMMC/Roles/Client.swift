@@ -9,7 +9,7 @@
 /// again for the request now in flight. A request is therefore sent again between one and two
 /// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
 /// one timer behind, not one per request.
-public struct Client<Machine: StateMachine>: Equatable, Sendable {
+public struct Client<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
     /// The request in flight, if any.

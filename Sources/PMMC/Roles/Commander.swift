@@ -12,7 +12,7 @@
 /// The acceptor adopts our ballot from the p2a it answers next (see ``Acceptor``).
 /// Because links may lose messages, the commander sends p2a again to the acceptors it still
 /// waits for every ``Settings/phaseRetransmit`` ticks.
-public struct Commander<Machine: StateMachine>: Equatable, Sendable {
+public struct Commander<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
     public let acceptors: [ProcessID]

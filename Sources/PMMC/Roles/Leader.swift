@@ -25,7 +25,7 @@
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
-public struct Leader<Machine: StateMachine>: Equatable, Sendable {
+public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
     public let replicas: [ProcessID]

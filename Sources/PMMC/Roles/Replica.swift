@@ -41,13 +41,13 @@
 ///   the leader send the decision again.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
-    public struct Session: Equatable, Sendable {
+    public struct Session: Hashable, Sendable {
         public let requestID: Int
         public let output: Machine.Output?
     }
 
     /// The leaders of one configuration and the first slot they are responsible for.
-    private struct Era: Equatable {
+    private struct Era: Hashable {
         let firstSlot: Int
         let leaders: [ProcessID]
     }
@@ -232,3 +232,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         outbox.setTimer(.proposalRetransmit, after: retransmitInterval)
     }
 }
+
+/// A replica is hashable when its application is, so that a host can tell states apart (the
+/// explorer deduplicates states by hashing every process).
+extension Replica: Hashable where Machine: Hashable {}

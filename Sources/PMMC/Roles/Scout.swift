@@ -9,7 +9,7 @@
 /// ```
 /// Because links may lose messages, the scout sends p1a again to the acceptors it still
 /// waits for every ``Settings/phaseRetransmit`` ticks.
-public struct Scout<Machine: StateMachine>: Equatable, Sendable {
+public struct Scout<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
     public let acceptors: [ProcessID]

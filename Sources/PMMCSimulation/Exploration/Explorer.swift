@@ -1,0 +1,157 @@
+import PMMC
+import PMMCTrace
+
+/// Breadth-first search over every order in which a small cluster's messages can be
+/// delivered (optionally lost, duplicated, and its timers fired), as DSLabs' model checker
+/// does: each distinct state is visited once, the paper's invariants and the settings'
+/// predicates are checked in every state, and the first violation comes with a shortest
+/// schedule that reaches it.
+///
+/// ```swift
+/// var settings = ExplorationSettings<KeyValueStore>(workload: [[.put(key: "k", value: "v")]])
+/// let result = try Explorer(settings).run()
+/// // result.outcome == .exhausted, result.states == …
+/// let trace = try Explorer(settings).trace(of: result.schedule)   // for pmmc render
+/// ```
+public struct Explorer<Machine: StateMachine & Hashable> {
+    public let settings: ExplorationSettings<Machine>
+
+    /// A search of `settings`.
+    public init(_ settings: ExplorationSettings<Machine>) {
+        self.settings = settings
+    }
+
+    private struct Node {
+        let index: Int
+        let state: ExplorationState<Machine>
+        let monitor: InvariantMonitor<Machine>
+        let depth: Int
+    }
+
+    /// Searches until every state is visited, a violation or goal is found, or a bound is
+    /// reached. `progress` is called about once a second.
+    public func run(progress: ((ExplorationProgress) -> Void)? = nil) throws(SimulationError) -> ExplorationResult<Machine> {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var lastReport = started
+        func elapsed() -> Double {
+            let duration = clock.now - started
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        let initial = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
+        var visited: Set<ExplorationState<Machine>> = [initial.state]
+        var parents: [Int] = [-1]
+        var steps: [ExplorationStep<Machine>?] = [nil]
+        var frontier = [Node(index: 0, state: initial.state, monitor: initial.monitor, depth: 0)]
+        var head = 0
+        var transitions = 0
+        var deepest = 0
+        var cutByDepth = false
+        let checksQuiescence = settings.checkQuiescence && (settings.timers || !settings.drops)
+
+        func finish(_ outcome: ExplorationResult<Machine>.Outcome, at index: Int? = nil, state: ExplorationState<Machine>? = nil) -> ExplorationResult<Machine> {
+            var schedule: [ExplorationStep<Machine>] = []
+            var cursor = index ?? 0
+            while index != nil, let step = steps[cursor] {
+                schedule.append(step)
+                cursor = parents[cursor]
+            }
+            return ExplorationResult(outcome: outcome, states: visited.count, transitions: transitions, depth: deepest,
+                                     seconds: elapsed(), schedule: schedule.reversed(), finalState: state)
+        }
+
+        /// The violation or goal of a state seen for the first time, if any.
+        func verdict(of state: ExplorationState<Machine>) -> ExplorationResult<Machine>.Outcome? {
+            if let broken = settings.invariants.first(where: { !$0.test(state) }) {
+                return .violation(.predicate(broken.name))
+            }
+            if checksQuiescence, !state.allOperationsCompleted, state.network.isEmpty, state.timers.isEmpty {
+                return .violation(.stuck(operationsLeft: state.operationsLeft))
+            }
+            if let goal = settings.goals.first(where: { $0.test(state) }) {
+                return .goal(goal.name)
+            }
+            return nil
+        }
+
+        if let outcome = verdict(of: initial.state) { return finish(outcome, at: 0, state: initial.state) }
+        while head < frontier.count {
+            let node = frontier[head]
+            head += 1
+            if head >= 4096, head * 2 >= frontier.count {
+                frontier.removeFirst(head)
+                head = 0
+            }
+            deepest = max(deepest, node.depth)
+            if let maxDepth = settings.maxDepth, node.depth >= maxDepth {
+                cutByDepth = cutByDepth || !node.state.network.isEmpty || !node.state.timers.isEmpty
+                continue
+            }
+            for step in successors(of: node.state) {
+                var host = ExplorationHost(settings: settings, state: node.state, monitor: node.monitor,
+                                           observer: Unobserved<Machine>(), depth: node.depth + 1, hostCount: initial.hostCount)
+                host.take(step.step, at: step.position)
+                transitions += 1
+                if let violation = host.violation {
+                    parents.append(node.index)
+                    steps.append(step.step)
+                    return finish(.violation(.invariant(violation)), at: parents.count - 1, state: host.state)
+                }
+                guard visited.insert(host.state).inserted else { continue }
+                parents.append(node.index)
+                steps.append(step.step)
+                let index = parents.count - 1
+                if let outcome = verdict(of: host.state) {
+                    deepest = max(deepest, node.depth + 1)
+                    return finish(outcome, at: index, state: host.state)
+                }
+                if let maxStates = settings.maxStates, visited.count >= maxStates {
+                    return finish(.bound(.states))
+                }
+                if settings.prunes.contains(where: { $0.test(host.state) }) { continue }
+                frontier.append(Node(index: index, state: host.state, monitor: host.monitor, depth: node.depth + 1))
+            }
+            if visited.count & 1023 == 0 || head & 1023 == 0 {
+                let now = clock.now
+                if let timeLimit = settings.timeLimit, elapsed() >= timeLimit { return finish(.bound(.time)) }
+                if let progress, now - lastReport >= .seconds(1) {
+                    lastReport = now
+                    progress(ExplorationProgress(states: visited.count, depth: node.depth, frontier: frontier.count - head, seconds: elapsed()))
+                }
+            }
+        }
+        return finish(cutByDepth ? .bound(.depth) : .exhausted)
+    }
+
+    /// Every step enabled in `state`, each with the position of its message or timer: each
+    /// distinct message in flight delivered (and, if allowed and it crosses machines, lost or
+    /// duplicated), then each distinct timer fired.
+    private func successors(of state: ExplorationState<Machine>) -> [(step: ExplorationStep<Machine>, position: Int)] {
+        var result: [(step: ExplorationStep<Machine>, position: Int)] = []
+        let network = state.network
+        for position in network.indices where !network[..<position].contains(network[position]) {
+            let envelope = network[position]
+            result.append((.deliver(envelope), position))
+            guard envelope.source.host != envelope.destination.host else { continue }
+            if settings.duplicates { result.append((.duplicate(envelope), position)) }
+            if settings.drops { result.append((.drop(envelope), position)) }
+        }
+        let timers = state.timers
+        for position in timers.indices where !timers[..<position].contains(timers[position]) {
+            result.append((.fire(timers[position]), position))
+        }
+        return result
+    }
+
+    /// The trace of `schedule` taken from the initial state, one tick per step, as
+    /// `pmmc render` draws it. Throws if a step names a message or timer that is not there.
+    public func trace(of schedule: [ExplorationStep<Machine>]) throws(SimulationError) -> [TraceEvent] {
+        var host = try ExplorationHost(initial: settings, observer: TraceRecorder<Machine>())
+        for step in schedule {
+            host.depth += 1
+            host.observer.time = host.depth
+            guard host.take(step) else { throw .noSuchEvent(step.description) }
+        }
+        return host.observer.events
+    }
+}
