@@ -58,7 +58,7 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         }
         for (id, make) in settings.replacements {
             guard let position = state.index(of: id) else { throw .unknownProcess(id) }
-            let replacement = make(state.processes[position])
+            let replacement = make(state.role(at: position))
             guard replacement.id == id else { throw .invalidOption("replacement for \(id) is named \(replacement.id)") }
             state.update(position) { $0 = .custom(replacement) }
         }
@@ -69,6 +69,14 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         for index in settings.workload.indices {
             submitNext(client: index)
         }
+    }
+
+    /// Starts over from `state`, keeping the spare outboxes.
+    mutating func reset(to state: ExplorationState<Machine>, monitor: InvariantMonitor<Machine>, depth: Int) {
+        self.state = state
+        self.monitor = monitor
+        self.depth = depth
+        violation = nil
     }
 
     // MARK: Steps
@@ -149,8 +157,9 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
     /// after every host.
     private mutating func check(_ position: Int, delivered message: Message<Machine>?, observations: [Observation<Machine>]) {
         guard violation == nil, position < hostCount else { return }
+        var process = state.role(at: position)
         if let (invariant, processes, detail) = monitor.check(
-            &state.processes[position], tableSlot: position, delivered: message, observations: observations) {
+            &process, tableSlot: position, delivered: message, observations: observations) {
             report(invariant, processes, detail)
         }
     }

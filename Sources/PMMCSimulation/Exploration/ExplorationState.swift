@@ -7,10 +7,15 @@ import PMMC
 /// timers, in whatever order. The hash is order-independent too, and cached per process and
 /// for the network, so that a step rehashes only what it changed.
 public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
+    /// Every live process, in id order (clients, replicas, leaders, acceptors, then the
+    /// leaders' scouts and commanders), each boxed with its hash, so that the states a step
+    /// leads to share every process it did not change.
+    private var boxes: [ProcessBox] = []
+
     /// Every live process, in id order: clients, replicas, leaders, acceptors, then the
-    /// leaders' scouts and commanders. The host changes them through ``update(_:_:)``, which
-    /// rehashes; it passes one `inout` only to the invariant monitor, which does not change it.
-    public internal(set) var processes: [Role<Machine>] = []
+    /// leaders' scouts and commanders.
+    public var processes: [Role<Machine>] { boxes.map(\.role) }
+
     /// The messages in flight, oldest first (a message sent twice is here twice).
     public private(set) var network: [Envelope<Machine>] = []
     /// The pending timers, oldest first; always empty unless timers may fire.
@@ -20,9 +25,24 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     /// How many operations of the workload have not completed yet.
     public private(set) var operationsLeft: Int
 
-    private var processHashes: [Int] = []
     private var networkHash = 0
+    /// Each message's hash and position in ``network``, ordered by hash: two networks hold
+    /// the same messages when, pair by pair, these match.
+    private var networkKeys: [(hash: Int, position: Int)] = []
     private var timersHash = 0
+
+    /// One process and its hash; never changed, replaced when the process changes.
+    private final class ProcessBox {
+        let role: Role<Machine>
+        let id: ProcessID
+        let hash: Int
+
+        init(_ role: Role<Machine>) {
+            self.role = role
+            self.id = role.id
+            self.hash = role.hashValue
+        }
+    }
 
     /// A timer a process has set and that has not fired.
     public struct PendingTimer: Hashable, Sendable, CustomStringConvertible {
@@ -42,25 +62,41 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
 
     /// The live process named `id`.
     public func process(_ id: ProcessID) -> Role<Machine>? {
-        index(of: id).map { processes[$0] }
+        index(of: id).map { boxes[$0].role }
     }
 
     /// Every live replica, in index order.
     public var replicas: [Replica<Machine>] {
-        processes.compactMap { if case .replica(let replica) = $0 { replica } else { nil } }
+        boxes.compactMap { if case .replica(let replica) = $0.role { replica } else { nil } }
     }
+
+    /// The process at `position` of ``processes``.
+    func role(at position: Int) -> Role<Machine> { boxes[position].role }
 
     // MARK: Equality and hashing
 
     public static func == (lhs: ExplorationState, rhs: ExplorationState) -> Bool {
         lhs.networkHash == rhs.networkHash && lhs.timersHash == rhs.timersHash
-            && lhs.processHashes == rhs.processHashes && lhs.operationsLeft == rhs.operationsLeft
-            && lhs.responses == rhs.responses && lhs.processes == rhs.processes
-            && sameElements(lhs.network, rhs.network) && sameElements(lhs.timers, rhs.timers)
+            && lhs.operationsLeft == rhs.operationsLeft && lhs.boxes.count == rhs.boxes.count
+            && zip(lhs.boxes, rhs.boxes).allSatisfy { $0 === $1 || ($0.hash == $1.hash && $0.role == $1.role) }
+            && lhs.responses == rhs.responses
+            && sameMessages(lhs, rhs) && sameElements(lhs.timers, rhs.timers)
+    }
+
+    /// Whether two states have the same messages in flight, in whatever order: paired by
+    /// hash, each message equal to its partner. (Two different messages with one hash may pair
+    /// wrongly; the states then count as different, which costs a revisit, never a state.)
+    private static func sameMessages(_ lhs: ExplorationState, _ rhs: ExplorationState) -> Bool {
+        guard lhs.network.count == rhs.network.count else { return false }
+        if lhs.network == rhs.network { return true }
+        for (left, right) in zip(lhs.networkKeys, rhs.networkKeys) {
+            guard left.hash == right.hash, lhs.network[left.position] == rhs.network[right.position] else { return false }
+        }
+        return true
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(processHashes)
+        for box in boxes { hasher.combine(box.hash) }
         hasher.combine(networkHash)
         hasher.combine(timersHash)
         hasher.combine(operationsLeft)
@@ -81,10 +117,10 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     /// The position of process `id` in ``processes``.
     func index(of id: ProcessID) -> Int? {
         var low = 0
-        var high = processes.count
+        var high = boxes.count
         while low < high {
             let middle = (low + high) / 2
-            let candidate = processes[middle].id
+            let candidate = boxes[middle].id
             if candidate == id { return middle }
             if candidate < id { low = middle + 1 } else { high = middle }
         }
@@ -95,32 +131,38 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     @discardableResult
     mutating func insert(_ process: Role<Machine>) -> Int {
         let id = process.id
-        let position = processes.firstIndex { $0.id > id } ?? processes.count
-        processes.insert(process, at: position)
-        processHashes.insert(process.hashValue, at: position)
+        let position = boxes.firstIndex { $0.id > id } ?? boxes.count
+        boxes.insert(ProcessBox(process), at: position)
         return position
     }
 
     mutating func removeProcess(at position: Int) {
-        processes.remove(at: position)
-        processHashes.remove(at: position)
+        boxes.remove(at: position)
     }
 
-    /// Runs `body` on the process at `position` in place, then rehashes it.
+    /// Runs `body` on the process at `position`, then boxes and hashes it anew.
     @discardableResult
     mutating func update<Result>(_ position: Int, _ body: (inout Role<Machine>) -> Result) -> Result {
-        let result = body(&processes[position])
-        processHashes[position] = processes[position].hashValue
+        var role = boxes[position].role
+        let result = body(&role)
+        boxes[position] = ProcessBox(role)
         return result
     }
 
     mutating func send(_ envelope: Envelope<Machine>) {
+        let hash = envelope.hashValue
+        let key = networkKeys.firstIndex { $0.hash > hash } ?? networkKeys.count
+        networkKeys.insert((hash, network.count), at: key)
         network.append(envelope)
-        networkHash &+= envelope.hashValue
+        networkHash &+= hash
     }
 
     mutating func removeMessage(at position: Int) {
         networkHash &-= network.remove(at: position).hashValue
+        networkKeys.removeAll { $0.position == position }
+        for key in networkKeys.indices where networkKeys[key].position > position {
+            networkKeys[key].position -= 1
+        }
     }
 
     mutating func setTimer(_ timer: PendingTimer) {

@@ -30,7 +30,14 @@ public struct Explorer<Machine: StateMachine & Hashable> {
 
     /// Searches until every state is visited, a violation or goal is found, or a bound is
     /// reached. `progress` is called about once a second.
-    public func run(progress: ((ExplorationProgress) -> Void)? = nil) throws(SimulationError) -> ExplorationResult<Machine> {
+    ///
+    /// The search starts from the state `prefix` reaches (by default the initial state), so a
+    /// long counterexample can be found in phases, as DSLabs' tests do: first a schedule to a
+    /// goal, then a search from there. The result's schedule starts with `prefix`, and
+    /// depths count from its end.
+    public func run(
+        after prefix: [ExplorationStep<Machine>] = [], progress: ((ExplorationProgress) -> Void)? = nil
+    ) throws(SimulationError) -> ExplorationResult<Machine> {
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started
@@ -38,7 +45,11 @@ public struct Explorer<Machine: StateMachine & Hashable> {
             let duration = clock.now - started
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
-        let initial = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
+        var initial = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
+        for step in prefix {
+            initial.depth += 1
+            guard initial.take(step) else { throw .noSuchEvent(step.description) }
+        }
         var visited: Set<ExplorationState<Machine>> = [initial.state]
         var parents: [Int] = [-1]
         var steps: [ExplorationStep<Machine>?] = [nil]
@@ -57,7 +68,7 @@ public struct Explorer<Machine: StateMachine & Hashable> {
                 cursor = parents[cursor]
             }
             return ExplorationResult(outcome: outcome, states: visited.count, transitions: transitions, depth: deepest,
-                                     seconds: elapsed(), schedule: schedule.reversed(), finalState: state)
+                                     seconds: elapsed(), schedule: index == nil ? [] : prefix + schedule.reversed(), finalState: state)
         }
 
         /// The violation or goal of a state seen for the first time, if any.
@@ -74,7 +85,11 @@ public struct Explorer<Machine: StateMachine & Hashable> {
             return nil
         }
 
+        if let violation = initial.violation { return finish(.violation(.invariant(violation)), at: 0, state: initial.state) }
         if let outcome = verdict(of: initial.state) { return finish(outcome, at: 0, state: initial.state) }
+        /// One host for every step, so that its spare outboxes are reused.
+        var host = initial
+        var enabled: [(step: ExplorationStep<Machine>, position: Int)] = []
         while head < frontier.count {
             let node = frontier[head]
             head += 1
@@ -87,12 +102,13 @@ public struct Explorer<Machine: StateMachine & Hashable> {
                 cutByDepth = cutByDepth || !node.state.network.isEmpty || !node.state.timers.isEmpty
                 continue
             }
-            for step in successors(of: node.state) {
-                var host = ExplorationHost(settings: settings, state: node.state, monitor: node.monitor,
-                                           observer: Unobserved<Machine>(), depth: node.depth + 1, hostCount: initial.hostCount)
+            successors(of: node.state, into: &enabled)
+            for step in enabled {
+                host.reset(to: node.state, monitor: node.monitor, depth: node.depth + 1)
                 host.take(step.step, at: step.position)
                 transitions += 1
                 if let violation = host.violation {
+                    deepest = max(deepest, node.depth + 1)
                     parents.append(node.index)
                     steps.append(step.step)
                     return finish(.violation(.invariant(violation)), at: parents.count - 1, state: host.state)
@@ -123,11 +139,11 @@ public struct Explorer<Machine: StateMachine & Hashable> {
         return finish(cutByDepth ? .bound(.depth) : .exhausted)
     }
 
-    /// Every step enabled in `state`, each with the position of its message or timer: each
+    /// Puts into `result` every step enabled in `state`, each with the position of its message or timer: each
     /// distinct message in flight delivered (and, if allowed and it crosses machines, lost or
     /// duplicated), then each distinct timer fired.
-    private func successors(of state: ExplorationState<Machine>) -> [(step: ExplorationStep<Machine>, position: Int)] {
-        var result: [(step: ExplorationStep<Machine>, position: Int)] = []
+    private func successors(of state: ExplorationState<Machine>, into result: inout [(step: ExplorationStep<Machine>, position: Int)]) {
+        result.removeAll(keepingCapacity: true)
         let network = state.network
         for position in network.indices where !network[..<position].contains(network[position]) {
             let envelope = network[position]
@@ -140,7 +156,17 @@ public struct Explorer<Machine: StateMachine & Hashable> {
         for position in timers.indices where !timers[..<position].contains(timers[position]) {
             result.append((.fire(timers[position]), position))
         }
-        return result
+    }
+
+    /// The state `schedule` reaches from the initial state. Throws if a step names a message
+    /// or timer that is not there.
+    public func state(after schedule: [ExplorationStep<Machine>]) throws(SimulationError) -> ExplorationState<Machine> {
+        var host = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
+        for step in schedule {
+            host.depth += 1
+            guard host.take(step) else { throw .noSuchEvent(step.description) }
+        }
+        return host.state
     }
 
     /// The trace of `schedule` taken from the initial state, one tick per step, as
