@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "PMMCRuntimeTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCRuntime"]),
         .testTarget(name: "PMMCTeachingTests", dependencies: ["PMMC", "PMMCHost", "PMMCTrace", "PMMCSimulation", "PMMCTeaching"], exclude: ["Golden"]),
         .testTarget(name: "PMMCTestingTests", dependencies: ["PMMC", "PMMCTrace", "PMMCSimulation", "PMMCTesting"]),
+        .testTarget(name: "PMMCBugZooTests", dependencies: ["PMMC", "PMMCSimulation", "PMMCBugZoo"]),
         .testTarget(name: "PMMCCommandLineTests", dependencies: ["pmmc", "PMMC", "PMMCTrace", "PMMCSimulation"]),
     ],
     swiftLanguageModes: [.v6]

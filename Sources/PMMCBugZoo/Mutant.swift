@@ -9,7 +9,7 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Scouts and commanders take the first reply for a majority: the majority test of figure
     /// 6 turned around (``InvertedQuorumScout``, ``InvertedQuorumCommander``).
     case invertedQuorum = "inverted-quorum"
-    /// A leader made passive by a stale `preempted` (``MutantLeader/Mistake/stalePreempted``).
+    /// Leaders act on a stale `preempted` (``StalePreemptedLeader``).
     case stalePreempted = "stale-preempted"
     /// Acceptor `a0` accepts a higher ballot's p2a without adopting the ballot
     /// (``AcceptWithoutAdoptingAcceptor``).
@@ -27,7 +27,7 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     public var summary: String {
         switch self {
         case .invertedQuorum: "scouts and commanders take the first reply for a majority"
-        case .stalePreempted: "a stale preempted makes an active leader passive, with no new scout"
+        case .stalePreempted: "leaders act on a stale preempted and may reuse a ballot"
         case .acceptWithoutAdopting: "acceptor a0 accepts a higher ballot's p2a without adopting it"
         case .noReproposal: "replicas drop their own command when another wins its slot"
         case .skipPmax: "leaders ignore what acceptors accepted (no pmax) when adopted"
@@ -46,10 +46,11 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
 
     /// The mutant of `process`, a process the mutant replaces (see ``targets(replicas:leaders:)``);
     /// `nil` for any other.
-    public func mutate<Machine: StateMachine & Hashable>(_ process: Role<Machine>) -> (any CustomRole<Machine>)? {
+    /// `settings` are the protocol's, for a mutant that makes its own children.
+    public func mutate<Machine: StateMachine & Hashable>(_ process: Role<Machine>, settings: Settings) -> (any CustomRole<Machine>)? {
         switch (self, process) {
         case (.invertedQuorum, .leader(let leader)): MutantLeader(leader, mistake: .invertedQuorum)
-        case (.stalePreempted, .leader(let leader)): MutantLeader(leader, mistake: .stalePreempted)
+        case (.stalePreempted, .leader(let leader)): StalePreemptedLeader(leader, settings: settings)
         case (.skipPmax, .leader(let leader)): MutantLeader(leader, mistake: .skipPmax)
         case (.mixedBallotQuorum, .leader(let leader)): MutantLeader(leader, mistake: .mixedBallotQuorum)
         case (.acceptWithoutAdopting, .acceptor(let acceptor)): AcceptWithoutAdoptingAcceptor<Machine>(id: acceptor.id)
@@ -61,7 +62,8 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Replaces the mutant's targets in `settings`.
     public func install<Machine: StateMachine & Hashable>(into settings: inout ExplorationSettings<Machine>) {
         for id in targets(replicas: settings.replicas, leaders: settings.leaders) {
-            settings.replace(id) { process in mutate(process)! }
+            let protocolSettings = settings.settings
+            settings.replace(id) { process in mutate(process, settings: protocolSettings)! }
         }
     }
 
@@ -69,7 +71,9 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     public func install<Machine: StateMachine & Hashable>(into simulation: Simulation<Machine>) throws(SimulationError) {
         let options = simulation.options
         for id in targets(replicas: options.replicas, leaders: options.leaders) {
-            guard let process = simulation.process(id), let mutant = mutate(process) else { throw .unknownProcess(id) }
+            guard let process = simulation.process(id), let mutant = mutate(process, settings: options.settings) else {
+                throw .unknownProcess(id)
+            }
             try simulation.replace(id, with: mutant)
         }
     }

@@ -12,16 +12,10 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
         /// It takes no notice of what acceptors had accepted: every `adopted` reaches it with
         /// no pvalues, so `proposals ◁ pmax(pvals)` keeps its own proposals.
         case skipPmax
-        /// A `preempted` whose ballot is not above its own (stale: it comes from a child of an
-        /// older ballot) makes it passive anyway, without a new scout, as the paper's code once
-        /// did: it spawns no commander until something preempts it for real.
-        case stalePreempted
     }
 
     public private(set) var leader: Leader<Machine>
     public let mistake: Mistake
-    /// ``Mistake/stalePreempted``: whether a stale `preempted` made it passive.
-    public private(set) var wronglyPassive = false
 
     public init(_ leader: Leader<Machine>, mistake: Mistake) {
         self.leader = leader
@@ -42,13 +36,9 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
         switch (mistake, message) {
         case (.skipPmax, .adopted(let ballot, _)):
             leader.receive(.adopted(ballot: ballot, pvalues: []), from: sender, into: &inner)
-        case (.stalePreempted, .preempted(let ballot)) where ballot <= leader.ballotNumber && leader.active:
-            wronglyPassive = true
-            leader.receive(message, from: sender, into: &inner)
         default:
             leader.receive(message, from: sender, into: &inner)
         }
-        if !leader.active { wronglyPassive = false }
         forward(inner, into: &outbox)
     }
 
@@ -68,7 +58,6 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
             case (.invertedQuorum, .scout(let scout)): .custom(InvertedQuorumScout(scout))
             case (.invertedQuorum, .commander(let commander)): .custom(InvertedQuorumCommander(commander))
             case (.mixedBallotQuorum, .commander(let commander)): .custom(MixedBallotCommander(commander))
-            case (.stalePreempted, .commander) where wronglyPassive: nil
             default: child
             }
         }

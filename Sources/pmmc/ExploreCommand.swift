@@ -28,8 +28,13 @@ struct ExploreCommand {
           --drops               messages between machines may be lost
           --duplicates          messages between machines may be delivered twice
           --timers              timers may fire, at any point (bound the depth)
+        SEARCH
+          --walks N             instead of visiting every state, take N random walks (as
+                                DSLabs' random DFS) and shrink the first counterexample to
+                                one no step can be left out of
+          --seed N              seeds the walks (default 1): one seed, one result
         BOUNDS
-          --max-depth N         explore schedules of at most N steps
+          --max-depth N         explore schedules of at most N steps (walks: default 100)
           --max-states N        visit at most N distinct states
           --time-limit SECONDS  stop after this many seconds
         OUTPUT
@@ -42,6 +47,9 @@ struct ExploreCommand {
         """
 
     let settings: ExplorationSettings<KeyValueStore>
+    /// `--walks`: random walks instead of breadth-first search.
+    let walks: Int?
+    let seed: UInt64
     let tracePath: String?
     let progress: Bool
     let runArguments: [String]
@@ -68,12 +76,11 @@ struct ExploreCommand {
             settings.timeLimit = seconds
         }
         if let name = try reader.value("--mutant") {
-            guard let mutant = Mutant(rawValue: name) else {
-                throw UsageError(message: "unknown mutant '\(name)'; the mutants are " + Mutant.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            mutant.install(into: &settings)
+            try Mutant.named(name).install(into: &settings)
         }
         self.settings = settings
+        walks = try reader.integer("--walks", in: 1...Int.max)
+        seed = UInt64(try reader.integer("--seed", default: 1, in: 0...Int.max))
         tracePath = try reader.value("--trace")
         progress = try reader.flag("--progress")
         try reader.finish()
@@ -93,17 +100,25 @@ struct ExploreCommand {
         let report: ((ExplorationProgress) -> Void)? = progress ? { Self.report($0) } : nil
         let result: ExplorationResult<KeyValueStore>
         do throws(SimulationError) {
-            result = try explorer.run(progress: report)
+            if let walks {
+                result = try explorer.walk(walks, seed: seed, progress: report)
+            } else {
+                result = try explorer.run(progress: report)
+            }
         } catch {
             throw UsageError(message: error.description)
         }
         var lines = [
-            "explored \(result.states.grouped) states (\(result.transitions.grouped) steps, depth \(result.depth)) in "
-                + "\(Self.seconds(result.seconds)): \(Int(result.statesPerSecond).grouped) states/s",
+            walks == nil
+                ? "explored \(result.states.grouped) states (\(result.transitions.grouped) steps, depth \(result.depth)) in "
+                    + "\(Self.seconds(result.seconds)): \(Int(result.statesPerSecond).grouped) states/s"
+                : "walked \(result.states.grouped) steps (longest walk \(result.depth)) in \(Self.seconds(result.seconds))",
         ]
         switch result.outcome {
         case .exhausted:
             lines.append("no violation: every reachable state was checked")
+        case .bound(.walks):
+            lines.append("no violation in \(walks ?? 0) random walks")
         case .bound(let bound):
             lines.append("no violation within the \(bound) bound; the search did not see every state")
         case .goal(let name):
@@ -111,7 +126,7 @@ struct ExploreCommand {
             lines += Self.numbered(result.schedule)
         case .violation(let violation):
             lines.append("VIOLATION: \(violation)")
-            lines.append("shortest schedule (\(result.schedule.count) steps):")
+            lines.append((walks == nil ? "shortest schedule" : "shrunk schedule") + " (\(result.schedule.count) steps):")
             lines += Self.numbered(result.schedule)
         }
         if let tracePath, !result.schedule.isEmpty {

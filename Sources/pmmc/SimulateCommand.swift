@@ -1,4 +1,5 @@
 import PMMC
+import PMMCBugZoo
 import PMMCSimulation
 
 /// `pmmc simulate`: one seeded simulation with a random key-value workload, then a summary.
@@ -17,6 +18,7 @@ struct SimulateCommand {
           --window N            WINDOW, slots a replica may run ahead (default 5)
           --naive               leaders without failure detection (paper figure 7): a
                                 preempted leader scouts again at once
+          --mutant NAME         install a mutant of the bug zoo ('pmmc explore --help')
         WORKLOAD
           --operations N        client operations in all (default 100)
           --keys N              distinct keys (default 10)
@@ -76,6 +78,8 @@ struct SimulateCommand {
     let runArguments: [String]
     /// `--profile`: the network, faults and workload come from a sweep profile.
     let profile: SweepProfile?
+    /// `--mutant`: a mutant of the bug zoo replaces some processes.
+    let mutant: Mutant?
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -105,6 +109,7 @@ struct SimulateCommand {
         if profile != nil, let clash = arguments.first(where: { Self.profileSets.contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
             throw UsageError(message: "--profile sets the network, the faults and the workload; \(clash) cannot be given with it")
         }
+        mutant = try reader.value("--mutant").map { name throws(UsageError) in try Mutant.named(name) }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
         progress = try reader.flag("--progress")
@@ -163,6 +168,7 @@ struct SimulateCommand {
                 simulation = try Simulation<KeyValueStore>(options: options)
                 for (time, fault) in faults { try simulation.schedule(fault, at: time) }
             }
+            try mutant?.install(into: simulation)
         } catch {
             throw UsageError(message: error.description)
         }

@@ -16,7 +16,8 @@ public struct ExplorationResult<Machine: StateMachine & Hashable> {
     }
 
     public let outcome: Outcome
-    /// How many distinct states were visited (the initial one included).
+    /// How many distinct states were visited (the initial one included); for random walks,
+    /// how many steps were taken.
     public let states: Int
     /// How many steps were taken, counting those that led to a state already seen.
     public let transitions: Int
@@ -65,6 +66,8 @@ public enum ExplorationBound: String, Hashable, Sendable, CustomStringConvertibl
     case states
     /// ``ExplorationSettings/timeLimit`` passed.
     case time
+    /// Every random walk of ``Explorer/walk(_:seed:progress:)`` ended without a finding.
+    case walks
 
     public var description: String { rawValue }
 }

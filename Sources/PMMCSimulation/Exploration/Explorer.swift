@@ -58,7 +58,6 @@ public struct Explorer<Machine: StateMachine & Hashable> {
         var transitions = 0
         var deepest = 0
         var cutByDepth = false
-        let checksQuiescence = settings.checkQuiescence && (settings.timers || !settings.drops)
 
         func finish(_ outcome: ExplorationResult<Machine>.Outcome, at index: Int? = nil, state: ExplorationState<Machine>? = nil) -> ExplorationResult<Machine> {
             var schedule: [ExplorationStep<Machine>] = []
@@ -69,20 +68,6 @@ public struct Explorer<Machine: StateMachine & Hashable> {
             }
             return ExplorationResult(outcome: outcome, states: visited.count, transitions: transitions, depth: deepest,
                                      seconds: elapsed(), schedule: index == nil ? [] : prefix + schedule.reversed(), finalState: state)
-        }
-
-        /// The violation or goal of a state seen for the first time, if any.
-        func verdict(of state: ExplorationState<Machine>) -> ExplorationResult<Machine>.Outcome? {
-            if let broken = settings.invariants.first(where: { !$0.test(state) }) {
-                return .violation(.predicate(broken.name))
-            }
-            if checksQuiescence, !state.allOperationsCompleted, state.network.isEmpty, state.timers.isEmpty {
-                return .violation(.stuck(operationsLeft: state.operationsLeft))
-            }
-            if let goal = settings.goals.first(where: { $0.test(state) }) {
-                return .goal(goal.name)
-            }
-            return nil
         }
 
         if let violation = initial.violation { return finish(.violation(.invariant(violation)), at: 0, state: initial.state) }
@@ -139,10 +124,25 @@ public struct Explorer<Machine: StateMachine & Hashable> {
         return finish(cutByDepth ? .bound(.depth) : .exhausted)
     }
 
+    /// The violation or goal of a state seen for the first time, if any.
+    func verdict(of state: ExplorationState<Machine>) -> ExplorationResult<Machine>.Outcome? {
+        if let broken = settings.invariants.first(where: { !$0.test(state) }) {
+            return .violation(.predicate(broken.name))
+        }
+        if settings.checkQuiescence, settings.timers || !settings.drops, !state.allOperationsCompleted,
+           state.network.isEmpty, state.timers.isEmpty {
+            return .violation(.stuck(operationsLeft: state.operationsLeft))
+        }
+        if let goal = settings.goals.first(where: { $0.test(state) }) {
+            return .goal(goal.name)
+        }
+        return nil
+    }
+
     /// Puts into `result` every step enabled in `state`, each with the position of its message or timer: each
     /// distinct message in flight delivered (and, if allowed and it crosses machines, lost or
     /// duplicated), then each distinct timer fired.
-    private func successors(of state: ExplorationState<Machine>, into result: inout [(step: ExplorationStep<Machine>, position: Int)]) {
+    func successors(of state: ExplorationState<Machine>, into result: inout [(step: ExplorationStep<Machine>, position: Int)]) {
         result.removeAll(keepingCapacity: true)
         let network = state.network
         for position in network.indices where !network[..<position].contains(network[position]) {
