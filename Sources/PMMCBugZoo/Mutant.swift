@@ -7,7 +7,7 @@ import PMMCSimulation
 /// catches it: Docs/Verification.md walks through each.
 public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     /// Scouts and commanders take the first reply for a majority: the majority test of figure
-    /// 6 turned around (``InvertedQuorumScout``, ``InvertedQuorumCommander``).
+    /// 6 turned around (``InvertedQuorumScout``, ``MutantCommander``).
     case invertedQuorum = "inverted-quorum"
     /// Leaders act on a stale `preempted` (``StalePreemptedLeader``).
     case stalePreempted = "stale-preempted"
@@ -18,7 +18,7 @@ public enum Mutant: String, CaseIterable, Sendable, CustomStringConvertible {
     case noReproposal = "no-reproposal"
     /// Leaders ignore the pvalues of `adopted` (``MutantLeader/Mistake/skipPmax``).
     case skipPmax = "skip-pmax"
-    /// Commanders count p2b of any ballot towards their majority (``MixedBallotCommander``).
+    /// Commanders count p2b of any ballot towards their majority (``MutantCommander``).
     case mixedBallotQuorum = "mixed-ballot-quorum"
 
     public var description: String { rawValue }

@@ -5,9 +5,9 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
     /// The mistake.
     public enum Mistake: Hashable, Sendable {
         /// Its scouts and commanders take the first reply for a majority
-        /// (``InvertedQuorumScout``, ``InvertedQuorumCommander``).
+        /// (``InvertedQuorumScout``, ``MutantCommander/Mistake/invertedQuorum``).
         case invertedQuorum
-        /// Its commanders count p2b of any ballot (``MixedBallotCommander``).
+        /// Its commanders count p2b of any ballot (``MutantCommander/Mistake/mixedBallotQuorum``).
         case mixedBallotQuorum
         /// It takes no notice of what acceptors had accepted: every `adopted` reaches it with
         /// no pvalues, so `proposals ◁ pmax(pvals)` keeps its own proposals.
@@ -56,8 +56,8 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
         outbox.forward(inner) { child in
             switch (mistake, child) {
             case (.invertedQuorum, .scout(let scout)): .custom(InvertedQuorumScout(scout))
-            case (.invertedQuorum, .commander(let commander)): .custom(InvertedQuorumCommander(commander))
-            case (.mixedBallotQuorum, .commander(let commander)): .custom(MixedBallotCommander(commander))
+            case (.invertedQuorum, .commander(let commander)): .custom(MutantCommander(commander, mistake: .invertedQuorum))
+            case (.mixedBallotQuorum, .commander(let commander)): .custom(MutantCommander(commander, mistake: .mixedBallotQuorum))
             default: child
             }
         }

@@ -10,13 +10,7 @@ extension Explorer {
     public func walk(
         _ walks: Int, seed: UInt64, progress: ((ExplorationProgress) -> Void)? = nil
     ) throws(SimulationError) -> ExplorationResult<Machine> {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var lastReport = started
-        func elapsed() -> Double {
-            let duration = clock.now - started
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
+        var stopwatch = Stopwatch()
         let initial = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
         var random = SeededRandom(seed: seed)
         var enabled: [(step: ExplorationStep<Machine>, position: Int)] = []
@@ -38,21 +32,20 @@ extension Explorer {
                 if let outcome {
                     let (shortest, state, shrunk) = shrink(schedule, keeping: outcome)
                     return ExplorationResult(outcome: shrunk, states: steps, transitions: steps, depth: max(deepest, schedule.count),
-                                             seconds: elapsed(), schedule: shortest, finalState: state)
+                                             seconds: stopwatch.seconds, schedule: shortest, finalState: state)
                 }
-                if let timeLimit = settings.timeLimit, steps & 1023 == 0, elapsed() >= timeLimit {
+                if let timeLimit = settings.timeLimit, steps & 1023 == 0, stopwatch.seconds >= timeLimit {
                     return ExplorationResult(outcome: .bound(.time), states: steps, transitions: steps, depth: deepest,
-                                             seconds: elapsed(), schedule: [], finalState: nil)
+                                             seconds: stopwatch.seconds, schedule: [], finalState: nil)
                 }
             }
             deepest = max(deepest, schedule.count)
-            if let progress, clock.now - lastReport >= .seconds(1) {
-                lastReport = clock.now
-                progress(ExplorationProgress(states: steps, depth: deepest, frontier: walks - walk - 1, seconds: elapsed()))
+            if let progress, stopwatch.reportDue() {
+                progress(ExplorationProgress(states: steps, depth: deepest, frontier: walks - walk - 1, seconds: stopwatch.seconds))
             }
         }
         return ExplorationResult(outcome: .bound(.walks), states: steps, transitions: steps, depth: deepest,
-                                 seconds: elapsed(), schedule: [], finalState: nil)
+                                 seconds: stopwatch.seconds, schedule: [], finalState: nil)
     }
 
     /// Leaves steps out of `schedule` (halves first, then smaller runs, down to single steps)

@@ -38,13 +38,7 @@ public struct Explorer<Machine: StateMachine & Hashable> {
     public func run(
         after prefix: [ExplorationStep<Machine>] = [], progress: ((ExplorationProgress) -> Void)? = nil
     ) throws(SimulationError) -> ExplorationResult<Machine> {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var lastReport = started
-        func elapsed() -> Double {
-            let duration = clock.now - started
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
+        var stopwatch = Stopwatch()
         var initial = try ExplorationHost(initial: settings, observer: Unobserved<Machine>())
         for step in prefix {
             initial.depth += 1
@@ -67,7 +61,7 @@ public struct Explorer<Machine: StateMachine & Hashable> {
                 cursor = parents[cursor]
             }
             return ExplorationResult(outcome: outcome, states: visited.count, transitions: transitions, depth: deepest,
-                                     seconds: elapsed(), schedule: index == nil ? [] : prefix + schedule.reversed(), finalState: state)
+                                     seconds: stopwatch.seconds, schedule: index == nil ? [] : prefix + schedule.reversed(), finalState: state)
         }
 
         if let violation = initial.violation { return finish(.violation(.invariant(violation)), at: 0, state: initial.state) }
@@ -113,11 +107,10 @@ public struct Explorer<Machine: StateMachine & Hashable> {
                 frontier.append(Node(index: index, state: host.state, monitor: host.monitor, depth: node.depth + 1))
             }
             if visited.count & 1023 == 0 || head & 1023 == 0 {
-                let now = clock.now
-                if let timeLimit = settings.timeLimit, elapsed() >= timeLimit { return finish(.bound(.time)) }
-                if let progress, now - lastReport >= .seconds(1) {
-                    lastReport = now
-                    progress(ExplorationProgress(states: visited.count, depth: node.depth, frontier: frontier.count - head, seconds: elapsed()))
+                if let timeLimit = settings.timeLimit, stopwatch.seconds >= timeLimit { return finish(.bound(.time)) }
+                if let progress, stopwatch.reportDue() {
+                    progress(ExplorationProgress(states: visited.count, depth: node.depth, frontier: frontier.count - head,
+                                                 seconds: stopwatch.seconds))
                 }
             }
         }
