@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The explorer's speed in distinct states per CPU second (user time, so that other work on
-# the machine changes it little), release build with -cross-module-optimization into
-# .build-bench, as Scripts/bench.sh builds it. Two searches: the whole 1-client, 1-command,
-# 1-leader space (5,372 states), and the first 300,000 states of 2 clients.
+# The explorer's speed, release build with -cross-module-optimization into .build-bench, as
+# Scripts/bench.sh builds it: distinct states per CPU second (user time, so that other work
+# on the machine changes it less than wall-clock time), for the whole 1-client, 1-command,
+# 1-leader space (5,372 states) and the first 300,000 states of 2 clients; then instructions
+# per state under callgrind (Scripts/callgrind.sh), the same on every run, for the first.
 # Set PMMC_SKIP_BUILD=1 to measure the binary already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,3 +29,5 @@ for run in 1 2 3; do
     measure "1 client, 1 command (exhausted)" 5372
 done
 measure "2 clients, first 300,000 states" 300000 --clients 2 --max-states 300000
+instructions=$(Scripts/callgrind.sh "$pmmc" explore)
+echo "1 client, 1 command under callgrind: $instructions instructions, $(( instructions / 5372 )) per state"

@@ -105,7 +105,7 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         let position: Int?
         switch step {
         case .deliver(let envelope), .duplicate(let envelope), .drop(let envelope):
-            position = state.network.firstIndex(of: envelope)
+            position = state.position(of: envelope)
         case .fire(let timer):
             position = state.timers.firstIndex(of: timer)
         }

@@ -16,8 +16,12 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     /// leaders' scouts and commanders.
     public var processes: [Role<Machine>] { boxes.map(\.role) }
 
+    /// The messages in flight, oldest first, each boxed with its hash, so that states share
+    /// the messages they both have in flight and compare them by identity first.
+    private var messages: [MessageBox] = []
+
     /// The messages in flight, oldest first (a message sent twice is here twice).
-    public private(set) var network: [Envelope<Machine>] = []
+    public var network: [Envelope<Machine>] { messages.map(\.envelope) }
     /// The pending timers, oldest first; always empty unless timers may fire.
     public private(set) var timers: [PendingTimer] = []
     /// Each client's outputs so far, in order: `responses[i]` is client `i`'s.
@@ -26,7 +30,7 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     public private(set) var operationsLeft: Int
 
     private var networkHash = 0
-    /// Each message's hash and position in ``network``, ordered by hash: two networks hold
+    /// Each message's hash and position in ``messages``, ordered by hash: two networks hold
     /// the same messages when, pair by pair, these match.
     private var networkKeys: [(hash: Int, position: Int)] = []
     private var timersHash = 0
@@ -40,7 +44,53 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
         init(_ role: Role<Machine>) {
             self.role = role
             self.id = role.id
-            self.hash = role.hashValue
+            self.hash = Self.quickHash(of: role)
+        }
+
+        /// A hash of the few numbers that change with nearly every step a process takes,
+        /// instead of its whole state: equal processes still hash alike, and the rare
+        /// processes that differ only elsewhere are told apart by `==`. A custom process
+        /// hashes as it says.
+        private static func quickHash(of role: Role<Machine>) -> Int {
+            var hasher = Hasher()
+            hasher.combine(role.id)
+            switch role {
+            case .client(let client):
+                hasher.combine(client.nextRequestID)
+                hasher.combine(client.pending == nil)
+            case .replica(let replica):
+                hasher.combine(replica.slotIn)
+                hasher.combine(replica.slotOut)
+                hasher.combine(replica.requests.count)
+                hasher.combine(replica.proposals.count)
+                hasher.combine(replica.decisions.count)
+            case .leader(let leader):
+                hasher.combine(leader.ballotNumber)
+                hasher.combine(leader.active)
+                hasher.combine(leader.proposals.count)
+                hasher.combine(leader.childrenSpawned)
+            case .acceptor(let acceptor):
+                hasher.combine(acceptor.ballotNumber)
+                hasher.combine(acceptor.accepted.count)
+            case .scout(let scout):
+                hasher.combine(scout.waitFor.count)
+            case .commander(let commander):
+                hasher.combine(commander.waitFor.count)
+            case .custom(let custom):
+                custom.hashState(into: &hasher)
+            }
+            return hasher.finalize()
+        }
+    }
+
+    /// One message in flight and its hash.
+    private final class MessageBox {
+        let envelope: Envelope<Machine>
+        let hash: Int
+
+        init(_ envelope: Envelope<Machine>) {
+            self.envelope = envelope
+            self.hash = envelope.hashValue
         }
     }
 
@@ -87,10 +137,11 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
     /// hash, each message equal to its partner. (Two different messages with one hash may pair
     /// wrongly; the states then count as different, which costs a revisit, never a state.)
     private static func sameMessages(_ lhs: ExplorationState, _ rhs: ExplorationState) -> Bool {
-        guard lhs.network.count == rhs.network.count else { return false }
-        if lhs.network == rhs.network { return true }
+        guard lhs.messages.count == rhs.messages.count else { return false }
+        if zip(lhs.messages, rhs.messages).allSatisfy({ $0 === $1 }) { return true }
         for (left, right) in zip(lhs.networkKeys, rhs.networkKeys) {
-            guard left.hash == right.hash, lhs.network[left.position] == rhs.network[right.position] else { return false }
+            let (one, other) = (lhs.messages[left.position], rhs.messages[right.position])
+            guard one === other || (left.hash == right.hash && one.envelope == other.envelope) else { return false }
         }
         return true
     }
@@ -149,16 +200,34 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
         return result
     }
 
-    mutating func send(_ envelope: Envelope<Machine>) {
+    /// How many messages are in flight.
+    var messageCount: Int { messages.count }
+
+    /// The message at `position` of ``network``.
+    func message(at position: Int) -> Envelope<Machine> { messages[position].envelope }
+
+    /// Whether no message before `position` of ``network`` equals the one there.
+    func isFirstCopy(at position: Int) -> Bool {
+        let box = messages[position]
+        return !messages[..<position].contains { $0 === box || ($0.hash == box.hash && $0.envelope == box.envelope) }
+    }
+
+    /// The position of the first message in flight equal to `envelope`.
+    func position(of envelope: Envelope<Machine>) -> Int? {
         let hash = envelope.hashValue
-        let key = networkKeys.firstIndex { $0.hash > hash } ?? networkKeys.count
-        networkKeys.insert((hash, network.count), at: key)
-        network.append(envelope)
-        networkHash &+= hash
+        return messages.firstIndex { $0.hash == hash && $0.envelope == envelope }
+    }
+
+    mutating func send(_ envelope: Envelope<Machine>) {
+        let box = MessageBox(envelope)
+        let key = networkKeys.firstIndex { $0.hash > box.hash } ?? networkKeys.count
+        networkKeys.insert((box.hash, messages.count), at: key)
+        messages.append(box)
+        networkHash &+= box.hash
     }
 
     mutating func removeMessage(at position: Int) {
-        networkHash &-= network.remove(at: position).hashValue
+        networkHash &-= messages.remove(at: position).hash
         networkKeys.removeAll { $0.position == position }
         for key in networkKeys.indices where networkKeys[key].position > position {
             networkKeys[key].position -= 1

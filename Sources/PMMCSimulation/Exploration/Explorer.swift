@@ -78,7 +78,7 @@ public struct Explorer<Machine: StateMachine & Hashable> {
             }
             deepest = max(deepest, node.depth)
             if let maxDepth = settings.maxDepth, node.depth >= maxDepth {
-                cutByDepth = cutByDepth || !node.state.network.isEmpty || !node.state.timers.isEmpty
+                cutByDepth = cutByDepth || node.state.messageCount > 0 || !node.state.timers.isEmpty
                 continue
             }
             successors(of: node.state, into: &enabled)
@@ -123,7 +123,7 @@ public struct Explorer<Machine: StateMachine & Hashable> {
             return .violation(.predicate(broken.name))
         }
         if settings.checkQuiescence, settings.timers || !settings.drops, !state.allOperationsCompleted,
-           state.network.isEmpty, state.timers.isEmpty {
+           state.messageCount == 0, state.timers.isEmpty {
             return .violation(.stuck(operationsLeft: state.operationsLeft))
         }
         if let goal = settings.goals.first(where: { $0.test(state) }) {
@@ -137,9 +137,8 @@ public struct Explorer<Machine: StateMachine & Hashable> {
     /// duplicated), then each distinct timer fired.
     func successors(of state: ExplorationState<Machine>, into result: inout [(step: ExplorationStep<Machine>, position: Int)]) {
         result.removeAll(keepingCapacity: true)
-        let network = state.network
-        for position in network.indices where !network[..<position].contains(network[position]) {
-            let envelope = network[position]
+        for position in 0..<state.messageCount where state.isFirstCopy(at: position) {
+            let envelope = state.message(at: position)
             result.append((.deliver(envelope), position))
             guard envelope.source.host != envelope.destination.host else { continue }
             if settings.duplicates { result.append((.duplicate(envelope), position)) }
