@@ -74,11 +74,11 @@ public enum ExplorationBound: String, Hashable, Sendable, CustomStringConvertibl
 
 /// How far a search has come, reported about once a second.
 public struct ExplorationProgress: Sendable {
-    /// Distinct states visited so far.
+    /// Distinct states visited so far; for random walks, steps taken.
     public let states: Int
-    /// The depth being explored.
+    /// The depth being explored; for random walks, the longest walk so far.
     public let depth: Int
-    /// States waiting to be expanded.
+    /// States waiting to be expanded; for random walks, walks still to take.
     public let frontier: Int
     public let seconds: Double
 
