@@ -1,4 +1,5 @@
 import PMMC
+import PMMCBugZoo
 import PMMCSimulation
 
 /// `pmmc simulate`: one seeded simulation with a random key-value workload, then a summary.
@@ -16,6 +17,7 @@ struct SimulateCommand {
           --clients N           closed-loop clients (default 4)
           --window N            WINDOW, slots a replica may run ahead (default 5)
         \(ProtocolSwitches.usage)
+          --mutant NAME         install a mutant of the bug zoo ('pmmc explore --help')
         WORKLOAD
           --operations N        client operations in all (default 100)
           --keys N              distinct keys (default 10)
@@ -81,6 +83,8 @@ struct SimulateCommand {
     let runArguments: [String]
     /// `--profile`: the network, faults and workload come from a sweep profile.
     let profile: SweepProfile?
+    /// `--mutant`: a mutant of the bug zoo replaces some processes.
+    let mutant: Mutant?
 
     init(arguments: [String]) throws(UsageError) {
         var reader = ArgumentReader(arguments)
@@ -110,6 +114,7 @@ struct SimulateCommand {
         if profile != nil, let clash = arguments.first(where: { Self.profileSets.contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
             throw UsageError(message: "--profile sets the network, the faults and the workload; \(clash) cannot be given with it")
         }
+        mutant = try reader.value("--mutant").map { name throws(UsageError) in try Mutant.named(name) }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
         // The summary needs only counts; the history file, every operation.
@@ -171,6 +176,7 @@ struct SimulateCommand {
                 simulation = try Simulation<KeyValueStore>(options: options)
                 for (time, fault) in faults { try simulation.schedule(fault, at: time) }
             }
+            try mutant?.install(into: simulation)
         } catch {
             throw UsageError(message: error.description)
         }

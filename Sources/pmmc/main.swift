@@ -17,6 +17,7 @@ let usage = """
       render        draw a trace file as text, Markdown, Mermaid or SVG
       sweep         run many seeds of a fault profile on every core, each run checked
       lincheck      check a key-value history for linearizability
+      explore       visit every schedule of a small cluster, checking every state
       studio        explore a walk-through or a cluster interactively in the browser
 
     Run 'pmmc <command> --help' or 'pmmc help <command>' for a command's options.
@@ -24,7 +25,7 @@ let usage = """
 
 /// A `pmmc` command: its help and how to run it.
 enum Command: String, CaseIterable {
-    case simulate, run, walkthrough, render, sweep, lincheck, studio
+    case simulate, run, walkthrough, render, sweep, lincheck, explore, studio
 
     var usage: String {
         switch self {
@@ -34,6 +35,7 @@ enum Command: String, CaseIterable {
         case .render: RenderCommand.usage
         case .sweep: SweepCommand.usage
         case .lincheck: LincheckCommand.usage
+        case .explore: ExploreCommand.usage
         case .studio: StudioCommand.usage
         }
     }
@@ -47,6 +49,7 @@ enum Command: String, CaseIterable {
         case .render: try RenderCommand(arguments: arguments).run()
         case .sweep: try await SweepCommand(arguments: arguments).run()
         case .lincheck: try LincheckCommand(arguments: arguments).run()
+        case .explore: try ExploreCommand(arguments: arguments).run()
         case .studio: try StudioCommand(arguments: arguments).run()
         }
     }

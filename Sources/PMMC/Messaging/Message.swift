@@ -1,7 +1,7 @@
 /// Every message of the protocol (paper figures 1, 4, 6, 7), plus the failure detector's
 /// ping and pong (paper §3), and the messages of garbage collection and catch-up (paper §4.2;
 /// Docs/Pragmatics.md). The sender travels beside the message, in an ``Envelope``.
-public enum Message<Machine: StateMachine>: Equatable, Sendable, NotationPrintable {
+public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintable {
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
     /// Replica → client: the command with this request id was performed; `nil` output for a
@@ -137,7 +137,7 @@ public enum MessageKind: Int, CaseIterable, Sendable, CustomStringConvertible {
 }
 
 /// A message in transit: who sent it, to whom.
-public struct Envelope<Machine: StateMachine>: Sendable {
+public struct Envelope<Machine: StateMachine>: Hashable, Sendable {
     public let source: ProcessID
     public let destination: ProcessID
     public let message: Message<Machine>

@@ -2,7 +2,7 @@
 ///
 /// A missing key reads as `""`. `put` and `append` answer `""`; `get` answers the value.
 /// Operations print as in the lecture slides: `Put k1 v1`, `Get k1`, `App k1 v1`.
-public struct KeyValueStore: StateMachine {
+public struct KeyValueStore: StateMachine, Hashable {
     public enum Operation: Hashable, Sendable, CustomStringConvertible {
         case put(key: String, value: String)
         case get(key: String)

@@ -27,7 +27,7 @@
 ///   the slots below `s`) the acceptor drops the pvalues of those slots, and its p1b carries
 ///   `s` so that scouts and new leaders skip them. A p2a for such a slot is answered without
 ///   being stored: its command is the one chosen there, and its commander must finish.
-public struct Acceptor<Machine: StateMachine>: Equatable, Sendable {
+public struct Acceptor<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     /// The highest ballot adopted so far (⊥ at first).
     public private(set) var ballotNumber: Ballot = .bottom

@@ -14,7 +14,7 @@
 /// ``retransmitTimer``'s timeout since it was last sent: each response to a request sent only
 /// once is a round-trip sample (Karn's rule), each retransmission doubles the timeout, and the
 /// response to a retransmitted request undoes the doubling.
-public struct Client<Machine: StateMachine>: Equatable, Sendable {
+public struct Client<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
     /// The request in flight, if any.

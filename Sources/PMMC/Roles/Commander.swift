@@ -14,7 +14,7 @@
 /// waits for whenever its ``retransmitTimer`` runs out: every ``Settings/phaseRetransmit`` ticks, or,
 /// with ``Settings/adaptiveRetransmission``, after the timeout its leader measured, doubled
 /// on each expiry (``RetransmitTimer``).
-public struct Commander<Machine: StateMachine>: Equatable, Sendable {
+public struct Commander<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let leader: ProcessID
     public let acceptors: [ProcessID]

@@ -1,7 +1,7 @@
 /// How far each replica of a configuration has executed, as its `executed` reports tell a
 /// leader (garbage collection, paper §4.2). Every slot below the lowest of them is executed
 /// everywhere, so no process needs what it kept for those slots.
-struct ExecutedReports: Equatable, Sendable {
+struct ExecutedReports: Hashable, Sendable {
     private let replicas: [ProcessID]
     /// The highest `slot_out` each replica of ``replicas`` reported, in the same order.
     private var slotOuts: [Int]

@@ -12,7 +12,7 @@
 ///
 /// The leader owns one and drives it from its handlers; the detector only asks for pings and
 /// timers through the leader's outbox, and reads the time from it.
-public struct FailureDetector: Equatable, Sendable {
+public struct FailureDetector: Hashable, Sendable {
     /// The leader being watched, if any.
     public private(set) var watched: ProcessID?
     /// The timeout of a ping before it is sent again.

@@ -40,7 +40,7 @@
 ///   carries the slot below which acceptors dropped everything, and the leader drops its
 ///   proposals below it as well. It ignores proposals for collected slots, so phase 2 after an
 ///   election covers only slots not yet collected, however long the history.
-public struct Leader<Machine: StateMachine>: Equatable, Sendable {
+public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let acceptors: [ProcessID]
     public let replicas: [ProcessID]

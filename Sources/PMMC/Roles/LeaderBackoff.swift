@@ -11,7 +11,7 @@
 /// `backoff` variant, whose leader sleeps between messages). With failure detection the
 /// leader pings the leader that preempted it and counts it failed only after ``timeout``
 /// ticks without a pong, so each preemption makes a leader slower to suspect the next one.
-public struct LeaderBackoff: Equatable, Sendable {
+public struct LeaderBackoff: Hashable, Sendable {
     /// The current wait, in ticks.
     public private(set) var timeout: Int
     private let settings: Settings.Backoff

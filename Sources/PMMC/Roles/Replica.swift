@@ -56,7 +56,7 @@
 ///   on if it still keeps them, and otherwise with a ``ReplicaSnapshot``.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
-    public struct Session: Equatable, Sendable {
+    public struct Session: Hashable, Sendable {
         public let requestID: Int
         public let output: Machine.Output?
     }
@@ -396,3 +396,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         outbox.setTimer(.proposalRetransmit, after: delay)
     }
 }
+
+/// A replica is hashable when its application is, so that a host can tell states apart (the
+/// explorer deduplicates states by hashing every process).
+extension Replica: Hashable where Machine: Hashable {}

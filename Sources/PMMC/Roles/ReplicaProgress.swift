@@ -1,6 +1,6 @@
 /// A replica's garbage-collection and catch-up bookkeeping (Docs/Pragmatics.md): what it last
 /// told its leaders, and the replica furthest ahead it has heard of.
-struct ReplicaProgress: Equatable, Sendable {
+struct ReplicaProgress: Hashable, Sendable {
     /// Whether the `executedReport` timer is set.
     var reportArmed = false
     /// The `slot_out` last reported to the leaders.
@@ -14,6 +14,14 @@ struct ReplicaProgress: Equatable, Sendable {
         lhs.reportArmed == rhs.reportArmed && lhs.reportedToLeaders == rhs.reportedToLeaders
             && lhs.ahead?.slotOut == rhs.ahead?.slotOut && lhs.ahead?.replica == rhs.ahead?.replica
             && lhs.slotOutAtLastReport == rhs.slotOutAtLastReport
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(reportArmed)
+        hasher.combine(reportedToLeaders)
+        hasher.combine(ahead?.slotOut)
+        hasher.combine(ahead?.replica)
+        hasher.combine(slotOutAtLastReport)
     }
 
     /// Records that `replica` has executed the slots below `theirs`, while this replica is at

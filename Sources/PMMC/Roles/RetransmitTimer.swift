@@ -31,7 +31,7 @@
 /// timeout until the next sample; a lagging replica, whose re-proposals are how it catches up,
 /// may take no sample for a long time, and would then wait the maximum after every lost
 /// decision.)
-public struct RetransmitTimer: Equatable, Sendable {
+public struct RetransmitTimer: Hashable, Sendable {
     /// The current retransmission timeout (RTO), in ticks.
     public private(set) var timeout: Int
     /// The shortest and the longest timeout, when adaptive.

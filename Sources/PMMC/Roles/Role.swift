@@ -77,8 +77,9 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
-    /// Whether two processes are the same role in the same state. A custom process equals no
-    /// process, itself included, as its state is its own business.
+    /// Whether two processes are the same role in the same state. A custom process decides
+    /// for itself (``CustomRole/isSameState(as:)``): by default it equals no process, itself
+    /// included, unless it is `Hashable`.
     public static func == (lhs: Role, rhs: Role) -> Bool {
         switch (lhs, rhs) {
         case let (.client(left), .client(right)): left == right
@@ -87,6 +88,7 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         case let (.acceptor(left), .acceptor(right)): left == right
         case let (.scout(left), .scout(right)): left == right
         case let (.commander(left), .commander(right)): left == right
+        case let (.custom(left), .custom(right)): left.isSameState(as: right)
         case (.client, _), (.replica, _), (.leader, _), (.acceptor, _), (.scout, _), (.commander, _), (.custom, _): false
         }
     }
@@ -115,9 +117,44 @@ public protocol CustomRole<Machine>: Sendable {
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
     /// Called when a scout or commander of this process exits; see ``Role/childExited(_:)``.
     mutating func childExited(_ child: ProcessID)
+    /// Whether `other` is this process in the same state. Hosts that compare whole states (the
+    /// explorer, which visits each state once) use it.
+    func isSameState(as other: any CustomRole<Machine>) -> Bool
+    /// Feeds the process's state to `hasher`, consistently with ``isSameState(as:)``.
+    func hashState(into hasher: inout Hasher)
 }
 
 extension CustomRole {
     /// Does nothing: most custom processes spawn no children.
     public mutating func childExited(_ child: ProcessID) {}
+
+    /// `false`: a custom process's state is its own business unless it is `Hashable`.
+    public func isSameState(as other: any CustomRole<Machine>) -> Bool { false }
+
+    /// Hashes the id alone.
+    public func hashState(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+extension CustomRole where Self: Hashable {
+    /// Whether `other` is of this type and equal to this process.
+    public func isSameState(as other: any CustomRole<Machine>) -> Bool { (other as? Self) == self }
+
+    /// Hashes the whole process.
+    public func hashState(into hasher: inout Hasher) { hasher.combine(self) }
+}
+
+/// A process is hashable when its application is: the explorer deduplicates states by
+/// hashing every process.
+extension Role: Hashable where Machine: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .client(let process): hasher.combine(0); hasher.combine(process)
+        case .replica(let process): hasher.combine(1); hasher.combine(process)
+        case .leader(let process): hasher.combine(2); hasher.combine(process)
+        case .acceptor(let process): hasher.combine(3); hasher.combine(process)
+        case .scout(let process): hasher.combine(4); hasher.combine(process)
+        case .commander(let process): hasher.combine(5); hasher.combine(process)
+        case .custom(let process): hasher.combine(6); process.hashState(into: &hasher)
+        }
+    }
 }
