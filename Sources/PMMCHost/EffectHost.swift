@@ -24,6 +24,8 @@ public protocol EffectHost<Machine> {
     mutating func applied(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID)
     /// Leader `leader` was preempted by `ballot` and is now passive.
     mutating func preempted(_ leader: ProcessID, by ballot: Ballot)
+    /// Leader `leader` became active: a majority of acceptors adopted its `ballot`.
+    mutating func adopted(_ leader: ProcessID, ballot: Ballot)
 }
 
 extension EffectHost {
@@ -47,8 +49,8 @@ extension EffectHost {
     }
 
     /// Acts on `observations`, which process `process` reported, in order: decisions,
-    /// performed slots and preemptions. The rest (an acceptor's adopted, accepted and rejected
-    /// pvalues, a leader's adoption, collected state, a restored snapshot, ignored messages)
+    /// performed slots, preemptions and a leader's adoption. The rest (an acceptor's adopted,
+    /// accepted and rejected pvalues, collected state, a restored snapshot, ignored messages)
     /// concern only the invariant monitor and the trace of a delivery.
     @inlinable @inline(__always)
     public mutating func report(_ observations: [Observation<Machine>], of process: ProcessID) {
@@ -57,11 +59,15 @@ extension EffectHost {
             case .decided(let slot, let command): decided(slot, command, by: process)
             case .applied(let slot, let command): applied(slot, command, by: process)
             case .preempted(let ballot): preempted(process, by: ballot)
-            case .adopted, .accepted, .rejected, .collected, .restored, .ignored: break
+            case .adopted(let ballot): if case .leader = process { adopted(process, ballot: ballot) }
+            case .accepted, .rejected, .collected, .restored, .ignored: break
             }
         }
     }
 
     /// Does nothing: a host that does not count preemptions need not implement it.
     public mutating func preempted(_ leader: ProcessID, by ballot: Ballot) {}
+
+    /// Does nothing: a host that does not follow the leadership need not implement it.
+    public mutating func adopted(_ leader: ProcessID, ballot: Ballot) {}
 }

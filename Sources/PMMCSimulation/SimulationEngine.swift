@@ -301,6 +301,12 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         guard !decidedSlots[slot] else { return }
         decidedSlots[slot] = true
         statistics.slotsDecided += 1
+        if case .noop = command.body { statistics.noopSlots += 1 }
+    }
+
+    /// Records that leader `leader` became active with `ballot`.
+    mutating func adopted(_ leader: ProcessID, ballot: Ballot) {
+        statistics.adoptions.append(Statistics.Adoption(time: now, leader: leader, ballot: ballot))
     }
 
     /// Traces that `replica` performed `slot`.
@@ -546,6 +552,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     // MARK: Faults
 
     private mutating func apply(_ fault: Fault) {
+        statistics.faults.append((now, fault))
         switch fault {
         case .crash(let process):
             crashed.insert(process)

@@ -17,6 +17,20 @@ public struct Statistics: Sendable {
     public internal(set) var events = 0
     /// Invariant checks made (one per process per event while checking is on).
     public internal(set) var invariantChecks = 0
+    /// Distinct slots decided for a no-op (a replica filling a hole or a reconfiguration's
+    /// window); counted in ``slotsDecided``.
+    public internal(set) var noopSlots = 0
+    /// Every time a leader was adopted, in order: the story of the leadership.
+    public internal(set) var adoptions: [Adoption] = []
+    /// Every fault applied, in order, with its virtual time.
+    public internal(set) var faults: [(time: Int, fault: Fault)] = []
+
+    /// A leader becoming active: a majority of acceptors adopted its `ballot` at `time`.
+    public struct Adoption: Hashable, Sendable {
+        public let time: Int
+        public let leader: ProcessID
+        public let ballot: Ballot
+    }
 
     /// A counter of ``host``.
     public subscript<Value>(dynamicMember counter: KeyPath<HostStatistics, Value>) -> Value {

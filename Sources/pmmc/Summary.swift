@@ -41,20 +41,22 @@ struct Summary {
             ("network", "latency \(network.latency.lowerBound)-\(network.latency.upperBound) ticks, loss \(network.lossRate), duplication \(network.duplicationRate)"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
             ("stopped", stopReason),
-            ("decisions", "\(statistics.slotsDecided.grouped) slots decided"),
+            ("decisions", decisions),
             ("applied", simulation.replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut))" }.joined(separator: ", ")),
             ("messages", "\(statistics.messagesSent.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.duplicated.grouped) duplicated, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
             ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
-            ("per decision", String(format2: statistics.messagesPerDecision) + " messages (steady-state minimum for this cluster: \(Self.minimumMessagesPerDecision(options)))"),
+            ("per decision", perDecision),
             ("preemptions", statistics.preemptions.grouped),
+            ("leaders", Self.leadership(statistics.adoptions)),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned"),
             ("retained", Self.describe(simulation.retainedState)),
             ("virtual time", "\(simulation.now.grouped) ticks"),
             ("events", "\(statistics.events.grouped) (\(rate(statistics.events, seconds)) events/s)"),
             ("wall time", String(format: "%.3f s (%@ decisions/s)", seconds, rate(statistics.slotsDecided, seconds))),
         ]
-        if let faults = faultsNotInjected {
-            lines.append(("faults", faults))
+        if !statistics.faults.isEmpty || faultsNotInjected != nil {
+            let applied = statistics.faults.isEmpty ? nil : "applied " + Self.story(statistics.faults.map { "\($0.fault) at t=\($0.time.grouped)" })
+            lines.append(("faults", [applied, faultsNotInjected].compactMap { $0 }.joined(separator: "; ")))
         }
         if options.checkInvariants {
             let verdict = simulation.violation.map { "VIOLATED: \($0)" } ?? "none violated"
@@ -64,6 +66,44 @@ struct Summary {
         }
         let header = "PMMC simulation, seed \(options.seed)"
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
+    }
+
+    /// The slots decided, and what besides one operation each filled them: commands decided a
+    /// second time (paper figure 2; every replica skips them) and no-ops.
+    private var decisions: String {
+        let statistics = simulation.statistics
+        let duplicates = simulation.replicas.map(\.duplicatesSkipped).max() ?? 0
+        var text = "\(statistics.slotsDecided.grouped) slots decided"
+        if duplicates > 0 || statistics.noopSlots > 0 {
+            text += ": \(duplicates.grouped) held a command already decided in an earlier slot (skipped as a duplicate, "
+                + "paper figure 2), \(statistics.noopSlots.grouped) a no-op"
+        }
+        return text
+    }
+
+    /// Messages per decided slot against the steady-state minimum, and why it can be lower.
+    private var perDecision: String {
+        let statistics = simulation.statistics
+        let minimum = Self.minimumMessagesPerDecision(options)
+        var text = String(format2: statistics.messagesPerDecision) + " messages (steady-state minimum for this cluster: \(minimum))"
+        if statistics.messagesPerDecision < Double(minimum) {
+            text += "; below it because a slot decided for a duplicate or a no-op costs no request and no response, "
+                + "and only one replica proposed it"
+        }
+        return text
+    }
+
+    /// Who was adopted, at which ballot and when: `l0 at 0.0 (t=5), l1 at 1.1 (t=420)`.
+    static func leadership(_ adoptions: [Statistics.Adoption]) -> String {
+        guard !adoptions.isEmpty else { return "no leader was adopted" }
+        return story(adoptions.map { "\($0.leader) at \($0.ballot) (t=\($0.time.grouped))" })
+    }
+
+    /// `items` joined with commas; past eight, the first five and the last two with the
+    /// number left out between them.
+    static func story(_ items: [String]) -> String {
+        guard items.count > 8 else { return items.joined(separator: ", ") }
+        return (items.prefix(5) + ["… \((items.count - 7).grouped) more …"] + items.suffix(2)).joined(separator: ", ")
     }
 
     /// Why the run stopped.
