@@ -7,13 +7,7 @@
 # Set PMMC_SKIP_BUILD=1 to measure the binary already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-bench
-if [[ -z ${PMMC_SKIP_BUILD:-} ]]; then
-    echo "building release (-cross-module-optimization) into $scratch ..." >&2
-    swift build -c release --product pmmc --scratch-path "$scratch" \
-        -Xswiftc -cross-module-optimization >&2
-fi
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 measure() {
     local label=$1 states=$2
     shift 2

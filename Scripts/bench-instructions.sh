@@ -22,13 +22,7 @@ if ! command -v valgrind >/dev/null; then
     echo "bench-instructions: valgrind is not installed" >&2
     exit 1
 fi
-scratch=.build-bench
-if [[ -z ${PMMC_SKIP_BUILD:-} ]]; then
-    echo "building release (-cross-module-optimization) into $scratch ..." >&2
-    swift build -c release --product pmmc --scratch-path "$scratch" \
-        -Xswiftc -cross-module-optimization >&2
-fi
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 args=(simulate --operations "$operations" --latency 1 "${extra[@]}")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -16,14 +16,7 @@ cd "$(dirname "$0")/.."
 simulated=${1:-5000}
 runtime=${2:-20000}
 seconds=${3:-20}
-scratch=.build-bench
-# The same flags as Scripts/bench.sh, so the two share one release build.
-if [[ -z ${PMMC_SKIP_BUILD:-} ]]; then
-    echo "building release (-cross-module-optimization) into $scratch ..." >&2
-    swift build -c release --product pmmc --scratch-path "$scratch" \
-        -Xswiftc -cross-module-optimization >&2
-fi
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 losses=(0 0.05 0.1 0.2 0.3)
 cluster=(--replicas 2 --leaders 2 --acceptors 3 --clients 16)
 declare -A lossless

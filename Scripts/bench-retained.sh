@@ -13,10 +13,7 @@
 # `quick` skips the 1,000,000-operation run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scratch=.build-bench
-echo "building release (-cross-module-optimization) into $scratch ..." >&2
-swift build -c release --product pmmc --scratch-path "$scratch" -Xswiftc -cross-module-optimization >&2
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 
 line() { grep "^$1" | sed -E "s/^$1 +//"; }
 

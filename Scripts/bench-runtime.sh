@@ -10,14 +10,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 operations=${2:-100000}
 window=${3:-5}
-scratch=.build-bench
-# Cross-module optimization lets the compiler specialize the generic roles and the runtime's
-# actors for KeyValueStore in the pmmc executable; without it they run through generic
-# witnesses.
-echo "building release (-cross-module-optimization) into $scratch ..." >&2
-swift build -c release --product pmmc --scratch-path "$scratch" \
-    -Xswiftc -cross-module-optimization >&2
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 args=(run --operations "$operations" --clients 16 --replicas 2 --leaders 2 --acceptors 3 --window "$window")
 echo "command: $pmmc ${args[*]} (on $(nproc) cores)"
 best=0

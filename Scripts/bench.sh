@@ -11,13 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 operations=${2:-10000}
-scratch=.build-bench
-# Cross-module optimization lets the compiler specialize the generic roles and simulator
-# for KeyValueStore in the pmmc executable; without it they run through generic witnesses.
-echo "building release (-cross-module-optimization) into $scratch ..." >&2
-swift build -c release --product pmmc --scratch-path "$scratch" \
-    -Xswiftc -cross-module-optimization >&2
-pmmc="$scratch/release/pmmc"
+pmmc=$(Scripts/release-pmmc.sh)
 args=(simulate --operations "$operations" --replicas 2 --leaders 2 --acceptors 3 --latency 1 --no-invariants)
 echo "command: $pmmc ${args[*]}"
 best=0
