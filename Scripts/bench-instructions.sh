@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Instructions per simulator event, counted by callgrind: unlike wall-clock time, the count is
-# the same on every run, whatever else the machine is doing. Release build with
-# -cross-module-optimization into .build-bench, as Scripts/bench.sh builds it.
+# Instructions per simulator event, counted by callgrind (Scripts/callgrind.sh): unlike
+# wall-clock time, the count is the same on every run, whatever else the machine is doing.
+# Release build with -cross-module-optimization into .build-bench, as Scripts/bench.sh builds
+# it.
 #
 # Usage: Scripts/bench-instructions.sh [OPERATIONS] [-- EXTRA SIMULATE OPTIONS]
 #   Scripts/bench-instructions.sh                      # 3,000 operations, --no-invariants
@@ -18,32 +19,12 @@ if [[ ${1:-} == -- ]]; then
     shift
     extra=("$@")
 fi
-if ! command -v valgrind >/dev/null; then
-    echo "bench-instructions: valgrind is not installed" >&2
-    exit 1
-fi
 pmmc=$(Scripts/release-pmmc.sh)
 args=(simulate --operations "$operations" --latency 1 "${extra[@]}")
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-# valgrind 3.19 writes into the signal mask a program passes to sigsuspend, and libdispatch's
-# (parked main thread of an async main) is read-only: valgrind crashes. A preloaded sigsuspend
-# that passes a copy avoids it and changes nothing else.
-cat >"$out/sigsuspend.c" <<'C'
-#define _GNU_SOURCE
-#include <signal.h>
-#include <unistd.h>
-#include <sys/syscall.h>
-int sigsuspend(const sigset_t *mask) {
-    sigset_t copy = *mask;
-    return (int)syscall(SYS_rt_sigsuspend, &copy, _NSIG / 8);
-}
-C
-cc -shared -fPIC -O2 -o "$out/sigsuspend.so" "$out/sigsuspend.c"
-LD_PRELOAD="$out/sigsuspend.so" valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" "$pmmc" "${args[@]}" \
-    >"$out/summary" 2>"$out/valgrind"
-instructions=$(grep -E '^summary:' "$out/callgrind.out" | awk '{print $2}')
-events=$(grep '^events' "$out/summary" | awk '{print $2}' | tr -d ,)
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
+instructions=$(CALLGRIND_STDOUT="$summary" Scripts/callgrind.sh "$pmmc" "${args[@]}")
+events=$(grep '^events' "$summary" | awk '{print $2}' | tr -d ,)
 echo "command: valgrind --tool=callgrind $pmmc ${args[*]}"
 echo "instructions: $instructions ($(( instructions / 1000000 ))M)"
 echo "events: $events"
