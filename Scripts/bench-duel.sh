@@ -23,14 +23,6 @@ for value in "$seeds" "$operations"; do
         exit 2
     fi
 done
-scratch=.build-bench
-echo "building PMMCSimulation release (-cross-module-optimization) into $scratch ..." >&2
-swift build -c release --target PMMCSimulation --scratch-path "$scratch" \
-    -Xswiftc -cross-module-optimization >&2
-release="$scratch/release"
-echo "compiling Scripts/bench-duel.swift (swiftc -O) ..." >&2
-swiftc -O -parse-as-library -I "$release/Modules" Scripts/bench-duel.swift \
-    "$release"/PMMC.build/*.o "$release"/PMMCHost.build/*.o "$release"/PMMCTrace.build/*.o \
-    "$release"/PMMCSimulation.build/*.o -o "$scratch/bench-duel"
-echo "command: $scratch/bench-duel $seeds $operations"
-"$scratch/bench-duel" "$seeds" "$operations"
+program=$(Scripts/release-program.sh bench-duel)
+echo "command: $program $seeds $operations"
+"$program" "$seeds" "$operations"

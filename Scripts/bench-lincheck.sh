@@ -23,14 +23,6 @@ for value in "$runs" "$operations" "$clients" "$keys"; do
         exit 2
     fi
 done
-scratch=.build-bench
-# The same flags as Scripts/bench.sh, so the two share one release build.
-echo "building PMMCSimulation release (-cross-module-optimization) into $scratch ..." >&2
-swift build -c release --target PMMCSimulation --scratch-path "$scratch" \
-    -Xswiftc -cross-module-optimization >&2
-release="$scratch/release"
-echo "compiling Scripts/bench-lincheck.swift (swiftc -O) ..." >&2
-swiftc -O -parse-as-library -I "$release/Modules" Scripts/bench-lincheck.swift \
-    "$release"/PMMC.build/*.o "$release"/PMMCHost.build/*.o "$release"/PMMCTrace.build/*.o "$release"/PMMCSimulation.build/*.o -o "$scratch/bench-lincheck"
-echo "command: $scratch/bench-lincheck $runs $operations $clients $keys (on $(nproc) cores)"
-"$scratch/bench-lincheck" "$runs" "$operations" "$clients" "$keys"
+program=$(Scripts/release-program.sh bench-lincheck)
+echo "command: $program $runs $operations $clients $keys (on $(nproc) cores)"
+"$program" "$runs" "$operations" "$clients" "$keys"
