@@ -51,8 +51,8 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
         forward(inner, into: &outbox)
     }
 
-    public mutating func childExited(_ child: ProcessID) {
-        leader.childExited(child)
+    public mutating func childExited(_ child: ProcessID, at time: Int) {
+        leader.childExited(child, at: time)
     }
 
     private func forward(_ inner: Outbox<Machine>, into outbox: inout Outbox<Machine>) {

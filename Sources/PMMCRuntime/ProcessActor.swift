@@ -90,7 +90,7 @@ actor ProcessActor<Machine: StateMachine> {
             process.timerFired(timer, into: &outbox)
             bus.emit(.timerFired(id, timer))
         case .childExited(let child):
-            process.childExited(child)
+            process.childExited(child, at: bus.now)
         case .cancelCall(let ticket):
             effects.session.cancel(ticket: ticket)
         }

@@ -386,7 +386,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         }
         trace?(TraceEvent(time: now, kind: .exit, source: id))
         if id.host != id, !isCrashed(id.host), let parent = slotOf[id.host] {
-            table[parent]!.childExited(id)
+            table[parent]!.childExited(id, at: now)
         }
     }
 

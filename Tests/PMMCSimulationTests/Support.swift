@@ -114,3 +114,10 @@ final class TraceRecorder {
 func completedCount(_ simulation: KVSimulation) -> Int {
     simulation.operations.count(where: \.isComplete)
 }
+
+/// Whether `process` is a replica (which passes on decisions it learned when another replica
+/// asks it to catch up, but makes none).
+func isReplica(_ process: ProcessID?) -> Bool {
+    if case .replica = process { return true }
+    return false
+}

@@ -54,6 +54,23 @@ import Testing
         #expect(replica.retransmitTimer.timeout == 60)
     }
 
+    @Test("a leader samples each commander from spawn to exit, but not one that ran past its timeout")
+    func leaderSamplesPhaseTwo() {
+        var leader = Leader<KV>(id: l0, acceptors: acceptors(3), replicas: replicas(2), settings: Self.settings)
+        leader.started(at: 0)
+        leader.deliver(.adopted(ballot: b(0, 0), pvalues: []), from: .scout(leader: 0, number: 1), at: 10)
+        #expect(leader.phaseTimer.timeout == 30, "one sample of 10: three times the round trip")
+        for slot in 1...10 {
+            let commander = leader.deliver(.propose(slot: slot, command: get("k", id: slot), retry: false), from: r0, at: 100 * slot).commanders[0]
+            leader.childExited(commander.id, at: 100 * slot + 6)
+        }
+        let converged = leader.phaseTimer.timeout
+        #expect(converged < 20, "ten commanders decided in 6 ticks each")
+        let slow = leader.deliver(.propose(slot: 11, command: get("k", id: 11), retry: false), from: r0, at: 2_000).commanders[0]
+        leader.childExited(slow.id, at: 2_000 + converged + 1)
+        #expect(leader.phaseTimer.timeout == converged, "a commander that outlived its timeout resent p2a: no sample")
+    }
+
     @Test("scouts and commanders double their timeout on each expiry, up to the fixed interval")
     func phaseTimeoutDoubles() {
         var timer = RetransmitTimer(initial: 50, adapting: Self.settings.adaptiveRetransmission)

@@ -107,7 +107,7 @@ struct LeaderTests {
         var leader = active ? activeLeader() : makeLeader()
         if !active { leader.started() }
         let first = leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: false), from: r0)
-        if let commander = first.commanders.first { leader.childExited(commander.id) }
+        if let commander = first.commanders.first { leader.childExited(commander.id, at: 0) }
         let out = leader.deliver(.propose(slot: 1, command: put("k1", "second"), retry: retry), from: r1)
         #expect(leader.proposals[1] == put("k1", "first"))
         // A retry re-drives the command already chosen for the slot, never the new one.
@@ -123,9 +123,9 @@ struct LeaderTests {
         for _ in 0..<3 {
             #expect(leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: true), from: r0).spawned.isEmpty)
         }
-        leader.childExited(.commander(leader: 1, number: 99))
+        leader.childExited(.commander(leader: 1, number: 99), at: 0)
         #expect(leader.runningCommanders == [1: commander.id], "another child's exit changes nothing")
-        leader.childExited(commander.id)
+        leader.childExited(commander.id, at: 0)
         #expect(leader.runningCommanders.isEmpty)
         let again = leader.deliver(.propose(slot: 1, command: put("k1", "first"), retry: true), from: r0)
         #expect(commanded(again) == [pv(b(0, 1), 1, put("k1", "first"))])

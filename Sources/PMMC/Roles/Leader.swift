@@ -31,9 +31,12 @@
 ///   ``LeaderBackoff``): without failure detection it scouts only after its back-off timeout,
 ///   with it the timeout is how long the watched leader may stay silent.
 /// - With ``Settings/adaptiveRetransmission``, the leader times each scout from spawn to
-///   `adopted` (a round trip of phase 1, sampled only if shorter than the scout's timeout, so
-///   never one the scout had to resend: Karn's rule) and gives its scouts and commanders the
-///   resulting timeout (``RetransmitTimer``).
+///   `adopted` and each commander from spawn to exit (round trips of phase 1 and phase 2,
+///   sampled only if shorter than the child's timeout, so never one the child had to resend:
+///   Karn's rule) and gives its scouts and commanders the resulting timeout
+///   (``RetransmitTimer``). A single sample sets the timeout to three times the round trip
+///   (RFC 6298's first estimate); the commanders' samples bring it down to the round trip's
+///   mean and spread, so a lost p2a is sent again sooner.
 /// - With ``Settings/garbageCollection`` (paper §4.2; the counting lives in
 ///   ``ExecutedReports``): once every replica reported `executed` past slot `s`, the leader
 ///   drops its proposals below `s` and, if active, sends `⟨gc, s⟩` to the acceptors; `adopted`
@@ -56,8 +59,9 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     public private(set) var childrenSpawned = 0
     /// The commander still running for each slot at ``ballotNumber``.
     public private(set) var runningCommanders: [Int: ProcessID] = [:]
-    /// ``runningCommanders`` the other way round: each running commander's slot.
-    private var commanderSlots: [ProcessID: Int] = [:]
+    /// ``runningCommanders`` the other way round: each running commander's slot, and when it
+    /// was spawned with what timeout.
+    private var commanderSlots: [ProcessID: RunningCommander] = [:]
     /// With garbage collection: every replica has executed the slots below this one, and the
     /// leader has dropped their proposals.
     public private(set) var collectedBelow = 1
@@ -190,15 +194,19 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             if epoch == backoffEpoch, !active {
                 spawnScout(into: &outbox)
             }
-        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport:
+        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport, .missingDecision:
             return
         }
     }
 
-    /// Forgets `child` if it is the commander running for its slot.
-    public mutating func childExited(_ child: ProcessID) {
-        guard let slot = commanderSlots.removeValue(forKey: child) else { return }
-        runningCommanders[slot] = nil
+    /// Forgets `child` if it is the commander running for its slot, and takes the time from
+    /// its spawn to `time` as a round trip of phase 2 unless it had to send p2a again.
+    public mutating func childExited(_ child: ProcessID, at time: Int) {
+        guard let running = commanderSlots.removeValue(forKey: child) else { return }
+        runningCommanders[running.slot] = nil
+        if time - running.spawnedAt < running.timeout {
+            phaseTimer.sample(time - running.spawnedAt)
+        }
     }
 
     private mutating func nextChildNumber() -> Int {
@@ -218,11 +226,19 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
         let child = ProcessID.commander(leader: index, number: nextChildNumber())
         runningCommanders[slot] = child
-        commanderSlots[child] = slot
+        commanderSlots[child] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
         let commander = Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
             pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), timer: phaseTimer)
         outbox.spawn(.commander(commander))
     }
+}
+
+/// A commander a leader has spawned and not yet seen exit.
+struct RunningCommander: Hashable, Sendable {
+    let slot: Int
+    let spawnedAt: Int
+    /// The p2a timeout it was spawned with: a commander that ran longer sent p2a again.
+    let timeout: Int
 }

@@ -54,6 +54,9 @@
 /// - A replica told of a higher `slot_out` that made no progress for a whole interval, or is
 ///   more than WINDOW slots behind it, sends `⟨catchUp, slot_out⟩` to the replica ahead, which answers with the decisions from there
 ///   on if it still keeps them, and otherwise with a ``ReplicaSnapshot``.
+/// - A replica holding a decision past `slot_out` for longer than late decisions take
+///   (``DecisionGap``) sends `⟨catchUp, slot_out⟩` to the other replicas and proposes for
+///   `slot_out` again at once, without waiting out its retransmission timeout.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Hashable, Sendable {
@@ -114,6 +117,8 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private let settings: Settings
     /// Garbage collection and catch-up bookkeeping; see ``ReplicaProgress``.
     private var progress = ReplicaProgress()
+    /// With catch-up and other replicas: the missed decision it may ask them for.
+    private var gap: DecisionGap?
 
     /// A replica proposing to `leaders`; `replicas`, all replicas of the deployment (this one
     /// may be among them), are told of its progress when ``Settings/catchUp`` is set.
@@ -125,6 +130,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         self.retransmitTimer = RetransmitTimer(initial: settings.proposalRetransmit, adapting: settings.adaptiveRetransmission)
         self.peers = replicas.filter { $0 != id }
         self.settings = settings
+        self.gap = settings.catchUp && !peers.isEmpty ? DecisionGap(settings: settings) : nil
     }
 
     /// The decided commands from ``logStart`` up to (not including) ``slotOut``, in order:
@@ -175,6 +181,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong, .collect:
             return outbox.observe(.ignored)
         }
+        if let delay = gap?.update(slotOut: slotOut, open: highestDecision > slotOut, now: outbox.now) {
+            outbox.setTimer(.missingDecision, after: delay)
+        }
         armReport(into: &outbox)
         propose(into: &outbox)
     }
@@ -182,6 +191,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         if timer == .executedReport {
             return report(into: &outbox)
+        }
+        if timer == .missingDecision {
+            return askForMissingDecision(into: &outbox)
         }
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
@@ -203,15 +215,41 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private mutating func proposeUndecidedAgain(into outbox: inout Outbox<Machine>) {
         // slot_in lags behind slot_out on a replica that learned decisions without proposing.
         for slot in slotOut..<max(slotOut, slotIn) {
-            if let command = proposals[slot], decisions[slot] == nil {
-                proposedAt[slot] = nil
-                outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
-            }
+            proposeAgain(slot: slot, into: &outbox)
         }
-        if proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut {
-            noopsIssued += 1
-            let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
-            outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
+        gap?.reproposed(slot: slotOut, at: outbox.now)
+        proposeNoopIfMissed(into: &outbox)
+    }
+
+    /// Proposes this replica's command for `slot` again, if it has one there still undecided.
+    private mutating func proposeAgain(slot: Int, into outbox: inout Outbox<Machine>) {
+        guard let command = proposals[slot], decisions[slot] == nil else { return }
+        proposedAt[slot] = nil
+        outbox.send(.propose(slot: slot, command: command, retry: true), to: leaders(forSlot: slot))
+    }
+
+    /// Proposes a no-op for `slot_out` if later slots are decided and nobody here proposed for it.
+    private mutating func proposeNoopIfMissed(into outbox: inout Outbox<Machine>) {
+        guard proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut else { return }
+        noopsIssued += 1
+        let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
+        outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
+    }
+
+    /// The `missingDecision` timer: once the gap at ``slotOut`` has lasted longer than late
+    /// decisions take (``DecisionGap``), asks the other replicas for the decisions from there
+    /// on and proposes for `slot_out` again at once, as TCP's fast retransmit does, without
+    /// waiting out the retransmission timeout.
+    private mutating func askForMissingDecision(into outbox: inout Outbox<Machine>) {
+        guard let (repair, again) = gap?.fired(now: outbox.now) else { return }
+        if repair {
+            outbox.send(.catchUp(slotOut: slotOut), to: peers)
+            proposeAgain(slot: slotOut, into: &outbox)
+            proposeNoopIfMissed(into: &outbox)
+            lastProgressAt = outbox.now
+        }
+        if let again {
+            outbox.setTimer(.missingDecision, after: again)
         }
     }
 

@@ -66,13 +66,14 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
-    /// Tells a leader that its scout or commander `child` has exited, so that it knows which
-    /// commanders still run. Hosts call it when a child's ``Effect/exit`` is carried out. It
-    /// has no effects.
-    public mutating func childExited(_ child: ProcessID) {
+    /// Tells a leader that its scout or commander `child` has exited at `time` (the host's
+    /// clock, as ``Outbox/now``), so that it knows which commanders still run and how long
+    /// phase 2 took. Hosts call it when a child's ``Effect/exit`` is carried out. It has no
+    /// effects.
+    public mutating func childExited(_ child: ProcessID, at time: Int) {
         switch consume self {
-        case .leader(var leader): leader.childExited(child); self = .leader(leader)
-        case .custom(var custom): custom.childExited(child); self = .custom(custom)
+        case .leader(var leader): leader.childExited(child, at: time); self = .leader(leader)
+        case .custom(var custom): custom.childExited(child, at: time); self = .custom(custom)
         case let other: self = other
         }
     }
@@ -115,8 +116,8 @@ public protocol CustomRole<Machine>: Sendable {
     mutating func start(into outbox: inout Outbox<Machine>)
     mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>)
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
-    /// Called when a scout or commander of this process exits; see ``Role/childExited(_:)``.
-    mutating func childExited(_ child: ProcessID)
+    /// Called when a scout or commander of this process exits; see ``Role/childExited(_:at:)``.
+    mutating func childExited(_ child: ProcessID, at time: Int)
     /// Whether `other` is this process in the same state. Hosts that compare whole states (the
     /// explorer, which visits each state once) use it.
     func isSameState(as other: any CustomRole<Machine>) -> Bool
@@ -126,7 +127,7 @@ public protocol CustomRole<Machine>: Sendable {
 
 extension CustomRole {
     /// Does nothing: most custom processes spawn no children.
-    public mutating func childExited(_ child: ProcessID) {}
+    public mutating func childExited(_ child: ProcessID, at time: Int) {}
 
     /// `false`: a custom process's state is its own business unless it is `Hashable`.
     public func isSameState(as other: any CustomRole<Machine>) -> Bool { false }

@@ -224,7 +224,7 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         if settings.timers { state.removeTimers(of: id) }
         observer.note { TraceEvent(time: $0, kind: .exit, source: id) }
         if id.host != id, let parent = state.index(of: id.host) {
-            state.update(parent) { $0.childExited(id) }
+            state.update(parent) { $0.childExited(id, at: 0) }
         }
     }
 
