@@ -192,6 +192,7 @@ extension TimerID {
         case "proposalRetransmit": self = .proposalRetransmit
         case "phaseRetransmit": self = .phaseRetransmit
         case "executedReport": self = .executedReport
+        case "batchFlush": self = .batchFlush
         default:
             if let requestID = argument("requestRetransmit(requestID: ") {
                 self = .requestRetransmit(requestID: requestID)

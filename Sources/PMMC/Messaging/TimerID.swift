@@ -10,6 +10,9 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     /// Replica: tell leaders and other replicas how far I have executed (garbage collection,
     /// catch-up), and ask for what I missed if I am behind.
     case executedReport
+    /// Replica: the batch gathering requests has waited ``Settings/Batching/maximumDelay``;
+    /// propose it even if it is not full.
+    case batchFlush
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
     /// Leader: the back-off after a preemption is over; scout again. `epoch` tells stale
@@ -23,6 +26,7 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
         case .proposalRetransmit: "proposalRetransmit"
         case .phaseRetransmit: "phaseRetransmit"
         case .executedReport: "executedReport"
+        case .batchFlush: "batchFlush"
         case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
         case .backoff(let epoch): "backoff(epoch: \(epoch))"
         }

@@ -190,7 +190,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             if epoch == backoffEpoch, !active {
                 spawnScout(into: &outbox)
             }
-        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport:
+        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport, .batchFlush:
             return
         }
     }
