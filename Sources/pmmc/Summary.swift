@@ -69,8 +69,8 @@ struct Summary {
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
     }
 
-    /// The slots decided, and what besides one operation each filled them: commands decided a
-    /// second time (paper figure 2; every replica skips them) and no-ops.
+    /// The slots decided, and what besides one operation each filled them: batches, commands
+    /// decided a second time (paper figure 2; every replica skips them) and no-ops.
     private var decisions: String {
         let statistics = simulation.statistics
         let duplicates = simulation.replicas.map(\.duplicatesSkipped).max() ?? 0
@@ -79,7 +79,10 @@ struct Summary {
             text += " (\(statistics.batchSlots.grouped) of them batches; \(statistics.commandsDecided.grouped) client commands in all, "
                 + String(format2: Double(statistics.commandsDecided) / Double(statistics.slotsDecided)) + " a slot)"
         }
-        if duplicates > 0 || statistics.noopSlots > 0 {
+        if statistics.batchSlots > 0, duplicates > 0 || statistics.noopSlots > 0 {
+            text += ": \(duplicates.grouped) client commands in them were already decided in an earlier slot (skipped as "
+                + "duplicates, paper figure 2), \(statistics.noopSlots.grouped) slots held a no-op"
+        } else if duplicates > 0 || statistics.noopSlots > 0 {
             text += ": \(duplicates.grouped) held a command already decided in an earlier slot (skipped as a duplicate, "
                 + "paper figure 2), \(statistics.noopSlots.grouped) a no-op"
         }
