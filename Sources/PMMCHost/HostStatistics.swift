@@ -24,6 +24,10 @@ public struct HostStatistics: Sendable, Equatable {
     /// Messages sent of one kind.
     public func sent(_ kind: MessageKind) -> Int { sent[kind.rawValue] }
 
+    /// Messages among replicas, leaders, acceptors and their children: all but client
+    /// requests and responses. Batching divides these among a batch's commands.
+    public var protocolMessagesSent: Int { messagesSent - sent(.request) - sent(.response) }
+
     /// Counts one message of `kind` sent.
     public mutating func countSent(_ kind: MessageKind) {
         sent[kind.rawValue] += 1

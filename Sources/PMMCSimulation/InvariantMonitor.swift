@@ -237,13 +237,15 @@ struct InvariantMonitor<Machine: StateMachine> {
                 return (.r2, [replica], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
             }
             next += 1
-            if case .operation(let operation) = command.body,
-               shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
-                _ = shadow.state.apply(operation)
-                shadow.lastRequest[command.client] = command.requestID
-            } else if case .reconfigure = command.body,
-                      shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
-                shadow.lastRequest[command.client] = command.requestID
+            for command in command.unbatched {
+                if case .operation(let operation) = command.body,
+                   shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
+                    _ = shadow.state.apply(operation)
+                    shadow.lastRequest[command.client] = command.requestID
+                } else if case .reconfigure = command.body,
+                          shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
+                    shadow.lastRequest[command.client] = command.requestID
+                }
             }
         }
         guard next == performed.upperBound else {

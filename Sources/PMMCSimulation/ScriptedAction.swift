@@ -34,7 +34,7 @@ public enum ScriptedAction<Machine: StateMachine>: Hashable, Sendable, CustomStr
         case .drop(let id): "drop #\(id)"
         case .inject(let message, let source, let destination): "inject \(source) → \(destination) \(message)"
         case .crash(let process): "crash \(process)"
-        case .submit(let body, let client): "submit \(Self.describe(body)) by c\(client)"
+        case .submit(let body, let client): "submit \(body) by c\(client)"
         case .reconfigure(let leaders, let acceptors, let client):
             "reconfigure to \(leaders) new leader\(leaders == 1 ? "" : "s") and \(acceptors) new acceptor\(acceptors == 1 ? "" : "s") by c\(client)"
         case .schedule(let fault, let time): "schedule \(fault) at t=\(time)"
@@ -55,14 +55,6 @@ public enum ScriptedAction<Machine: StateMachine>: Hashable, Sendable, CustomStr
             hasher.combine(5); hasher.combine(leaders); hasher.combine(acceptors); hasher.combine(client)
         case .schedule(let fault, let time): hasher.combine(6); hasher.combine(fault); hasher.combine(time)
         case .run(let events): hasher.combine(7); hasher.combine(events)
-        }
-    }
-
-    private static func describe(_ body: Command<Machine>.Body) -> String {
-        switch body {
-        case .operation(let operation): operation.description
-        case .reconfigure(let configuration): "Reconfig \(configuration.leadersAndAcceptors)"
-        case .noop: "Noop"
         }
     }
 }

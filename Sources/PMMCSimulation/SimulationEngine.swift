@@ -301,7 +301,13 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         guard !decidedSlots[slot] else { return }
         decidedSlots[slot] = true
         statistics.slotsDecided += 1
-        if case .noop = command.body { statistics.noopSlots += 1 }
+        switch command.body {
+        case .noop: statistics.noopSlots += 1
+        case .batch(let commands):
+            statistics.batchSlots += 1
+            statistics.commandsDecided += commands.count
+        case .operation, .reconfigure: statistics.commandsDecided += 1
+        }
     }
 
     /// Records that leader `leader` became active with `ballot`.
@@ -528,6 +534,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         operations[index].return = now
         operations[index].output = output
         completedOperations += 1
+        statistics.operationsCompleted += 1
         if !options.keepsHistory, operations.count >= 2 * Self.trimStep {
             dropCompletedOperations()
         }

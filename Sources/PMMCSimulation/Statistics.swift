@@ -20,6 +20,14 @@ public struct Statistics: Sendable {
     /// Distinct slots decided for a no-op (a replica filling a hole or a reconfiguration's
     /// window); counted in ``slotsDecided``.
     public internal(set) var noopSlots = 0
+    /// Client commands the distinct decided slots carry: one for a slot holding an operation
+    /// or a reconfiguration, a batch's size for a slot holding a batch (``Settings/batching``),
+    /// none for a no-op. Duplicates decided again in a later slot count again.
+    public internal(set) var commandsDecided = 0
+    /// Slots decided for a batch of more than one command; counted in ``slotsDecided``.
+    public internal(set) var batchSlots = 0
+    /// Client operations that completed: the client had its response.
+    public internal(set) var operationsCompleted = 0
     /// Every time a leader was adopted, in order: the story of the leadership.
     public internal(set) var adoptions: [Adoption] = []
     /// Every fault applied, in order, with its virtual time.
@@ -43,5 +51,18 @@ public struct Statistics: Sendable {
     /// Messages sent per decided slot.
     public var messagesPerDecision: Double {
         slotsDecided == 0 ? 0 : Double(host.messagesSent) / Double(slotsDecided)
+    }
+
+    /// Messages sent per completed client operation: what one command costs, all messages of
+    /// the run counted. With batching it falls as batches grow, towards the client's request
+    /// to every replica and every replica's response.
+    public var messagesPerOperation: Double {
+        operationsCompleted == 0 ? 0 : Double(host.messagesSent) / Double(operationsCompleted)
+    }
+
+    /// Messages among replicas, leaders, acceptors and their children (all but client requests
+    /// and responses) per completed client operation: what batching divides.
+    public var protocolMessagesPerOperation: Double {
+        operationsCompleted == 0 ? 0 : Double(host.protocolMessagesSent) / Double(operationsCompleted)
     }
 }

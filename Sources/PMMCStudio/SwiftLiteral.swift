@@ -43,6 +43,7 @@ enum SwiftLiteral {
         case .operation(let operation): ".operation(\(Machine.swiftLiteral(operation)))"
         case .reconfigure(let configuration): ".reconfigure(\(self.configuration(configuration)))"
         case .noop: ".noop"
+        case .batch(let commands): ".batch([" + commands.map { command($0) }.joined(separator: ", ") + "])"
         }
     }
 
@@ -100,11 +101,15 @@ enum SwiftLiteral {
             "Settings.Backoff(minimum: \($0.minimum), maximum: \($0.maximum), factor: \($0.factor), decrease: \($0.decrease))"
         } ?? "nil"
         let adaptive = settings.adaptiveRetransmission.map { "Settings.AdaptiveRetransmission(minimum: \($0.minimum))" } ?? "nil"
+        let batching = settings.batching.map {
+            "Settings.Batching(maximumSize: \($0.maximumSize), maximumDelay: \($0.maximumDelay))"
+        } ?? "nil"
         return "Settings(window: \(settings.window), requestRetransmit: \(settings.requestRetransmit), "
             + "proposalRetransmit: \(settings.proposalRetransmit), phaseRetransmit: \(settings.phaseRetransmit), failureDetection: \(detection), "
             + "backoff: \(backoff), adaptiveRetransmission: \(adaptive), "
             + "stateReduction: \(settings.stateReduction), garbageCollection: \(settings.garbageCollection), catchUp: \(settings.catchUp), "
-            + "executedReportInterval: \(settings.executedReportInterval), retainedDecisions: \(settings.retainedDecisions))"
+            + "executedReportInterval: \(settings.executedReportInterval), retainedDecisions: \(settings.retainedDecisions), "
+            + "batching: \(batching))"
     }
 
     static func network(_ model: NetworkModel) -> String {

@@ -3,8 +3,8 @@ import PMMCSimulation
 import Testing
 
 /// A sequential replay of a decided log: each request applied once, at the first slot that
-/// holds it (a later slot holding the same request is a duplicate), no-ops and
-/// reconfigurations skipped, as replicas do.
+/// holds it (a later slot holding the same request is a duplicate), a batch's requests in
+/// order, no-ops and reconfigurations skipped, as replicas do.
 struct LogReplay<Machine: StateMachine> {
     /// The state after the whole log.
     private(set) var state = Machine()
@@ -16,12 +16,14 @@ struct LogReplay<Machine: StateMachine> {
     private(set) var executed = 0
 
     init(_ log: [Command<Machine>]) {
-        for (index, command) in log.enumerated() {
-            let key = RequestKey(command)
-            guard case .operation(let operation) = command.body, slots[key] == nil else { continue }
-            slots[key] = index + 1
-            executed += 1
-            outputs[key] = state.apply(operation)
+        for (index, decided) in log.enumerated() {
+            for command in decided.unbatched {
+                let key = RequestKey(command)
+                guard case .operation(let operation) = command.body, slots[key] == nil else { continue }
+                slots[key] = index + 1
+                executed += 1
+                outputs[key] = state.apply(operation)
+            }
         }
     }
 }

@@ -193,6 +193,7 @@ extension TimerID {
         case "phaseRetransmit": self = .phaseRetransmit
         case "executedReport": self = .executedReport
         case "missingDecision": self = .missingDecision
+        case "batchFlush": self = .batchFlush
         default:
             if let requestID = argument("requestRetransmit(requestID: ") {
                 self = .requestRetransmit(requestID: requestID)

@@ -50,6 +50,7 @@ struct RunSummary {
             ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
                 + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
+            ("per command", Summary.perCommand(messages: messages, protocolMessages: statistics.protocolMessagesSent, completed: completed)),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
             ("retained", Summary.describe(retained)),
             ("timers", "\(statistics.timersFired.grouped) fired, \(statistics.timersCancelled.grouped) cancelled when their process exited or crashed"),

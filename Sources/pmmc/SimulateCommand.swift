@@ -44,8 +44,9 @@ struct SimulateCommand {
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
           --time-limit N        stop at virtual time N (default: enough for the workload,
                                 10,000 + the last fault's time + R × (12 × MAX latency +
-                                2,400 × P ÷ (1 − P)), where R is operations ÷ min(clients,
-                                WINDOW) rounded up and P the loss probability)
+                                2,400 × P ÷ (1 − P) + batch delay), where R is operations
+                                ÷ min(clients, WINDOW) rounded up and P the loss
+                                probability)
         OUTPUT
           --trace FILE          write every event as JSON Lines to FILE
           --history FILE        write the clients' operations as a JSON history to FILE,
@@ -134,14 +135,15 @@ struct SimulateCommand {
     /// Enough virtual time for the workload, with room to spare: 10,000 ticks (to elect a
     /// leader, or another after a crash), the time of the last fault, and per round of
     /// operations (operations ÷ min(clients, WINDOW), rounded up) 12 one-way delays at the
-    /// longest latency plus, under loss P, 12 × P ÷ (1 − P) client retransmission intervals.
-    /// A fault-free round takes about 6 mean delays.
+    /// longest latency plus, under loss P, 12 × P ÷ (1 − P) client retransmission intervals,
+    /// plus the batch delay. A fault-free round takes about 6 mean delays.
     var defaultTimeLimit: Int {
         let concurrency = min(options.clients, options.settings.window)
         let rounds = Double((operations + concurrency - 1) / concurrency)
         let loss = options.network.lossRate
         let perRound = 12 * Double(options.network.latency.upperBound)
             + 12 * Double(options.settings.requestRetransmit) * loss / (1 - loss)
+            + Double(options.settings.batching?.maximumDelay ?? 0)
         let lastFault = Double(faults.last?.time ?? 0)
         let ticks = 10_000 + lastFault + rounds * perRound.rounded(.up)
         return ticks < Double(Self.latestTime) ? Int(ticks) : Self.latestTime

@@ -46,6 +46,7 @@ struct Summary {
             ("messages", "\(statistics.messagesSent.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.duplicated.grouped) duplicated, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
             ("by type", MessageKind.allCases.filter { statistics.sent($0) > 0 }.map { "\($0) \(statistics.sent($0).grouped)" }.joined(separator: ", ")),
             ("per decision", perDecision),
+            ("per command", Self.perCommand(messages: statistics.messagesSent, protocolMessages: statistics.protocolMessagesSent, completed: completed)),
             ("preemptions", statistics.preemptions.grouped),
             ("leaders", Self.leadership(statistics.adoptions)),
             ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned"),
@@ -68,13 +69,20 @@ struct Summary {
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
     }
 
-    /// The slots decided, and what besides one operation each filled them: commands decided a
-    /// second time (paper figure 2; every replica skips them) and no-ops.
+    /// The slots decided, and what besides one operation each filled them: batches, commands
+    /// decided a second time (paper figure 2; every replica skips them) and no-ops.
     private var decisions: String {
         let statistics = simulation.statistics
         let duplicates = simulation.replicas.map(\.duplicatesSkipped).max() ?? 0
         var text = "\(statistics.slotsDecided.grouped) slots decided"
-        if duplicates > 0 || statistics.noopSlots > 0 {
+        if statistics.batchSlots > 0 {
+            text += " (\(statistics.batchSlots.grouped) of them batches; \(statistics.commandsDecided.grouped) client commands in all, "
+                + String(format2: Double(statistics.commandsDecided) / Double(statistics.slotsDecided)) + " a slot)"
+        }
+        if statistics.batchSlots > 0, duplicates > 0 || statistics.noopSlots > 0 {
+            text += ": \(duplicates.grouped) client commands in them were already decided in an earlier slot (skipped as "
+                + "duplicates, paper figure 2), \(statistics.noopSlots.grouped) slots held a no-op"
+        } else if duplicates > 0 || statistics.noopSlots > 0 {
             text += ": \(duplicates.grouped) held a command already decided in an earlier slot (skipped as a duplicate, "
                 + "paper figure 2), \(statistics.noopSlots.grouped) a no-op"
         }
@@ -91,6 +99,16 @@ struct Summary {
                 + "and only one replica proposed it"
         }
         return text
+    }
+
+    /// Messages per completed client operation, all and among the protocol's processes:
+    /// `4.52 messages, 0.52 of them among replicas, leaders and acceptors (the rest are
+    /// client requests and responses)`.
+    static func perCommand(messages: Int, protocolMessages: Int, completed: Int) -> String {
+        guard completed > 0 else { return "no operation completed" }
+        return String(format2: Double(messages) / Double(completed)) + " messages, "
+            + String(format2: Double(protocolMessages) / Double(completed))
+            + " of them among replicas, leaders and acceptors (the rest are client requests and responses)"
     }
 
     /// Who was adopted, at which ballot and when: `l0 at 0.0 (t=5), l1 at 1.1 (t=420)`.

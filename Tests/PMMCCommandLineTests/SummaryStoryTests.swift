@@ -35,6 +35,24 @@ struct SummaryStoryTests {
                 "\(summary["leaders"] ?? "none")")
         let duplicates = simulation.replicas.map(\.duplicatesSkipped).max() ?? 0
         #expect(duplicates > 0, "two replicas proposing in different orders decide some command twice")
+        // While no leader is active, requests gather and go out in batches; duplicates are
+        // then counted by client command.
+        #expect(simulation.statistics.batchSlots > 0)
+        #expect(summary["decisions"]?.contains(": \(duplicates) client commands in them were already decided in an earlier slot") == true,
+                "\(summary["decisions"] ?? "none")")
+    }
+
+    @Test("without batching, the decisions line counts the slots that held a duplicate")
+    func duplicatesWithoutBatching() throws {
+        var options = SimulationOptions(seed: 3, clients: 4)
+        options.settings.batching = nil
+        let simulation = try Simulation<KeyValueStore>(options: options)
+        for index in 0..<60 { try simulation.put("k\(index % 5)", "v\(index)", client: index % 4) }
+        try simulation.schedule(.crash(.leader(0)), at: 300)
+        let outcome = simulation.run(until: \.allOperationsCompleted, timeLimit: 100_000)
+        let duplicates = simulation.replicas.map(\.duplicatesSkipped).max() ?? 0
+        #expect(outcome == .conditionMet && duplicates > 0 && simulation.statistics.batchSlots == 0)
+        let summary = lines(of: simulation, outcome: outcome, operations: 60)
         #expect(summary["decisions"]?.contains(": \(duplicates) held a command already decided in an earlier slot") == true,
                 "\(summary["decisions"] ?? "none")")
     }

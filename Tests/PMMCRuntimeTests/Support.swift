@@ -145,7 +145,7 @@ struct Request: Hashable {
 func replay(_ log: [Command<KeyValueStore>]) -> (state: KeyValueStore, outputs: [Request: String]) {
     var state = KeyValueStore()
     var outputs: [Request: String] = [:]
-    for command in log {
+    for command in log.flatMap(\.unbatched) {
         guard case .operation(let operation) = command.body else { continue }
         let request = Request(client: command.client, requestID: command.requestID)
         if outputs[request] == nil {

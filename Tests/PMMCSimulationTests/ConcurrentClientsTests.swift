@@ -8,9 +8,12 @@ import PMMCTesting
 /// same slot; the loser's proposal is displaced and proposed again for a later slot.
 @Suite("Two clients, two replicas (paper figure 2)")
 struct ConcurrentClientsTests {
-    /// Both clients append to one key, three requests each, all queued at time 0.
+    /// Both clients append to one key, three requests each, all queued at time 0. Without
+    /// batching, as in the figure: each proposal carries one command.
     static func race(seed: UInt64) throws -> (simulation: KVSimulation, outcome: RunOutcome, trace: TraceRecorder) {
-        let simulation = try makeSimulation(seed: seed, replicas: 2, clients: 2)
+        var settings = Settings()
+        settings.batching = nil
+        let simulation = try makeSimulation(seed: seed, replicas: 2, clients: 2, settings: settings)
         let recorder = TraceRecorder(simulation)
         try submitRoundRobin((1...6).map { .append(key: "k", value: "v\($0)") }, to: simulation)
         let outcome = simulation.run(until: everyReplicaApplied, timeLimit: 100_000)

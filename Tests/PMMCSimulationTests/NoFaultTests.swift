@@ -49,7 +49,7 @@ struct NoFaultTests {
         var state = KV()
         var seen: Set<RequestKey> = []
         var expected: [RequestKey: String] = [:]
-        for command in log {
+        for command in log.flatMap(\.unbatched) {
             guard case .operation(let operation) = command.body, seen.insert(RequestKey(command)).inserted else { continue }
             expected[RequestKey(command)] = state.apply(operation)
         }

@@ -4,7 +4,8 @@ import Testing
 /// The replica of paper figure 1, with client sessions, reconfiguration and re-proposals.
 @Suite("Replica")
 struct ReplicaTests {
-    static let settings = Settings(window: 5, proposalRetransmit: 100, adaptiveRetransmission: nil, garbageCollection: false, catchUp: false)
+    static let settings = Settings(
+        window: 5, proposalRetransmit: 100, adaptiveRetransmission: nil, garbageCollection: false, catchUp: false, batching: nil)
     /// The configuration a reconfiguration switches to: leader l2, acceptors a3…a5.
     static let next = try! Configuration(replicas: 2, leaders: 1, acceptors: 3, firstLeader: 2, firstAcceptor: 3)
 

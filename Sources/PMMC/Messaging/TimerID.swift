@@ -13,6 +13,9 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     /// Replica: a later decision arrived a while ago but `slot_out`'s has not; ask the other
     /// replicas for it (catch-up).
     case missingDecision
+    /// Replica: the batch gathering requests has waited ``Settings/Batching/maximumDelay``;
+    /// propose it even if it is not full.
+    case batchFlush
     /// Leader: has the leader I monitor answered my pings? `epoch` tells stale checks apart.
     case leaderCheck(epoch: Int)
     /// Leader: the back-off after a preemption is over; scout again. `epoch` tells stale
@@ -27,6 +30,7 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
         case .phaseRetransmit: "phaseRetransmit"
         case .executedReport: "executedReport"
         case .missingDecision: "missingDecision"
+        case .batchFlush: "batchFlush"
         case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
         case .backoff(let epoch): "backoff(epoch: \(epoch))"
         }

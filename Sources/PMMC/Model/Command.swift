@@ -1,5 +1,5 @@
-/// A command to be decided in a slot: a client's operation, a reconfiguration or a no-op,
-/// tagged with the client and its request id so that replicas execute it at most once.
+/// A command to be decided in a slot: a client's operation, a reconfiguration, a no-op or a
+/// batch of client commands, tagged with the client and its request id so that replicas execute it at most once.
 ///
 /// Commands are immutable and compared by content, so they behave as values. They are
 /// classes so that the messages carrying them, which hosts copy many times on their way
@@ -13,6 +13,10 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
         case reconfigure(Configuration)
         /// Fill a slot without effect (used to push a reconfiguration through).
         case noop
+        /// Client commands a replica gathered into one slot (``Settings/batching``), performed
+        /// in order, each at most once. The batch's own client and request id are the
+        /// replica's, as for its no-ops.
+        case batch([Command])
     }
 
     /// Who issued the command: a client, or the replica that made a no-op.
@@ -44,6 +48,19 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
         return false
     }
 
+    /// The client commands this one stands for, in the order they are performed: a batch's
+    /// commands, or the command itself.
+    public var unbatched: [Command] {
+        if case .batch(let commands) = body { return commands }
+        return [self]
+    }
+
+    /// How many client commands this one stands for: a batch's size, otherwise 1.
+    public var unbatchedCount: Int {
+        if case .batch(let commands) = body { return commands.count }
+        return 1
+    }
+
     /// About how many bytes the command takes in memory: the object and its client and
     /// request id, and the operation's ``StateMachine/approximateBytes(of:)``. For retained-
     /// state figures, not an exact measure.
@@ -55,15 +72,32 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
             let processes = configuration.replicas.count + configuration.leaders.count + configuration.acceptors.count
             return object + processes * MemoryLayout<ProcessID>.size
         case .noop: return object
+        case .batch(let commands): return object + commands.reduce(0) { $0 + MemoryLayout<Command>.size + $1.approximateBytes }
         }
     }
 
-    /// The command in the slides' notation, e.g. `Put k1 v1`.
+    /// The command in the slides' notation, its body's: e.g. `Put k1 v1`.
     public func writeNotation(to output: inout some NotationOutput) {
-        switch body {
+        body.writeNotation(to: &output)
+    }
+}
+
+extension Command.Body: NotationPrintable {
+    /// The body in the slides' notation, e.g. `Put k1 v1`; a batch lists its commands with
+    /// their clients and request ids, `Batch[c0#3 Put k1 v1, c1#2 Get k1]`.
+    public func writeNotation(to output: inout some NotationOutput) {
+        switch self {
         case .operation(let operation): output.write(operation.description)
         case .reconfigure(let configuration): output.write("Reconfig "); output.write(configuration.leadersAndAcceptors)
         case .noop: output.write("Noop")
+        case .batch(let commands):
+            output.write("Batch[")
+            for (index, command) in commands.enumerated() {
+                if index > 0 { output.write(", ") }
+                command.client.writeNotation(to: &output); output.write("#"); output.write(command.requestID); output.write(" ")
+                command.writeNotation(to: &output)
+            }
+            output.write("]")
         }
     }
 }

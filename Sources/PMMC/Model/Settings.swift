@@ -41,6 +41,11 @@ public struct Settings: Hashable, Sendable {
     /// With ``garbageCollection``: how many applied decisions a replica keeps to send a
     /// replica that is behind; one further behind gets a snapshot.
     public var retainedDecisions: Int
+    /// Batching: when set, a replica gathers client requests and proposes up to
+    /// ``Batching/maximumSize`` of them as one command in one slot (``Command/Body/batch(_:)``),
+    /// once the batch is full or ``Batching/maximumDelay`` ticks after it started to gather.
+    /// When `nil`, every request is proposed in a slot of its own, as in paper figure 1.
+    public var batching: Batching?
 
     /// How a passive leader watches the active one.
     public struct FailureDetection: Hashable, Sendable {
@@ -86,6 +91,24 @@ public struct Settings: Hashable, Sendable {
         }
     }
 
+    /// How a replica gathers requests into one slot's command (see ``BatchAssembly``), as
+    /// etcd's raft and OmniPaxos buffer proposals: a batch goes out when it holds
+    /// ``maximumSize`` requests, or ``maximumDelay`` ticks after its first request found room
+    /// in the window, whichever comes first.
+    public struct Batching: Hashable, Sendable {
+        /// The most requests one slot carries; 1 proposes every request alone.
+        public var maximumSize: Int
+        /// The longest a request waits for others to join its batch, in ticks. With 0 a batch
+        /// holds what waits when a slot opens in the window: nothing waits for the sake of
+        /// batching, and requests still gather while the window is full.
+        public var maximumDelay: Int
+
+        public init(maximumSize: Int = 64, maximumDelay: Int = 0) {
+            self.maximumSize = maximumSize
+            self.maximumDelay = maximumDelay
+        }
+    }
+
     public init(
         window: Int = 5,
         requestRetransmit: Int = 200,
@@ -98,7 +121,8 @@ public struct Settings: Hashable, Sendable {
         garbageCollection: Bool = true,
         catchUp: Bool = true,
         executedReportInterval: Int = 100,
-        retainedDecisions: Int = 1_000
+        retainedDecisions: Int = 1_000,
+        batching: Batching? = Batching()
     ) {
         self.window = window
         self.requestRetransmit = requestRetransmit
@@ -112,10 +136,12 @@ public struct Settings: Hashable, Sendable {
         self.catchUp = catchUp
         self.executedReportInterval = executedReportInterval
         self.retainedDecisions = retainedDecisions
+        self.batching = batching
     }
 
-    /// Checks that WINDOW and every interval are at least 1, that each maximum is at least
-    /// its minimum and that the back-off factor is at least 2; the error names the first
+    /// Checks that WINDOW, every interval and the batch size are at least 1, that the batch
+    /// delay is not negative, that each maximum is at least its minimum and that the back-off
+    /// factor is at least 2; the error names the first
     /// setting that is out of range.
     public func validate() throws(SettingsError) {
         let values = [
@@ -127,6 +153,7 @@ public struct Settings: Hashable, Sendable {
             ("backoff factor", backoff?.factor ?? 2, 2), ("backoff decrease", backoff?.decrease ?? 1, 1),
             ("retransmit minimum", adaptiveRetransmission?.minimum ?? 1, 1),
             ("executed report interval", executedReportInterval, 1), ("retained decisions", retainedDecisions, 1),
+            ("batch size", batching?.maximumSize ?? 1, 1), ("batch delay", batching?.maximumDelay ?? 0, 0),
         ]
         for (name, value, minimum) in values where value < minimum {
             throw SettingsError(setting: name, value: value, minimum: minimum)
@@ -135,11 +162,11 @@ public struct Settings: Hashable, Sendable {
 
     /// The settings of the paper's figures: naive leaders of figure 7 (no failure detection,
     /// no back-off), fixed retransmission intervals, and no state reduction, garbage
-    /// collection or catch-up.
+    /// collection, catch-up or batching.
     public static func paper(window: Int = 5) -> Settings {
         Settings(
             window: window, failureDetection: nil, backoff: nil, adaptiveRetransmission: nil,
-            stateReduction: false, garbageCollection: false, catchUp: false)
+            stateReduction: false, garbageCollection: false, catchUp: false, batching: nil)
     }
 
     /// Whether replicas send `executed` reports: for ``garbageCollection`` or ``catchUp``.

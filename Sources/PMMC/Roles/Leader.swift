@@ -194,7 +194,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             if epoch == backoffEpoch, !active {
                 spawnScout(into: &outbox)
             }
-        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport, .missingDecision:
+        case .requestRetransmit, .proposalRetransmit, .phaseRetransmit, .executedReport, .missingDecision, .batchFlush:
             return
         }
     }

@@ -57,6 +57,13 @@
 /// - A replica holding a decision past `slot_out` for longer than late decisions take
 ///   (``DecisionGap``) sends `⟨catchUp, slot_out⟩` to the other replicas and proposes for
 ///   `slot_out` again at once, without waiting out its retransmission timeout.
+///
+/// Batching (``Settings/batching``; Docs/Pragmatics.md), where `propose()` departs from the
+/// figure: it moves up to ``Settings/Batching/maximumSize`` requests at once into one
+/// ``Command/Body/batch(_:)`` command for `slot_in`, and waits while a batch is gathering
+/// (``BatchAssembly``). `perform` performs a batch's commands in order, each at most once by
+/// its client's session, and answers each client; a displaced batch puts its commands back
+/// into `requests`, one by one, so they are proposed again and performed once.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Hashable, Sendable {
@@ -86,12 +93,13 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     public private(set) var leaders: [ProcessID]
     /// Each client's last executed request.
     public private(set) var sessions: [ProcessID: Session] = [:]
-    /// How many of this replica's proposals lost their slot to another command and were
-    /// proposed again (paper figure 2).
+    /// How many client commands this replica proposed lost their slot to another command
+    /// and were proposed again (paper figure 2); a displaced batch counts each of its commands.
     public private(set) var displacedProposals = 0
     /// How many client operations this replica has applied to ``state``.
     public private(set) var operationsApplied = 0
-    /// How many decided commands were skipped as duplicates.
+    /// How many decided client commands were skipped as duplicates, counted one by one
+    /// inside batches.
     public private(set) var duplicatesSkipped = 0
 
     /// When undecided proposals are proposed again.
@@ -104,7 +112,10 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private var reconfigurations: [Int: Configuration] = [:]
     /// The request each client has waiting in ``requests`` or ``proposals``.
     private var queued: [ProcessID: Int] = [:]
-    private var noopsIssued = 0
+    /// The request ids of this replica's own no-ops and batches.
+    private var commandsIssued = 0
+    /// How waiting requests are gathered into batches.
+    private var batchAssembly: BatchAssembly
     /// The highest slot any decision has arrived for.
     private var highestDecision = 0
     private var retransmitPending = false
@@ -131,6 +142,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         self.peers = replicas.filter { $0 != id }
         self.settings = settings
         self.gap = settings.catchUp && !peers.isEmpty ? DecisionGap(settings: settings) : nil
+        self.batchAssembly = BatchAssembly(limits: settings.batching)
     }
 
     /// The decided commands from ``logStart`` up to (not including) ``slotOut``, in order:
@@ -195,6 +207,10 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         if timer == .missingDecision {
             return askForMissingDecision(into: &outbox)
         }
+        if timer == .batchFlush {
+            batchAssembly.timerFired()
+            return propose(into: &outbox)
+        }
         guard timer == .proposalRetransmit else { return }
         retransmitPending = false
         if retransmitTimer.isAdaptive {
@@ -231,8 +247,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// Proposes a no-op for `slot_out` if later slots are decided and nobody here proposed for it.
     private mutating func proposeNoopIfMissed(into outbox: inout Outbox<Machine>) {
         guard proposals[slotOut] == nil, decisions[slotOut] == nil, highestDecision > slotOut else { return }
-        noopsIssued += 1
-        let noop = Command<Machine>(client: id, requestID: noopsIssued, body: .noop)
+        let noop = issue(.noop)
         outbox.send(.propose(slot: slotOut, command: noop, retry: true), to: leaders(forSlot: slotOut))
     }
 
@@ -256,10 +271,14 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// Performs the decided slots from ``slotOut`` on, in order.
     private mutating func performDecided(into outbox: inout Outbox<Machine>) {
         while let decided = decisions[slotOut] {
-            if let proposed = proposals.removeValue(forKey: slotOut), proposed != decided {
+            let proposed = proposals.removeValue(forKey: slotOut)
+            perform(decided, into: &outbox)
+            // Re-queued after performing, not before as in the figure (where requests is a
+            // set, so the order is free): a displaced batch's commands that the decided batch
+            // holds too are then seen as performed and not proposed again.
+            if let proposed, proposed != decided {
                 requeueDisplaced(proposed)
             }
-            perform(decided, into: &outbox)
             outbox.observe(.applied(slot: slotOut - 1, command: decided))
         }
     }
@@ -352,20 +371,27 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     }
 
     private mutating func requeueDisplaced(_ command: Command<Machine>) {
-        if case .noop = command.body { return }
+        switch command.body {
+        case .noop: return
+        case .batch(let commands):
+            for command in commands { requeueDisplaced(command) }
+            return
+        case .operation, .reconfigure: break
+        }
         if let session = sessions[command.client], command.requestID <= session.requestID { return }
         displacedProposals += 1
         requests.append(command)
     }
 
     private mutating func propose(into outbox: inout Outbox<Machine>) {
-        while slotIn < slotOut + window, !requests.isEmpty {
+        while slotIn < slotOut + window, !requests.isEmpty, batchAssembly.isReady(requests, into: &outbox) {
             if slotIn > window, let configuration = reconfigurations[slotIn - window] {
                 leaders = configuration.leaders
                 leaderHistory.append(.init(firstSlot: slotIn, leaders: configuration.leaders))
             }
             if decisions[slotIn] == nil {
-                let command = requests.removeFirst()
+                let batch = batchAssembly.take(from: &requests)
+                let command = batch.count == 1 ? batch[0] : issue(.batch(batch))
                 proposals[slotIn] = command
                 if retransmitTimer.isAdaptive {
                     proposedAt[slotIn] = outbox.now
@@ -382,10 +408,21 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
 
     private mutating func perform(_ command: Command<Machine>, into outbox: inout Outbox<Machine>) {
         defer { slotOut += 1 }
+        switch command.body {
+        case .noop: return
+        case .batch(let commands):
+            for command in commands { performClientCommand(command, into: &outbox) }
+        case .operation, .reconfigure:
+            performClientCommand(command, into: &outbox)
+        }
+    }
+
+    /// Performs a client's operation or reconfiguration in slot ``slotOut`` unless its
+    /// session shows it performed already, and answers the client.
+    private mutating func performClientCommand(_ command: Command<Machine>, into outbox: inout Outbox<Machine>) {
         if queued[command.client] == command.requestID {
             queued[command.client] = nil
         }
-        if case .noop = command.body { return }
         if let session = sessions[command.client], command.requestID <= session.requestID {
             duplicatesSkipped += 1
             return
@@ -399,7 +436,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             output = nil
             reconfigurations[slotOut] = configuration
             fillWindowWithNoops(reconfigurationSlot: slotOut)
-        case .noop:
+        case .noop, .batch:
             return
         }
         sessions[command.client] = Session(requestID: command.requestID, output: output)
@@ -413,9 +450,14 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         let missing = undecided - requests.count
         guard missing > 0 else { return }
         for _ in 0..<missing {
-            noopsIssued += 1
-            requests.append(Command(client: id, requestID: noopsIssued, body: .noop))
+            requests.append(issue(.noop))
         }
+    }
+
+    /// A command of this replica's own, a no-op or a batch, with the next request id.
+    private mutating func issue(_ body: Command<Machine>.Body) -> Command<Machine> {
+        commandsIssued += 1
+        return Command(client: id, requestID: commandsIssued, body: body)
     }
 
     private func leaders(forSlot slot: Int) -> [ProcessID] {
