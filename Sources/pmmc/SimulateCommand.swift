@@ -42,6 +42,9 @@ struct SimulateCommand {
                                 overlap, two processes reach each other only if every open
                                 window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
+          --restart T:P         restart crashed process P at time T with the state it had
+                                (a leader with a higher ballot); P must have a --crash
+                                before T; repeatable (e.g. --crash 50:l1 --restart 400:l1)
           --time-limit N        stop at virtual time N (default: enough for the workload,
                                 10,000 + the last fault's time + R × (12 × MAX latency +
                                 2,400 × P ÷ (1 − P)), where R is operations ÷ min(clients,
@@ -104,7 +107,7 @@ struct SimulateCommand {
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         valueSize = try reader.integer("--value-size", in: 1...1_000_000)
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
-        faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
+        faults = try FaultSchedule.simulatorFaults(from: &reader, latest: Self.latestTime)
         profile = try reader.value("--profile").map { name throws(UsageError) in
             guard let profile = SweepProfile(rawValue: name) else {
                 throw UsageError(message: "unknown profile '\(name)'; the profiles are " + SweepProfile.allCases.map(\.rawValue).joined(separator: ", "))
@@ -126,7 +129,7 @@ struct SimulateCommand {
     }
 
     /// The options a profile sets itself.
-    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--partition", "--naive", "--value-size"]
+    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--restart", "--partition", "--naive", "--value-size"]
 
     /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
     var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
@@ -154,11 +157,15 @@ struct SimulateCommand {
     }
 
     /// Whether only crashed clients' operations are left, which can never complete: some
-    /// client crashed, and every other has run its share of the workload.
+    /// client crashed and has no restart to come, and every other has run its share of the
+    /// workload.
     private func onlyCrashedClientsLeft(_ simulation: Simulation<KeyValueStore>) -> Bool {
         var crashed = false
         for index in 0..<options.clients {
             if simulation.isCrashed(.client(index)) {
+                if faults.contains(where: { $0.time >= simulation.now && $0.fault == .restart(.client(index)) }) {
+                    return false
+                }
                 crashed = true
             } else if let client = simulation.client(index), !client.isIdle || client.nextRequestID - 1 < share(of: index) {
                 return false

@@ -26,6 +26,9 @@
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
 ///
+/// A restart after a crash (``restart(into:)``) is not in the figure either: the leader
+/// comes back passive with a higher ballot and a new scout, as on start.
+///
 /// Three pragmatics, each off in ``Settings/paper(window:)``:
 /// - With ``Settings/backoff``, a preempted leader backs off (paper §3, AIMD; see
 ///   ``LeaderBackoff``): without failure detection it scouts only after its back-off timeout,
@@ -98,6 +101,20 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
+        spawnScout(into: &outbox)
+    }
+
+    /// Comes back after a crash (not in figure 7, whose processes only crash; Docs/Simulation.md,
+    /// "Restart"). The host kept this leader's state, but its scouts, commanders and timers
+    /// died with it, so it starts over as on start: passive, with a ballot above every ballot
+    /// it used, and a scout for it. It stops watching any leader, as its pings' timer is gone.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        active = false
+        ballotNumber = Ballot(round: ballotNumber.round + 1, leader: index)
+        runningCommanders.removeAll()
+        commanderSlots.removeAll()
+        detector?.stopWatching()
+        backoffEpoch += 1
         spawnScout(into: &outbox)
     }
 
