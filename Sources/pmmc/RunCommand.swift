@@ -94,7 +94,7 @@ struct RunCommand {
         timeLimit = .seconds(seconds)
         faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
         guard try reader.values("--restart").isEmpty else {
-            throw UsageError(message: "pmmc run cannot restart a process: the actor runtime is crash-stop (Docs/Runtime.md); pmmc simulate --restart can")
+            throw UsageError(message: "--restart is not offered here: the actor runtime is crash-stop (Docs/Runtime.md); pmmc simulate has --restart")
         }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
