@@ -28,7 +28,8 @@ struct SimulateCommand {
           --seed N              seed for the network and the workload (default 1)
         PROFILE
           --profile NAME        the network, faults and workload of one run of 'pmmc sweep':
-                                none, lossy, reorder, partitions, crashes, chaos or naive,
+                                none, lossy, reorder, partitions, crashes, chaos,
+                                crash-restart or naive,
                                 drawn from --seed (a workload of mostly appends on --keys
                                 keys); not with the options below
         NETWORK AND FAULTS (times in virtual ticks)
