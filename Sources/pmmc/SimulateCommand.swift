@@ -108,7 +108,6 @@ struct SimulateCommand {
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         valueSize = try reader.integer("--value-size", in: 1...1_000_000)
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
-        faults = try FaultSchedule.simulatorFaults(from: &reader, latest: Self.latestTime)
         profile = try reader.value("--profile").map { name throws(UsageError) in
             guard let profile = SweepProfile(rawValue: name) else {
                 throw UsageError(message: "unknown profile '\(name)'; the profiles are " + SweepProfile.allCases.map(\.rawValue).joined(separator: ", "))
@@ -118,6 +117,7 @@ struct SimulateCommand {
         if profile != nil, let clash = arguments.first(where: { Self.profileSets.contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
             throw UsageError(message: "--profile sets the network, the faults and the workload; \(clash) cannot be given with it")
         }
+        faults = try FaultSchedule.simulatorFaults(from: &reader, latest: Self.latestTime)
         mutant = try reader.value("--mutant").map { name throws(UsageError) in try Mutant.named(name) }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
