@@ -5,7 +5,8 @@ Starts `pmmc studio getting-elected --port 0`, reads the address it prints, and 
 would: steps through the walk-through's "Or... Branch B", goes back (with the button and the
 arrow keys), takes another way (drops l0's p1a to a0 instead of delivering it), which forks a
 branch of its own, checks that the state boxes and the space-time diagram follow, names a
-fork, crashes a2, sends a bad request, and exports the session as a test and as a trace that
+fork, crashes a2 (a p1a to it is lost), restarts it (the scout's p1a sent again reaches it),
+sends a bad request, and exports the session as a test and as a trace that
 `pmmc render` reads. Waits are explicit WebDriver
 waits with generous timeouts, for a loaded machine; nothing sleeps a fixed time.
 
@@ -136,6 +137,19 @@ def run(pmmc, studio, url, screenshot):
         check(Select(driver.find_element(By.ID, "branch")).first_selected_option.text == "my fork (4 steps)", "fork here makes a named branch")
         page.click('#crash button[data-process="a2"]')
         check("(crashed)" in page.text('.box[data-process="a2"] h3'), "crashing a2 shows in its box")
+        lost = driver.find_element(By.XPATH, '//ul[@id="pending"]/li[contains(., "l0/s1 → a2 p1a(0.0)")]/button[@data-move="deliver"]')
+        page.act(lost.click)
+        check(page.box("a2") == "ballot_num: _\naccepted: []", "a p1a delivered to the crashed a2 is lost")
+        restart = driver.find_element(By.CSS_SELECTOR, '#crash button[data-process="a2"]')
+        check(restart.get_attribute("data-move") == "restart" and restart.text == "restart a2", "the crashed a2 offers a restart button")
+        page.act(restart.click)
+        check("(crashed)" not in page.text('.box[data-process="a2"] h3'), "restarting a2 shows in its box")
+        check(page.text("#steps li:last-child").endswith("restart a2"), "the restart is a step of the timeline")
+        fire = driver.find_element(By.XPATH, '//ul[@id="pending"]/li[contains(., "l0/s1 timer phaseRetransmit")]/button[@data-move="fire"]')
+        page.act(fire.click)
+        again = driver.find_element(By.XPATH, '//ul[@id="pending"]/li[contains(., "l0/s1 → a2 p1a(0.0)")]/button[@data-move="deliver"]')
+        page.act(again.click)
+        check(page.box("a2") == "ballot_num: 0.0\naccepted: []", "the scout sends p1a again and the restarted a2 adopts 0.0")
         page.act(lambda: driver.execute_script(
             "move({move: 'deliver', event: 4242})"))
         check("no pending event #4242" in page.text("#error"), "a bad request shows the server's error on the page")
@@ -151,14 +165,15 @@ def run(pmmc, studio, url, screenshot):
     except urllib.error.HTTPError as error:
         check(error.code == 400 and json.load(error)["error"] == "the body must be a JSON object", "malformed JSON gets a 400 and a clear error")
     exported = urllib.request.urlopen(url + "api/export/test", timeout=TIMEOUT).read().decode()
-    check("@Test func studioSession()" in exported and "try simulation.drop(" in exported and "try simulation.crash(.acceptor(2))" in exported,
+    check("@Test func studioSession()" in exported and "try simulation.drop(" in exported and "try simulation.crash(.acceptor(2))" in exported
+          and "try simulation.restart(.acceptor(2))" in exported,
           "the session exports as a Swift Testing test")
     trace = urllib.request.urlopen(url + "api/export/trace", timeout=TIMEOUT).read()
     with tempfile.NamedTemporaryFile(suffix=".jsonl") as file:
         file.write(trace)
         file.flush()
         rendered = subprocess.run([pmmc, "render", file.name], capture_output=True, text=True, check=True).stdout
-    check("crash" in rendered and "a0" in rendered, "pmmc render reads the exported trace")
+    check("crash" in rendered and "a2 restarted" in rendered, "pmmc render reads the exported trace, the restart too")
     studio.send_signal(2)
     check(studio.wait(timeout=TIMEOUT) == 0 and "stopped" in studio.stdout.read(), "SIGINT stops the studio cleanly")
     print("studio browser test: 1 passed, 0 failed")

@@ -51,6 +51,13 @@ public struct MutantLeader<Machine: StateMachine>: CustomRole, Hashable {
         forward(inner, into: &outbox)
     }
 
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        var inner = Outbox<Machine>()
+        inner.now = outbox.now
+        leader.restart(into: &inner)
+        forward(inner, into: &outbox)
+    }
+
     public mutating func childExited(_ child: ProcessID, at time: Int) {
         leader.childExited(child, at: time)
     }

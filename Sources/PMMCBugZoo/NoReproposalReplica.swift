@@ -37,6 +37,13 @@ public struct NoReproposalReplica<Machine: StateMachine & Hashable>: CustomRole,
         forward(inner, into: &outbox)
     }
 
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        var inner = Outbox<Machine>()
+        inner.now = outbox.now
+        replica.restart(into: &inner)
+        forward(inner, into: &outbox)
+    }
+
     private mutating func forward(_ inner: Outbox<Machine>, into outbox: inout Outbox<Machine>) {
         for effect in inner.effects {
             if case .send(.propose(let slot, let command, _), _) = effect {

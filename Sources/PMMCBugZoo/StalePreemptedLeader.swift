@@ -63,6 +63,13 @@ public struct StalePreemptedLeader<Machine: StateMachine>: CustomRole, Hashable 
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {}
 
+    /// As ``Leader/restart(into:)``: passive, the next round, a new scout.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        active = false
+        ballotNumber = Ballot(round: ballotNumber.round + 1, leader: index)
+        spawnScout(into: &outbox)
+    }
+
     private mutating func spawnScout(into outbox: inout Outbox<Machine>) {
         childrenSpawned += 1
         outbox.spawn(.scout(Scout(id: .scout(leader: index, number: childrenSpawned), leader: id,

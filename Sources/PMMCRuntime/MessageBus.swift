@@ -132,7 +132,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     /// A scout or commander has finished: it is forgotten, its timers are cancelled, its drain
-    /// loop ends, and its leader is told (as ``Role/childExited(_:)``), unless the leader has
+    /// loop ends, and its leader is told (as ``Role/childExited(_:at:)``), unless the leader has
     /// crashed.
     func exit(_ id: ProcessID) {
         let (entry, parent) = state.withLock { state in

@@ -23,8 +23,9 @@ public struct ScheduledFault: Hashable, CustomStringConvertible {
 /// Each profile gives a ``NetworkModel`` (``network``) and, for a configuration, a seed and a
 /// span of virtual time, a fault schedule (``faults(for:seed:during:)``). The same arguments
 /// give the same schedule on every machine. A schedule stays within what the configuration
-/// survives: it never crashes a majority of the acceptors, every leader, every replica or any
-/// client, and every partition heals within the span. Sweep profiles and seeds together:
+/// survives: it never crashes any client, every partition heals within the span, and it never
+/// crashes a majority of the acceptors, every leader or every replica for good (only
+/// ``crashRestart`` takes them all down for a while, and restarts each). Sweep profiles and seeds together:
 ///
 /// ```swift
 /// @Test(arguments: FaultProfile.allCases, 1...5)
@@ -46,11 +47,18 @@ public enum FaultProfile: CaseIterable, Sendable {
     /// The partitions and the crashes together, on a network that loses 10%, duplicates 5%
     /// and has latency 1–30 ticks.
     case chaos
+    /// Every replica, leader and acceptor crashes once and restarts (``Fault/restart(_:)``)
+    /// with the state it had: each crashes at a random time in the first half of the span and
+    /// restarts at a random time after that, within the span. Downtimes overlap freely, so
+    /// for a while a majority of the acceptors, every leader or every replica may be down;
+    /// nothing is chosen then, and the run must complete once enough are back. Latency 1–10
+    /// ticks, nothing lost.
+    case crashRestart
 
     /// The network the profile's runs start with. Profiles change it no further.
     public var network: NetworkModel {
         switch self {
-        case .faultFree, .partitions, .crashes: NetworkModel(latency: 1...10)
+        case .faultFree, .partitions, .crashes, .crashRestart: NetworkModel(latency: 1...10)
         case .lossy: NetworkModel(latency: 1...10, lossRate: 0.1, duplicationRate: 0.05)
         case .reorder: NetworkModel(latency: 1...50)
         case .chaos: NetworkModel(latency: 1...30, lossRate: 0.1, duplicationRate: 0.05)
@@ -70,6 +78,9 @@ public enum FaultProfile: CaseIterable, Sendable {
         }
         if self == .crashes || self == .chaos {
             faults += Self.crashes(of: configuration, during: times, using: &random)
+        }
+        if self == .crashRestart {
+            faults += Self.crashesAndRestarts(of: configuration, during: times, using: &random)
         }
         return faults.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
@@ -101,6 +112,18 @@ public enum FaultProfile: CaseIterable, Sendable {
             + shuffled(configuration.leaders, using: &random).prefix(configuration.leaders.count - 1)
             + shuffled(configuration.replicas, using: &random).prefix(configuration.replicas.count - 1)
         return victims.map { ScheduledFault(.crash($0), at: random.uniform(in: times)) }
+    }
+
+    /// Every replica, leader and acceptor crashed at a random time in the first half of
+    /// `times` and restarted at a random later time within `times`.
+    private static func crashesAndRestarts(
+        of configuration: Configuration, during times: ClosedRange<Int>, using random: inout SeededRandom
+    ) -> [ScheduledFault] {
+        let middle = times.lowerBound + times.count / 2
+        return (configuration.replicas + configuration.leaders + configuration.acceptors).flatMap { process in
+            let crash = random.uniform(in: times.lowerBound...middle - 1)
+            return [ScheduledFault(.crash(process), at: crash), ScheduledFault(.restart(process), at: random.uniform(in: crash + 1...times.upperBound))]
+        }
     }
 
     /// `elements` in an order drawn from `random` (Fisher–Yates).

@@ -31,6 +31,11 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
     /// The process (with its scouts and commanders, for a leader) stops: it receives and
     /// sends nothing from now on.
     case crash(ProcessID)
+    /// A crashed replica, leader, acceptor or client comes back with the role state it had
+    /// when it crashed (the paper's stable storage; a leader starts over with a higher
+    /// ballot). Messages sent to it while it was down, its timers, and a leader's scouts and
+    /// commanders are lost. Only a process crashed at that time can restart.
+    case restart(ProcessID)
     /// Splits the network: each group reaches only its own members; processes in no group
     /// form one more group together. Replaces any earlier partition.
     case partition([[ProcessID]])
@@ -47,6 +52,7 @@ public enum Fault: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .crash(let process): return "crash \(process)"
+        case .restart(let process): return "restart \(process)"
         case .partition(let groups):
             return "partition " + groups.map { "{" + $0.map(\.description).joined(separator: ",") + "}" }
                 .joined(separator: " ")
@@ -64,6 +70,9 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
     case invalidOption(String)
     case configuration(ConfigurationError)
     case unknownProcess(ProcessID)
+    /// A restart of a process that is not crashed at `time` (or is no replica, leader,
+    /// acceptor or client).
+    case notCrashed(ProcessID, time: Int)
     /// A scripted schedule named an event that is not pending (handled already, or never
     /// queued), or asked to drop an event that is not a message.
     case noSuchEvent(String)
@@ -74,6 +83,7 @@ public enum SimulationError: Error, Equatable, CustomStringConvertible {
         case .invalidOption(let reason): reason
         case .configuration(let error): error.description
         case .unknownProcess(let process): "no process \(process) in this simulation"
+        case .notCrashed(let process, let time): "\(process) is not crashed at t=\(time); only a crashed process can restart"
         }
     }
 }

@@ -17,6 +17,8 @@ public enum ScriptedAction<Machine: StateMachine>: Hashable, Sendable, CustomStr
     case inject(Message<Machine>, from: ProcessID, to: ProcessID)
     /// ``Simulation/crash(_:)``.
     case crash(ProcessID)
+    /// ``Simulation/restart(_:)``.
+    case restart(ProcessID)
     /// ``Simulation/submit(_:client:)``.
     case submit(Command<Machine>.Body, client: Int)
     /// ``Simulation/reconfigure(leaders:acceptors:client:)``.
@@ -34,6 +36,7 @@ public enum ScriptedAction<Machine: StateMachine>: Hashable, Sendable, CustomStr
         case .drop(let id): "drop #\(id)"
         case .inject(let message, let source, let destination): "inject \(source) → \(destination) \(message)"
         case .crash(let process): "crash \(process)"
+        case .restart(let process): "restart \(process)"
         case .submit(let body, let client): "submit \(body) by c\(client)"
         case .reconfigure(let leaders, let acceptors, let client):
             "reconfigure to \(leaders) new leader\(leaders == 1 ? "" : "s") and \(acceptors) new acceptor\(acceptors == 1 ? "" : "s") by c\(client)"
@@ -55,6 +58,7 @@ public enum ScriptedAction<Machine: StateMachine>: Hashable, Sendable, CustomStr
             hasher.combine(5); hasher.combine(leaders); hasher.combine(acceptors); hasher.combine(client)
         case .schedule(let fault, let time): hasher.combine(6); hasher.combine(fault); hasher.combine(time)
         case .run(let events): hasher.combine(7); hasher.combine(events)
+        case .restart(let process): hasher.combine(8); hasher.combine(process)
         }
     }
 }
@@ -68,6 +72,7 @@ extension Simulation {
         case .drop(let id): try drop(id)
         case .inject(let message, let source, let destination): try inject(message, from: source, to: destination)
         case .crash(let process): try crash(process)
+        case .restart(let process): try restart(process)
         case .submit(let body, let client): try submit(body, client: client)
         case .reconfigure(let leaders, let acceptors, let client): try reconfigure(leaders: leaders, acceptors: acceptors, client: client)
         case .schedule(let fault, let time): try schedule(fault, at: time)

@@ -136,6 +136,15 @@ public final class Simulation<Machine: StateMachine> {
         log.append(.crash(process))
     }
 
+    /// Restarts crashed `process` now, taking one tick: it comes back with the role state it
+    /// had when it crashed (``Fault/restart(_:)``). Throws ``SimulationError/notCrashed(_:time:)``
+    /// for a process that is not crashed, or one whose scheduled restart would then find it
+    /// running.
+    public func restart(_ process: ProcessID) throws(SimulationError) {
+        try engine.restart(process)
+        log.append(.restart(process))
+    }
+
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).
     public func replace(_ id: ProcessID, with process: any CustomRole<Machine>) throws(SimulationError) {
         try engine.replace(id, with: process)

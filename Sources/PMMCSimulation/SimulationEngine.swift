@@ -125,6 +125,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         switch fault {
         case .crash(let process), .deafen(let process), .hear(let process):
             guard slotOf[process] != nil || hosts.contains(process) else { throw .unknownProcess(process) }
+        case .restart(let process):
+            guard hosts.contains(process) else { throw .unknownProcess(process) }
+            try checkRestarts(of: process, crashedFirst: crashed.contains(process), then: (time, .restart(process)))
         case .partition(let groups):
             for process in groups.joined() where !hosts.contains(process) {
                 throw .unknownProcess(process)
@@ -167,6 +170,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     /// Handles pending event `id` now, out of turn. Each scripted action takes one tick, or
     /// more when the event is due later (a timer).
     mutating func perform(_ id: Int) throws(SimulationError) {
+        if case .fault(.restart(let process))? = queue.event(sequence: id), !crashed.contains(process) {
+            throw .notCrashed(process, time: now + 1)
+        }
         guard let (time, sequence, event) = queue.remove(sequence: id) else { throw .noSuchEvent("event #\(id)") }
         now = max(now + 1, time)
         statistics.events += 1
@@ -197,6 +203,39 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         now += 1
         statistics.events += 1
         apply(.crash(process))
+    }
+
+    /// Restarts crashed `process` now, taking one tick.
+    mutating func restart(_ process: ProcessID) throws(SimulationError) {
+        guard hosts.contains(process) else { throw .unknownProcess(process) }
+        guard crashed.contains(process) else { throw .notCrashed(process, time: now + 1) }
+        try checkRestarts(of: process, crashedFirst: false)
+        now += 1
+        statistics.events += 1
+        apply(.restart(process))
+    }
+
+    /// Checks that every restart of `process` among the pending faults, with `added` queued
+    /// after them at its time, finds it crashed, when it is crashed before the first of them
+    /// if `crashedFirst`.
+    private func checkRestarts(
+        of process: ProcessID, crashedFirst: Bool, then added: (time: Int, fault: Fault)? = nil
+    ) throws(SimulationError) {
+        var faults = queue.entries.compactMap { entry -> (time: Int, sequence: Int, fault: Fault)? in
+            guard case .fault(let fault) = entry.event else { return nil }
+            return (entry.time, entry.sequence, fault)
+        }
+        if let added { faults.append((added.time, Int.max, added.fault)) }
+        var isCrashed = crashedFirst
+        for (time, _, fault) in faults.sorted(by: { ($0.time, $0.sequence) < ($1.time, $1.sequence) }) {
+            switch fault {
+            case .crash(process): isCrashed = true
+            case .restart(process):
+                guard isCrashed else { throw .notCrashed(process, time: time) }
+                isCrashed = false
+            default: continue
+            }
+        }
     }
 
     // MARK: Inspection
@@ -564,6 +603,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         case .crash(let process):
             crashed.insert(process)
             trace?(TraceEvent(time: now, kind: .crash, source: process))
+        case .restart(let process):
+            recover(process)
         case .partition(let groups):
             var map: [ProcessID: Int] = [:]
             for (index, group) in groups.enumerated() {
@@ -583,6 +624,30 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         case .hear(let process):
             deaf.remove(process)
             trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+        }
+    }
+
+    /// Brings crashed `process` back (``Fault/restart(_:)``): its scouts and commanders exit,
+    /// its pending timers and a start it never made are dropped, and its role restarts with
+    /// the state it had (``Role/restart(into:)``). A client then takes up its workload.
+    private mutating func recover(_ process: ProcessID) {
+        guard crashed.contains(process), let slot = slotOf[process] else { return }
+        for child in slotOf.ids where child.host == process && child != process {
+            exit(child)
+        }
+        crashed = crashed.filter { $0.host != process }
+        for handle in timers[slot] { queue.cancel(handle) }
+        timers[slot].removeAll()
+        for entry in queue.entries {
+            if case .start(process) = entry.event { _ = queue.remove(sequence: entry.sequence) }
+        }
+        trace?(TraceEvent(time: now, kind: .restart, source: process))
+        var outbox = takeOutbox()
+        table[slot]!.restart(into: &outbox)
+        carryOut(outbox.effects, of: process)
+        returnOutbox(&outbox)
+        if case .client(let index) = process {
+            startNextOperation(of: index)
         }
     }
 }

@@ -11,6 +11,9 @@ public enum StudioMove: Hashable, Sendable {
     case duplicate(Int)
     /// Crash a process (a leader with its scouts and commanders).
     case crash(ProcessID)
+    /// Restart a crashed process with the state it had (a leader with a higher ballot and a
+    /// new scout; its scouts, commanders and timers are gone).
+    case restart(ProcessID)
     /// Client `client` submits the operation `operation` names, e.g. `A` or `put k1 v1`.
     case submit(client: Int, operation: String)
     /// Let the random schedule handle every event due in the next `ticks` ticks.

@@ -99,7 +99,7 @@ enum StudioPage {
           client <select id="client"></select>
           <input id="operation" size="12"> <button id="submit">Submit</button>
         </div>
-        <h2>Crash a process</h2>
+        <h2>Crash or restart a process</h2>
         <div class="controls" id="crash"></div>
       </section>
       <section>
@@ -199,9 +199,9 @@ enum StudioPage {
         heading.append(element("span", process.title));
         box.append(heading, element("pre", process.lines.join("\\n")));
         if (process.lines.length > 0) processes.append(box);
-        const button = element("button", process.id, { "data-process": process.id });
-        button.disabled = process.crashed;
-        button.addEventListener("click", () => move({ move: "crash", process: process.id }));
+        const action = process.crashed ? "restart" : "crash";
+        const button = element("button", (process.crashed ? "restart " : "") + process.id, { "data-process": process.id, "data-move": action });
+        button.addEventListener("click", () => move({ move: action, process: process.id }));
         crash.append(button);
       }
       $("time").textContent = "at t=" + view.time;

@@ -89,11 +89,11 @@ public final class StudioRouter {
         case "deliver", "fire", "start", "apply", "perform": return .perform(try event())
         case "drop": return .drop(try event())
         case "duplicate": return .duplicate(try event())
-        case "crash":
+        case "crash", "restart":
             guard let text = body.process, let process = ProcessID(text), process.host == process else {
-                throw .badRequest("crash needs a \"process\" such as a1, l0, r0 or c0")
+                throw .badRequest("\(name) needs a \"process\" such as a1, l0, r0 or c0")
             }
-            return .crash(process)
+            return name == "crash" ? .crash(process) : .restart(process)
         case "submit":
             guard let operation = body.operation else { throw .badRequest("submit needs an \"operation\"") }
             return .submit(client: body.client ?? 0, operation: operation)

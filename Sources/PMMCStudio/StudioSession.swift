@@ -67,6 +67,10 @@ public final class StudioSession<Machine: StudioMachine>: StudioSessionProtocol 
             guard replay.hosts.contains(process) else { throw .notFound("no process \(process) in this simulation") }
             guard !simulation.isCrashed(process) else { throw .conflict("\(process) has crashed already") }
             try act("crash \(process)") { simulation throws(SimulationError) in try simulation.crash(process) }
+        case .restart(let process):
+            guard replay.hosts.contains(process) else { throw .notFound("no process \(process) in this simulation") }
+            guard simulation.isCrashed(process) else { throw .conflict("\(process) is not crashed; only a crashed process can restart") }
+            try act("restart \(process)") { simulation throws(SimulationError) in try simulation.restart(process) }
         case .submit(let client, let text):
             guard let operation = Machine.operation(parsing: text) else {
                 throw .badRequest("'\(text)' is not an operation here; try e.g. '\(Machine.operationExample)'")

@@ -119,6 +119,7 @@ enum SwiftLiteral {
     static func fault(_ fault: Fault) -> String {
         switch fault {
         case .crash(let process): ".crash(\(self.process(process)))"
+        case .restart(let process): ".restart(\(self.process(process)))"
         case .partition(let groups): ".partition([" + groups.map(processes).joined(separator: ", ") + "])"
         case .heal: ".heal"
         case .network(let model): ".network(\(network(model)))"
@@ -136,6 +137,7 @@ enum SwiftLiteral {
             self.message(message).map { "try simulation.inject(\($0), from: \(process(source)), to: \(process(destination)))" }
                 ?? "Issue.record(\"this session injected a snapshot, which has no Swift literal; the replay stops matching here\")"
         case .crash(let process): "try simulation.crash(\(self.process(process)))"
+        case .restart(let process): "try simulation.restart(\(self.process(process)))"
         case .submit(let body, let client): "try simulation.submit(Command<\(Machine.swiftName)>.Body\(self.body(body) as String), client: \(client))"
         case .reconfigure(let leaders, let acceptors, let client):
             "try simulation.reconfigure(leaders: \(leaders), acceptors: \(acceptors), client: \(client))"

@@ -39,7 +39,8 @@ struct PartitionWindow: Equatable {
     let group: [ProcessID]
 }
 
-/// The faults of `--crash TIME:PROCESS` and `--partition START-END:PROCESS,...`.
+/// The faults of `--crash TIME:PROCESS` and `--partition START-END:PROCESS,...`, and, for the
+/// simulator, `--restart TIME:PROCESS`.
 enum FaultSchedule {
     /// Reads every `--crash` and `--partition` from `reader`, with times from 0 to `latest`,
     /// as faults in time order: the crashes, sorted by time and process, and the partitions
@@ -59,13 +60,49 @@ enum FaultSchedule {
         return faults.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 
+    /// The simulator's faults: those of ``read(from:latest:)`` and every `--restart
+    /// TIME:PROCESS`, in time order (at one time: crashes, partitions, restarts). Each restart
+    /// must find its process crashed: a `--crash` of it at an earlier time, and no restart
+    /// since.
+    static func simulatorFaults(from reader: inout ArgumentReader, latest: Int) throws(UsageError) -> [(time: Int, fault: Fault)] {
+        let faults = try read(from: &reader, latest: latest)
+        var restarts: [(time: Int, process: ProcessID)] = []
+        for text in try reader.values("--restart") {
+            restarts.append(try restart(text, latest: latest))
+        }
+        restarts.sort { ($0.time, $0.process) < ($1.time, $1.process) }
+        for restart in restarts {
+            let crashedAt = faults.last { $0.time < restart.time && $0.fault == .crash(restart.process) }?.time
+            let restartedAt = restarts.last { $0.time < restart.time && $0.process == restart.process }?.time
+            guard let crashedAt, crashedAt > restartedAt ?? -1 else {
+                throw UsageError(message: "--restart \(restart.time):\(restart.process) needs \(restart.process) crashed then: "
+                    + "a --crash of it before t=\(restart.time)" + (restartedAt.map { " and after its restart at t=\($0)" } ?? ""))
+            }
+        }
+        let merged = faults.map { (time: $0.time, fault: $0.fault.simulatorFault) } + restarts.map { (time: $0.time, fault: Fault.restart($0.process)) }
+        return merged.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
     /// `TIME:PROCESS`, such as `50:l1`.
     static func crash(_ text: String, latest: Int) throws(UsageError) -> (time: Int, process: ProcessID) {
+        try timedProcess(text, option: "--crash", example: "50:l1", latest: latest)
+    }
+
+    /// `TIME:PROCESS` naming a replica, leader, acceptor or client, such as `400:l1`.
+    static func restart(_ text: String, latest: Int) throws(UsageError) -> (time: Int, process: ProcessID) {
+        let restart = try timedProcess(text, option: "--restart", example: "400:l1", latest: latest)
+        guard restart.process.host == restart.process else {
+            throw UsageError(message: "--restart takes a replica, leader, acceptor or client; \(restart.process) restarts only with its leader, got '\(text)'")
+        }
+        return restart
+    }
+
+    private static func timedProcess(_ text: String, option: String, example: String, latest: Int) throws(UsageError) -> (time: Int, process: ProcessID) {
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let time = Int(parts[0]), time >= 0, let process = ProcessID(String(parts[1])) else {
-            throw UsageError(message: "--crash takes TIME:PROCESS such as 50:l1, got '\(text)'")
+            throw UsageError(message: "\(option) takes TIME:PROCESS such as \(example), got '\(text)'")
         }
-        guard time <= latest else { throw UsageError(message: "--crash takes a time of at most \(latest.grouped), got '\(text)'") }
+        guard time <= latest else { throw UsageError(message: "\(option) takes a time of at most \(latest.grouped), got '\(text)'") }
         return (time, process)
     }
 

@@ -38,7 +38,8 @@ struct RunCommand {
                                 (e.g. --partition 100-400:l0,a0); repeatable: while windows
                                 overlap, two processes reach each other only if every open
                                 window lists both or neither
-          --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
+          --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1);
+                                crash-stop: no --restart here ('pmmc simulate' has one)
           --time-limit S        give up after S seconds, at most 86,400 (default 60); no
                                 fault time may be later
         OUTPUT
@@ -92,6 +93,9 @@ struct RunCommand {
         let seconds = try reader.integer("--time-limit", default: 60, in: 1...86_400)
         timeLimit = .seconds(seconds)
         faults = try FaultSchedule.read(from: &reader, latest: seconds * 1000).map { (milliseconds: $0.time, fault: $0.fault) }
+        guard try reader.values("--restart").isEmpty else {
+            throw UsageError(message: "--restart is not offered here: the actor runtime is crash-stop (Docs/Runtime.md); pmmc simulate has --restart")
+        }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
         try reader.finish()

@@ -28,7 +28,8 @@ struct SimulateCommand {
           --seed N              seed for the network and the workload (default 1)
         PROFILE
           --profile NAME        the network, faults and workload of one run of 'pmmc sweep':
-                                none, lossy, reorder, partitions, crashes, chaos or naive,
+                                none, lossy, reorder, partitions, crashes, chaos,
+                                crash-restart or naive,
                                 drawn from --seed (a workload of mostly appends on --keys
                                 keys); not with the options below
         NETWORK AND FAULTS (times in virtual ticks)
@@ -42,6 +43,9 @@ struct SimulateCommand {
                                 overlap, two processes reach each other only if every open
                                 window lists both or neither
           --crash T:P           crash process P at time T; repeatable (e.g. --crash 50:l1)
+          --restart T:P         restart crashed process P at time T with the state it had
+                                (a leader with a higher ballot); P must have a --crash
+                                before T; repeatable (e.g. --crash 50:l1 --restart 400:l1)
           --time-limit N        stop at virtual time N (default: enough for the workload,
                                 10,000 + the last fault's time + R × (12 × MAX latency +
                                 2,400 × P ÷ (1 − P) + batch delay), where R is operations
@@ -105,7 +109,6 @@ struct SimulateCommand {
         keys = try reader.integer("--keys", default: 10, in: 1...1_000_000)
         valueSize = try reader.integer("--value-size", in: 1...1_000_000)
         givenTimeLimit = try reader.integer("--time-limit", in: 1...Self.latestTime)
-        faults = try FaultSchedule.read(from: &reader, latest: Self.latestTime).map { ($0.time, $0.fault.simulatorFault) }
         profile = try reader.value("--profile").map { name throws(UsageError) in
             guard let profile = SweepProfile(rawValue: name) else {
                 throw UsageError(message: "unknown profile '\(name)'; the profiles are " + SweepProfile.allCases.map(\.rawValue).joined(separator: ", "))
@@ -115,6 +118,7 @@ struct SimulateCommand {
         if profile != nil, let clash = arguments.first(where: { Self.profileSets.contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
             throw UsageError(message: "--profile sets the network, the faults and the workload; \(clash) cannot be given with it")
         }
+        faults = try FaultSchedule.simulatorFaults(from: &reader, latest: Self.latestTime)
         mutant = try reader.value("--mutant").map { name throws(UsageError) in try Mutant.named(name) }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
@@ -127,7 +131,7 @@ struct SimulateCommand {
     }
 
     /// The options a profile sets itself.
-    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--partition", "--naive", "--value-size"]
+    private static let profileSets: Set<String> = ["--latency", "--loss", "--duplication", "--crash", "--restart", "--partition", "--naive", "--value-size"]
 
     /// The virtual time to stop at: `--time-limit`, or ``defaultTimeLimit``.
     var timeLimit: Int { givenTimeLimit ?? defaultTimeLimit }
@@ -156,11 +160,15 @@ struct SimulateCommand {
     }
 
     /// Whether only crashed clients' operations are left, which can never complete: some
-    /// client crashed, and every other has run its share of the workload.
+    /// client crashed and has no restart to come, and every other has run its share of the
+    /// workload.
     private func onlyCrashedClientsLeft(_ simulation: Simulation<KeyValueStore>) -> Bool {
         var crashed = false
         for index in 0..<options.clients {
             if simulation.isCrashed(.client(index)) {
+                if faults.contains(where: { $0.time >= simulation.now && $0.fault == .restart(.client(index)) }) {
+                    return false
+                }
                 crashed = true
             } else if let client = simulation.client(index), !client.isIdle || client.nextRequestID - 1 < share(of: index) {
                 return false

@@ -10,15 +10,17 @@ struct SweepCommand {
 
         Runs the simulator once per seed from A to B with a fault profile, on every core, and
         checks each run: the invariants R1-R5, A1-A5 and C1 held throughout; every operation
-        completed (the profiles' faults heal and never take a majority); the replicas' logs
-        agree; and the clients' history is linearizable. It stops at the first failure and
-        prints the seed and the 'pmmc simulate' command that repeats that run, with a trace
-        to draw.
+        completed (the profiles' faults heal, and crash a majority only to restart it); the
+        replicas' logs agree; and the clients' history is linearizable. It stops at the first
+        failure and prints the seed and the 'pmmc simulate' command that repeats that run,
+        with a trace to draw.
 
         SEEDS AND PROFILE
           --seeds A..B          the seeds, inclusive (e.g. 1..10000)
-          --profile NAME        none, lossy, reorder, partitions, crashes, chaos or naive
-                                (naive: leaders without failure detection, no faults)
+          --profile NAME        none, lossy, reorder, partitions, crashes, chaos,
+                                crash-restart or naive (crash-restart: every replica,
+                                leader and acceptor crashes once and restarts with its
+                                state; naive: leaders without failure detection, no faults)
           --shard I/N           run only the I-th of N equal shares of the seeds (seeds
                                 A+I-1, A+I-1+N, …), so that N machines split a sweep
         EACH RUN

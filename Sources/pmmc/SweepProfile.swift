@@ -6,6 +6,7 @@ import PMMCSimulation
 /// network.
 enum SweepProfile: String, CaseIterable {
     case none, lossy, reorder, partitions, crashes, chaos, naive
+    case crashRestart = "crash-restart"
 
     var faults: FaultProfile {
         switch self {
@@ -15,6 +16,7 @@ enum SweepProfile: String, CaseIterable {
         case .partitions: .partitions
         case .crashes: .crashes
         case .chaos: .chaos
+        case .crashRestart: .crashRestart
         }
     }
 

@@ -87,7 +87,7 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try "title: T\nstep: s\n    delivr p1a\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path]) }
-            == "story file '\(path)', line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, run")
+            == "story file '\(path)', line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, restart, run")
         #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path, "acceptors"]) }
             == "--file takes the place of a walk-through name; 'acceptors' is one too many")
         #expect(usageError { () throws(UsageError) in try WalkthroughCommand(arguments: ["--file", path + ".missing"]) }

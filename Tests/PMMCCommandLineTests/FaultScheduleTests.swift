@@ -72,6 +72,50 @@ struct FaultScheduleTests {
         #expect(try schedule(["--crash", "100:l0", "--crash", "100:a1", "--partition", "100-300:a0", "--crash", "200:r0"]) == expected)
     }
 
+    /// The simulator's faults of `arguments`, one `TIME FAULT` string each.
+    private func simulatorSchedule(_ arguments: [String]) throws -> [String] {
+        var reader = ArgumentReader(arguments)
+        return try FaultSchedule.simulatorFaults(from: &reader, latest: 1_000_000).map { "\($0.time) \($0.fault)" }
+    }
+
+    private func simulatorScheduleError(_ arguments: [String]) -> String? {
+        var reader = ArgumentReader(arguments)
+        return usageError { () throws(UsageError) in _ = try FaultSchedule.simulatorFaults(from: &reader, latest: 1_000_000) }
+    }
+
+    @Test("malformed restarts are refused, and a scout or commander cannot restart on its own",
+          arguments: ["10:", ":l0", "x:l0", "-1:l0", "10", "10:l0,a0"])
+    func malformedRestart(text: String) {
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.restart(text, latest: 1000) }
+            == "--restart takes TIME:PROCESS such as 400:l1, got '\(text)'")
+    }
+
+    @Test("a restart names a host")
+    func restartOfAChild() {
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.restart("10:l0/s1", latest: 1000) }
+            == "--restart takes a replica, leader, acceptor or client; l0/s1 restarts only with its leader, got '10:l0/s1'")
+        #expect(usageError { () throws(UsageError) in try FaultSchedule.restart("1001:l0", latest: 1000) }
+            == "--restart takes a time of at most 1,000, got '1001:l0'")
+    }
+
+    @Test("each restart needs its process crashed at an earlier time and not restarted since")
+    func restartNeedsACrash() {
+        #expect(simulatorScheduleError(["--restart", "100:l0"]) == "--restart 100:l0 needs l0 crashed then: a --crash of it before t=100")
+        #expect(simulatorScheduleError(["--crash", "100:l0", "--restart", "100:l0"])
+            == "--restart 100:l0 needs l0 crashed then: a --crash of it before t=100")
+        #expect(simulatorScheduleError(["--crash", "50:l1", "--restart", "100:l0"])
+            == "--restart 100:l0 needs l0 crashed then: a --crash of it before t=100")
+        #expect(simulatorScheduleError(["--crash", "50:l0", "--restart", "200:l0", "--restart", "100:l0"])
+            == "--restart 200:l0 needs l0 crashed then: a --crash of it before t=200 and after its restart at t=100")
+    }
+
+    @Test("crashes, restarts and partitions in time order; at one time crashes, partitions, restarts")
+    func restartsOrdered() throws {
+        #expect(try simulatorSchedule(["--restart", "100:l0", "--partition", "100-200:a0", "--crash", "50:l0", "--crash", "100:a1",
+                                       "--crash", "150:l0", "--restart", "300:l0"])
+            == ["50 crash l0", "100 crash a1", "100 partition {a0}", "100 restart l0", "150 crash l0", "200 heal", "300 restart l0"])
+    }
+
     @Test("the composition of groups is independent of their order")
     func composeIgnoresOrder() {
         let groups: [[ProcessID]] = [[.acceptor(0), .leader(0)], [.leader(0), .replica(1)], [.client(0)]]

@@ -46,5 +46,7 @@ struct SweepTests {
         #expect(simulate.profile == .partitions && simulate.options.seed == 7 && simulate.options.clients == 4)
         #expect(usageError { () throws(UsageError) in _ = try SimulateCommand(arguments: ["--profile", "chaos", "--loss", "0.1"]) }
             == "--profile sets the network, the faults and the workload; --loss cannot be given with it")
+        #expect(usageError { () throws(UsageError) in _ = try SimulateCommand(arguments: ["--profile", "crash-restart", "--restart", "10:l0"]) }
+            == "--profile sets the network, the faults and the workload; --restart cannot be given with it")
     }
 }

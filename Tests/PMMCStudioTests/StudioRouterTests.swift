@@ -48,6 +48,9 @@ import Testing
             ("POST", "/api/move", #"{"move":"deliver"}"#, 400, "deliver needs an \"event\" id"),
             ("POST", "/api/move", #"{"move":"teleport"}"#, 400, "unknown move 'teleport'"),
             ("POST", "/api/move", #"{"move":"crash","process":"l0/s1"}"#, 400, "crash needs a \"process\" such as a1, l0, r0 or c0"),
+            ("POST", "/api/move", #"{"move":"restart"}"#, 400, "restart needs a \"process\" such as a1, l0, r0 or c0"),
+            ("POST", "/api/move", #"{"move":"restart","process":"a0"}"#, 409, "a0 is not crashed; only a crashed process can restart"),
+            ("POST", "/api/move", #"{"move":"restart","process":"a9"}"#, 404, "no process a9 in this simulation"),
             ("POST", "/api/move", #"{"move":"run","ticks":0}"#, 400, "ticks must be from 1 to 10000, got 0"),
             ("POST", "/api/open", #"{"walkthrough":"nosuch"}"#, 404, "unknown walk-through 'nosuch'"),
             ("POST", "/api/open", #"{"walkthrough":"acceptors","part":3}"#, 404, "walk-through acceptors has no part 4 to start from"),
@@ -60,6 +63,15 @@ import Testing
             #expect(error(response) == message)
         }
         #expect(request("GET", "/api/state").status == 200, "the session is still there")
+    }
+
+    @Test func aCrashAndARestartAreMoves() throws {
+        #expect(request("POST", "/api/move", #"{"move":"crash","process":"a0"}"#).status == 200)
+        let response = request("POST", "/api/move", #"{"move":"restart","process":"a0"}"#)
+        #expect(response.status == 200)
+        let view = try JSONDecoder().decode(SessionView.self, from: Data(response.body))
+        #expect(view.entries.suffix(2).map(\.label) == ["crash a0", "restart a0"])
+        #expect(view.processes.first { $0.id == "a0" }?.crashed == false)
     }
 
     @Test func exportsAreDownloads() {

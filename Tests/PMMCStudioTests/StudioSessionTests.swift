@@ -64,6 +64,35 @@ import Testing
         #expect(studio.view().diagram.contains("<svg"))
     }
 
+    @Test func aRestartIsAStepOfTheTimelineThatReplaysExportsAndTraces() throws {
+        let studio = try #require(try StudioScenario.cluster(.init(replicas: 1, leaders: 1, acceptors: 3, clients: 1, machine: .kv)).open()
+            as? StudioSession<KeyValueStore>)
+        try studio.perform(.run(ticks: 40))
+        try studio.perform(.crash(.acceptor(0)))
+        let frozen = try #require(studio.simulation.acceptor(0))
+        #expect(frozen.ballotNumber != .bottom, "a0 had adopted l0's ballot")
+        #expect(throws: StudioError(status: 409, "a1 is not crashed; only a crashed process can restart")) { try studio.perform(.restart(.acceptor(1))) }
+        try studio.perform(.restart(.acceptor(0)))
+        #expect(studio.view().entries.last?.label == "restart a0")
+        #expect(studio.view().processes.first { $0.id == "a0" }?.crashed == false)
+        #expect(studio.simulation.acceptor(0) == frozen, "a0 comes back as it was")
+
+        try studio.perform(.back)
+        #expect(studio.simulation.isCrashed(.acceptor(0)), "one step back, a0 is down again")
+        try studio.perform(.forward)
+        #expect(!studio.simulation.isCrashed(.acceptor(0)))
+        try studio.perform(.fork(name: "after the restart"))
+        #expect(studio.view().branches.last?.length == 3)
+
+        try studio.perform(.submit(client: 0, operation: "put k1 v1"))
+        try studio.perform(.run(ticks: 200))
+        #expect(studio.simulation.replica(0)?.log.map(\.description) == ["Put k1 v1"])
+        #expect(studio.simulation.acceptor(0)?.accepted.isEmpty == false, "the restarted a0 accepts again")
+        #expect(studio.exportedTest().contains("    // 3. restart a0\n    try simulation.restart(.acceptor(0))\n"))
+        let trace = try TraceFile(parsing: studio.exportedTrace())
+        #expect(trace.events.contains { $0.kind == .restart && $0.source == .acceptor(0) })
+    }
+
     @Test func refusedMovesSayWhyAndChangeNothing() throws {
         let studio = try session("acceptors")
         let before = studio.view()
@@ -94,6 +123,8 @@ import Testing
         try studio.perform(.forward)
         let reply = try #require(studio.simulation.pending.first { $0.envelope?.message.kind == .p1b })
         try studio.perform(.drop(reply.id))
+        try studio.perform(.crash(.acceptor(0)))
+        try studio.perform(.restart(.acceptor(0)))
         let golden = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ExportedSession.swift"), encoding: .utf8)
         #expect(studio.exportedTest() == golden)
     }

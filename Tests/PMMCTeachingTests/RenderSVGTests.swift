@@ -97,6 +97,12 @@ struct RenderSVGTests {
         }
     }
 
+    @Test("the legend keys a restart only when the diagram has one")
+    func restartLegend() {
+        #expect(render(RenderSamples.long, as: .svg).contains(#"class="legend">restart</text>"#))
+        #expect(!render(RenderSamples.election, as: .svg).contains(#"class="legend">restart</text>"#))
+    }
+
     @Test("an empty transcript is still a picture")
     func empty() throws {
         let probe = try #require(SVGProbe.parse(render(Transcript(title: "", lanes: [], parts: []), as: .svg)))

@@ -54,10 +54,38 @@ import PMMCTeaching
         }
     }
 
+    @Test func aRestartedProcessComesBackWithItsState() throws {
+        let text = Self.minimal.replacingOccurrences(of: "expect l0 active", with: """
+            step: a2 and l0 crash and come back
+                crash a2
+                crash l0
+                restart a2
+                restart l0
+            expect l0 passive
+            """)
+        let transcript = try Walkthrough(story: Story(parsing: text, name: "restarted")).run()
+        #expect(transcript.allChecksHold, "\(transcript.checks.filter { !$0.holds })")
+        let events = try #require(transcript.parts.first?.steps.last?.events)
+        #expect(events.filter { $0.kind == .restart }.map { $0.source } == [.acceptor(2), .leader(0)])
+        #expect(events.contains { $0.kind == .spawn && $0.source == .leader(0) && $0.message == "scout 1.0" }, "l0 scouts again with 1.0")
+        #expect(TextRenderer().render(transcript).contains("↻ a2 restarted"))
+    }
+
+    @Test func restartingARunningProcessNamesItsLine() throws {
+        let text = Self.minimal + "\nstep: a2 restarts\n    restart a2\n"
+        do {
+            _ = try Walkthrough(story: Story(parsing: text, name: "x")).run()
+            Issue.record("a restart of a running process ran")
+        } catch let error as WalkthroughError {
+            #expect(error.reason.hasPrefix("line 9: a2 is not crashed at t="), "\(error.reason)")
+        }
+    }
+
     @Test("malformed stories are refused with the line and the problem", arguments: [
+        ("title: T\nstep: s\n    restart", "line 3: write 'restart a0'"),
         ("cluster: replicas 1\nstep: x\n    start l0", "line 2: a story needs a 'title:' line before its first step"),
         ("title: T\ntitle: U", "line 2: 'title:' is given twice"),
-        ("title: T\nstep: s\n    delivr p1a", "line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, run"),
+        ("title: T\nstep: s\n    delivr p1a", "line 3: unknown action 'delivr'; actions are start, elect, accept, submit, deliver, drop, fire, crash, restart, run"),
         ("title: T\nstep: s\n    deliver p3a", "line 3: unknown message kind 'p3a'; kinds are " + MessageKind.allCases.map(\.description).joined(separator: ", ")),
         ("title: T\nstep: s\n    start l1", "line 3: the cluster has no l1"),
         ("title: T\nstep: s\n    start a0", "line 3: only a leader starts; 'a0' is not one"),

@@ -24,7 +24,7 @@ struct FaultProfileTests {
         switch profile {
         case .faultFree, .lossy, .reorder:
             #expect(schedules.allSatisfy { $0.isEmpty })
-        case .partitions, .crashes, .chaos:
+        case .partitions, .crashes, .chaos, .crashRestart:
             #expect(Set(schedules).count > 10, "\(Set(schedules).count) distinct schedules of 20")
         }
     }
@@ -41,6 +41,16 @@ struct FaultProfileTests {
 
                 let crashed = faults.compactMap { if case .crash(let process) = $0.fault { process } else { nil } }
                 #expect(Set(crashed).count == crashed.count, "\(context)")
+                if profile == .crashRestart {
+                    let servers = configuration.replicas + configuration.leaders + configuration.acceptors
+                    #expect(Set(crashed) == Set(servers), "every server crashes: \(context)")
+                    for process in servers {
+                        let times = faults.filter { $0.fault == .crash(process) || $0.fault == .restart(process) }
+                        #expect(times.map(\.fault) == [.crash(process), .restart(process)] && times[0].time < times[1].time,
+                                "\(process) crashes, then restarts: \(context)")
+                    }
+                    continue
+                }
                 let survivors = (
                     acceptors: configuration.acceptors.count { !crashed.contains($0) },
                     leaders: configuration.leaders.count { !crashed.contains($0) },

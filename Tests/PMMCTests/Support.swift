@@ -162,14 +162,25 @@ protocol Starting {
     mutating func start(into outbox: inout Outbox<Machine>)
 }
 
+/// Roles that come back after a crash.
+protocol Restarting {
+    associatedtype Machine: StateMachine
+    mutating func restart(into outbox: inout Outbox<Machine>)
+}
+
+/// A fresh outbox at time `now`, after `handler` ran with it.
+private func outbox<Machine>(at now: Int, _ handler: (inout Outbox<Machine>) -> Void) -> Outbox<Machine> {
+    var outbox = Outbox<Machine>()
+    outbox.now = now
+    handler(&outbox)
+    return outbox
+}
+
 extension Receiving {
     /// Delivers `message` from `sender` at time `now` and returns the effects.
     @discardableResult
     mutating func deliver(_ message: Message<Machine>, from sender: ProcessID, at now: Int = 0) -> Outbox<Machine> {
-        var outbox = Outbox<Machine>()
-        outbox.now = now
-        receive(message, from: sender, into: &outbox)
-        return outbox
+        outbox(at: now) { receive(message, from: sender, into: &$0) }
     }
 }
 
@@ -177,10 +188,7 @@ extension Timed {
     /// Fires `timer` at time `now` and returns the effects.
     @discardableResult
     mutating func fire(_ timer: TimerID, at now: Int = 0) -> Outbox<Machine> {
-        var outbox = Outbox<Machine>()
-        outbox.now = now
-        timerFired(timer, into: &outbox)
-        return outbox
+        outbox(at: now) { timerFired(timer, into: &$0) }
     }
 }
 
@@ -188,17 +196,22 @@ extension Starting {
     /// Runs the start-up actions at time `now` and returns the effects.
     @discardableResult
     mutating func started(at now: Int = 0) -> Outbox<Machine> {
-        var outbox = Outbox<Machine>()
-        outbox.now = now
-        start(into: &outbox)
-        return outbox
+        outbox(at: now) { start(into: &$0) }
+    }
+}
+
+extension Restarting {
+    /// Restarts the role at time `now` and returns the effects.
+    @discardableResult
+    mutating func restarted(at now: Int = 0) -> Outbox<Machine> {
+        outbox(at: now) { restart(into: &$0) }
     }
 }
 
 extension Acceptor: Receiving {}
 extension Scout: Receiving, Timed, Starting {}
 extension Commander: Receiving, Timed, Starting {}
-extension Leader: Receiving, Timed, Starting {}
-extension Replica: Receiving, Timed {}
-extension Client: Receiving, Timed {}
-extension Role: Receiving, Timed, Starting {}
+extension Leader: Receiving, Timed, Starting, Restarting {}
+extension Replica: Receiving, Timed, Restarting {}
+extension Client: Receiving, Timed, Restarting {}
+extension Role: Receiving, Timed, Starting, Restarting {}

@@ -51,8 +51,8 @@ public struct BatchAssembly: Hashable, Sendable {
         return taken
     }
 
-    /// The ``TimerID/batchFlush`` timer fired.
-    mutating func timerFired() {
+    /// The ``TimerID/batchFlush`` timer fired, or died with the replica in a crash.
+    mutating func timerEnded() {
         timerPending = false
     }
 }

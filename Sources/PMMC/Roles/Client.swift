@@ -72,6 +72,16 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
         outbox.complete(requestID: requestID, output: output)
     }
 
+    /// Comes back after a crash (Docs/Simulation.md, "Restart"): its timer died with it, so it
+    /// sets it again for the request in flight, if any, whose response can no longer be a
+    /// round-trip sample (Karn's rule).
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        timerArmed = false
+        guard let command = pending else { return }
+        resent = true
+        arm(for: command, into: &outbox)
+    }
+
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
         guard case .requestRetransmit(let requestID) = timer else { return }
         timerArmed = false

@@ -46,6 +46,13 @@ public struct FailureDetector: Hashable, Sendable {
         ping(after: settings.pingInterval, into: &outbox)
     }
 
+    /// Ends the watch, if any: a check timer of it is ignored from now on. A leader that
+    /// restarts after a crash calls it, since the timer of its next check died with it.
+    public mutating func stopWatching() {
+        watched = nil
+        epoch += 1
+    }
+
     /// Takes a pong from `sender` at time `now`. Returns whether it came from the watched
     /// leader.
     public mutating func pong(from sender: ProcessID, at now: Int) -> Bool {

@@ -21,10 +21,13 @@
 ///   active, and if no commander for this ballot and slot still runs), so a decision lost on
 ///   the way to a replica is sent again. The pvalue is the one already chosen for the slot,
 ///   so one ballot and slot never carry two commands, and never two live commanders: the host
-///   reports each child's exit through ``childExited(_:)``.
+///   reports each child's exit through ``childExited(_:at:)``.
 /// - With ``Settings/failureDetection`` set, a preempted leader pings the leader that
 ///   preempted it and starts a scout only once that leader stops answering (paper §3; the
 ///   pinging and counting live in ``FailureDetector``).
+///
+/// A restart after a crash (``restart(into:)``) is not in the figure either: the leader
+/// comes back passive with a higher ballot and a new scout, as on start.
 ///
 /// Three pragmatics, each off in ``Settings/paper(window:)``:
 /// - With ``Settings/backoff``, a preempted leader backs off (paper §3, AIMD; see
@@ -102,6 +105,20 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     }
 
     public mutating func start(into outbox: inout Outbox<Machine>) {
+        spawnScout(into: &outbox)
+    }
+
+    /// Comes back after a crash (not in figure 7, whose processes only crash; Docs/Simulation.md,
+    /// "Restart"). The host kept this leader's state, but its scouts, commanders and timers
+    /// died with it, so it starts over as on start: passive, with a ballot above every ballot
+    /// it used, and a scout for it. It stops watching any leader, as its pings' timer is gone.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        active = false
+        ballotNumber = Ballot(round: ballotNumber.round + 1, leader: index)
+        runningCommanders.removeAll()
+        commanderSlots.removeAll()
+        detector?.stopWatching()
+        backoffEpoch += 1
         spawnScout(into: &outbox)
     }
 

@@ -44,6 +44,9 @@
 ///   with a lower ballot is preempted. The command already chosen wins; the no-op only makes
 ///   the leader send the decision again.
 ///
+/// A restart after a crash (``restart(into:)``, not in the figure) sets the replica's timers
+/// again; its state survives.
+///
 /// Garbage collection and catch-up (``Settings/garbageCollection``, ``Settings/catchUp``;
 /// paper §4.2, Docs/Pragmatics.md), from the replica's first message on:
 /// - Every ``Settings/executedReportInterval`` ticks it sends `⟨executed, slot_out⟩` to its
@@ -193,9 +196,35 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         case .response, .propose, .p1a, .p1b, .p2a, .p2b, .adopted, .preempted, .ping, .pong, .collect:
             return outbox.observe(.ignored)
         }
+        watchForGap(into: &outbox)
+        armReport(into: &outbox)
+        propose(into: &outbox)
+    }
+
+    /// With catch-up: tells ``DecisionGap`` where the replica stands, and sets the
+    /// `missingDecision` timer if a gap opened.
+    private mutating func watchForGap(into outbox: inout Outbox<Machine>) {
         if let delay = gap?.update(slotOut: slotOut, open: highestDecision > slotOut, now: outbox.now) {
             outbox.setTimer(.missingDecision, after: delay)
         }
+    }
+
+    /// Comes back after a crash (not in figure 1; Docs/Simulation.md, "Restart"). The host
+    /// kept this replica's state, but its timers died with it: it sets them again, and
+    /// proposes any request still waiting for a slot. Proposals timed before the crash give
+    /// no round-trip sample (Karn's rule), and the first retransmission is due a timeout after
+    /// the restart, so that proposals decided while it was down are asked about again. Its
+    /// watch for a missed decision (``DecisionGap``) starts over.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        retransmitPending = false
+        progress.reportArmed = false
+        batchAssembly.timerEnded()
+        proposedAt.removeAll()
+        lastProgressAt = outbox.now
+        if gap != nil {
+            gap = DecisionGap(settings: settings)
+        }
+        watchForGap(into: &outbox)
         armReport(into: &outbox)
         propose(into: &outbox)
     }
@@ -208,7 +237,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             return askForMissingDecision(into: &outbox)
         }
         if timer == .batchFlush {
-            batchAssembly.timerFired()
+            batchAssembly.timerEnded()
             return propose(into: &outbox)
         }
         guard timer == .proposalRetransmit else { return }

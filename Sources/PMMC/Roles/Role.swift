@@ -40,6 +40,21 @@ public enum Role<Machine: StateMachine>: Equatable, Sendable {
         }
     }
 
+    /// Brings the process back after a crash, with the state it had (the paper's stable
+    /// storage; Docs/Simulation.md, "Restart"): a leader starts over passive with a higher
+    /// ballot and a new scout, a replica or client sets its timers again, and an acceptor,
+    /// which sets no timers, carries on as it was. Scouts and commanders never restart: they
+    /// die with their leader. Hosts call it once the process's timers and children are gone.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {
+        switch consume self {
+        case .client(var client): client.restart(into: &outbox); self = .client(client)
+        case .replica(var replica): replica.restart(into: &outbox); self = .replica(replica)
+        case .leader(var leader): leader.restart(into: &outbox); self = .leader(leader)
+        case .custom(var custom): custom.restart(into: &outbox); self = .custom(custom)
+        case let other: self = other
+        }
+    }
+
     /// Handles a message from `sender`.
     public mutating func receive(_ message: Message<Machine>, from sender: ProcessID, into outbox: inout Outbox<Machine>) {
         switch consume self {
@@ -118,6 +133,8 @@ public protocol CustomRole<Machine>: Sendable {
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>)
     /// Called when a scout or commander of this process exits; see ``Role/childExited(_:at:)``.
     mutating func childExited(_ child: ProcessID, at time: Int)
+    /// Called when the process comes back after a crash; see ``Role/restart(into:)``.
+    mutating func restart(into outbox: inout Outbox<Machine>)
     /// Whether `other` is this process in the same state. Hosts that compare whole states (the
     /// explorer, which visits each state once) use it.
     func isSameState(as other: any CustomRole<Machine>) -> Bool
@@ -128,6 +145,9 @@ public protocol CustomRole<Machine>: Sendable {
 extension CustomRole {
     /// Does nothing: most custom processes spawn no children.
     public mutating func childExited(_ child: ProcessID, at time: Int) {}
+
+    /// Does nothing: the process keeps its state and had no timers to set again.
+    public mutating func restart(into outbox: inout Outbox<Machine>) {}
 
     /// `false`: a custom process's state is its own business unless it is `Hashable`.
     public func isSameState(as other: any CustomRole<Machine>) -> Bool { false }

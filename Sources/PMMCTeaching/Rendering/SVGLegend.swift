@@ -4,7 +4,7 @@ import PMMCSimulation
 /// in rows as wide as the diagram.
 struct SVGLegend {
     enum Item: CaseIterable {
-        case message, ignored, dropped, inFlight, leadIn, crash, down, decision
+        case message, ignored, dropped, inFlight, leadIn, crash, down, restart, decision
 
         var label: String {
             switch self {
@@ -15,6 +15,7 @@ struct SVGLegend {
             case .leadIn: "sent earlier"
             case .crash: "crash"
             case .down: "process down"
+            case .restart: "restart"
             case .decision: "decision"
             }
         }
@@ -58,6 +59,7 @@ struct SVGLegend {
             case .inFlight: flights.contains { $0.end == .inFlight }
             case .leadIn: flights.contains { $0.start == .inherited || $0.start == .unknown }
             case .crash, .down: events.contains { $0.kind == .crash }
+            case .restart: events.contains { $0.kind == .restart }
             case .decision: events.contains { $0.kind == .decide }
             }
         }
@@ -83,6 +85,8 @@ struct SVGLegend {
             return SVGCanvas.rect(x: x, y: y - 7, width: sampleWidth, height: 14, classes: "crash-box", radius: 3)
         case .down:
             return SVGCanvas.line(x + sampleWidth / 2, y - 8, x + sampleWidth / 2, y + 8, classes: "down")
+        case .restart:
+            return SVGCanvas.rect(x: x, y: y - 7, width: sampleWidth, height: 14, classes: "restart-box", radius: 3)
         case .decision:
             return SVGCanvas.rect(x: x, y: y - 7, width: sampleWidth, height: 14, classes: "decision-box", radius: 3)
         }

@@ -151,13 +151,16 @@ struct StoryParser {
         case "crash":
             guard rest.count == 1 else { throw StoryError(line: line, message: "write 'crash a0'") }
             return .crash(try process(rest[0]))
+        case "restart":
+            guard rest.count == 1 else { throw StoryError(line: line, message: "write 'restart a0'") }
+            return .restart(try process(rest[0]))
         case "run":
             guard rest.count == 1, let ticks = Int(rest[0]), ticks >= 1 else {
                 throw StoryError(line: line, message: "write 'run N' with N ticks, at least 1")
             }
             return .run(ticks: ticks)
         default:
-            throw StoryError(line: line, message: "unknown action '\(verb)'; actions are start, elect, accept, submit, deliver, drop, fire, crash, run")
+            throw StoryError(line: line, message: "unknown action '\(verb)'; actions are start, elect, accept, submit, deliver, drop, fire, crash, restart, run")
         }
     }
 

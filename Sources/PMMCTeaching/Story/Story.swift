@@ -93,8 +93,11 @@ public struct Story: Sendable {
             case drop(MessageKind?, from: ProcessID?, to: ProcessID?)
             /// `fire [TIMER] of P`: P's timer (of that name, e.g. `proposalRetransmit`) fires.
             case fire(String?, of: ProcessID)
-            /// `crash P`: the process stops for good.
+            /// `crash P`: the process stops, until a `restart P`.
             case crash(ProcessID)
+            /// `restart P`: crashed P comes back with the state it had (a leader with a
+            /// higher ballot and a new scout).
+            case restart(ProcessID)
             /// `run N`: the simulator's own schedule runs for N ticks.
             case run(ticks: Int)
         }

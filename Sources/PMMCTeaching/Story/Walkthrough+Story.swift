@@ -80,6 +80,8 @@ enum StoryTeller {
             try simulation.perform(timer.id)
         case .crash(let process):
             try simulation.crash(process)
+        case .restart(let process):
+            try simulation.restart(process)
         case .run(let ticks):
             simulation.run(timeLimit: simulation.now + ticks)
         }
