@@ -73,4 +73,28 @@ struct TraceEventTests {
         #expect(kinds.isSuperset(of: [.send, .deliver, .drop, .spawn, .exit, .timer, .crash, .decide, .apply, .respond]),
                 "\(kinds.map(\.rawValue).sorted())")
     }
+
+    @Test("lines written straight into trace lines are the events' JSON lines, byte for byte")
+    func traceLinesMatchEvents() throws {
+        let simulation = try makeSimulation(seed: 5, clients: 2, network: NetworkModel(latency: 1...4, lossRate: 0.1, duplicationRate: 0.1))
+        var expected = ""
+        simulation.trace = { expected += $0.jsonLine + "\n" }
+        var written: [UInt8] = []
+        let lines = TraceLines(flushSize: 512) { written.append(contentsOf: $0) }
+        simulation.traceLines = lines
+        try simulation.put("k\"1", "a\\b\u{1}", client: 0)
+        try simulation.append("k\"1", "+é", client: 1)
+        try simulation.get("k\"1", client: 0)
+        try simulation.schedule(.crash(.leader(1)), at: 20)
+        try simulation.schedule(.partition([[.leader(0), .acceptor(0)]]), at: 30)
+        try simulation.schedule(.heal, at: 60)
+        simulation.run(until: everyReplicaApplied, timeLimit: 100_000)
+        #expect(simulation.allOperationsCompleted)
+        lines.flush()
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text == expected)
+        for kind in [TraceEvent.Kind.send, .deliver, .drop, .duplicate, .spawn, .exit, .timer, .crash, .partition, .heal, .decide, .apply, .respond] {
+            #expect(text.contains(#""kind":"\#(kind.rawValue)""#), "no \(kind) line")
+        }
+    }
 }

@@ -59,9 +59,9 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
     }
 
     /// The command in the slides' notation, e.g. `Put k1 v1`.
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch body {
-        case .operation(let operation): output.write(operation.description)
+        case .operation(let operation): Machine.writeNotation(of: operation, to: &output)
         case .reconfigure(let configuration): output.write("Reconfig "); output.write(configuration.leadersAndAcceptors)
         case .noop: output.write("Noop")
         }

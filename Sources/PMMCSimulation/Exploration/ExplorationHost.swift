@@ -195,18 +195,9 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         if case .commander(let commander) = child, violation == nil, let (invariant, processes, detail) = monitor.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
-        observer.note { TraceEvent(time: $0, kind: .spawn, source: parent, destination: child.id, message: Self.spawnDescription(of: child)) }
+        observer.note { TraceEvent(time: $0, kind: .spawn, source: parent, destination: child.id, message: SpawnText(child: child).description) }
         state.insert(child)
         start(child.id)
-    }
-
-    /// How the trace names a spawned child, as the simulator names it.
-    private static func spawnDescription(of child: Role<Machine>) -> String {
-        switch child {
-        case .scout(let scout): "scout \(scout.ballot)"
-        case .commander(let commander): "commander \(commander.pvalue)"
-        case .client, .replica, .leader, .acceptor, .custom: "process"
-        }
     }
 
     private mutating func start(_ id: ProcessID) {
@@ -232,7 +223,7 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         guard case .client(let client) = id else { return }
         let requestID = state.responses[client].count + 1
         state.respond(client: client, output)
-        observer.note { TraceEvent(time: $0, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")) }
+        observer.note { TraceEvent(time: $0, kind: .respond, source: id, message: ResponseText<Machine>(requestID: requestID, output: output).description) }
         submitNext(client: client)
     }
 
