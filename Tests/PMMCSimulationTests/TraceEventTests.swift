@@ -18,6 +18,19 @@ struct TraceEventTests {
             == #"{"time":12,"kind":"deliver","src":"l1/c3","dst":"r0","id":40,"type":"decision","msg":"decision(4, Put k v)","slot":4,"timer":"leaderCheck(epoch: 2)","reason":"loss","ignored":true,"injected":true,"detail":"why"}"#)
     }
 
+    @Test("numbers are written as String spells them, at every length and sign")
+    func numbers() {
+        var values = [0, 7, 9, 10, 42, 99, 100, 101, 999, 1_000, 12_345, 99_999, 100_000, 1_234_567, Int.max, Int.min, -1, -10, -99, -100]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            #expect(TraceEvent(time: 0, kind: .decide, slot: value).jsonLine == #"{"time":0,"kind":"decide","slot":\#(value)}"#)
+        }
+    }
+
     @Test("absent fields are left out")
     func absentFields() {
         #expect(TraceEvent(time: 0, kind: .heal).jsonLine == #"{"time":0,"kind":"heal"}"#)

@@ -27,6 +27,16 @@ public enum JSONText {
     /// Appends the UTF-8 text `utf8` escaped for the inside of a JSON string literal, as
     /// ``appendEscaped(_:to:)`` escapes a `String`.
     public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout JSONBuffer) {
+        if utf8.count < 8 {
+            // A key, a value, a piece of notation: checked byte by byte, and copied whole
+            // when, as nearly always, there is nothing to escape.
+            var clean = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
+            }
+            if clean { return bytes.append(utf8) }
+        }
         var plain = 0
         var index = 0
         while index < utf8.count {
