@@ -35,7 +35,7 @@ public struct EventQueue<Time: Comparable, Event> {
 
     /// Every queued event with its time and sequence number, in the order they would come out.
     public var entries: [(sequence: Int, time: Time, event: Event)] {
-        heap.sorted(by: precedes).compactMap { key in events[key.slot].map { (key.sequence, key.time, $0) } }
+        heap.sorted(by: Self.precedes).compactMap { key in events[key.slot].map { (key.sequence, key.time, $0) } }
     }
 
     /// Queues `event` for `time`; returns the handle that cancels it.
@@ -124,32 +124,42 @@ public struct EventQueue<Time: Comparable, Event> {
     }
 
     /// Moves the key at `child` up while it precedes its parent; returns where it ends.
+    /// Works on the heap's storage directly: the sift is the queue's inner loop, and an
+    /// array's subscript and `swapAt` check bounds and uniqueness on every step.
     @discardableResult
     private mutating func siftUp(from child: Int) -> Int {
-        var child = child
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard precedes(heap[child], heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = child
+            let key = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.precedes(key, heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = key
+            return child
         }
-        return child
     }
 
     private mutating func siftDown(from parent: Int) {
-        var parent = parent
-        while true {
-            let left = 2 * parent + 1
-            guard left < heap.count else { break }
-            var smallest = left
-            if left + 1 < heap.count, precedes(heap[left + 1], heap[left]) { smallest = left + 1 }
-            guard precedes(heap[smallest], heap[parent]) else { break }
-            heap.swapAt(smallest, parent)
-            parent = smallest
+        heap.withUnsafeMutableBufferPointer { heap in
+            var parent = parent
+            let key = heap[parent]
+            while true {
+                let left = 2 * parent + 1
+                guard left < heap.count else { break }
+                var smallest = left
+                if left + 1 < heap.count, Self.precedes(heap[left + 1], heap[left]) { smallest = left + 1 }
+                guard Self.precedes(heap[smallest], key) else { break }
+                heap[parent] = heap[smallest]
+                parent = smallest
+            }
+            heap[parent] = key
         }
     }
 
-    private func precedes(_ lhs: Key, _ rhs: Key) -> Bool {
+    private static func precedes(_ lhs: Key, _ rhs: Key) -> Bool {
         lhs.time != rhs.time ? lhs.time < rhs.time : lhs.sequence < rhs.sequence
     }
 }

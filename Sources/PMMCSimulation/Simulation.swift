@@ -57,6 +57,14 @@ public final class Simulation<Machine: StateMachine> {
         get { engine.trace }
         set { engine.trace = newValue }
     }
+    /// Receives the line of every ``TraceEvent`` as it happens, the same bytes as
+    /// ``TraceEvent/jsonLine``, written straight into the lines' buffer without building the
+    /// event: the cheap way to trace to a file (`pmmc simulate --trace`). Independent of
+    /// ``trace``; either, both or neither may be set.
+    public var traceLines: TraceLines? {
+        get { engine.traceLines }
+        set { engine.traceLines = newValue }
+    }
 
     // MARK: Driving
 

@@ -17,6 +17,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     var operations: [ClientOperation<Machine>] = []
     /// Receives every ``TraceEvent`` as it happens. When `nil` (the default) no event is built.
     var trace: ((TraceEvent) -> Void)?
+    /// Receives the line of every ``TraceEvent``, written straight into its buffer. When
+    /// `nil` (the default) nothing is written.
+    var traceLines: TraceLines?
     /// The message last traced and its text, reused while one message is traced several
     /// times in a row (sent to several processes, then delivered to each).
     private var tracedMessage: (message: Message<Machine>, text: String)?
@@ -273,8 +276,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     // MARK: Events
 
-    private mutating func handle(_ event: Event, sequence: Int) {
-        switch event {
+    /// Handles `event`, moving its message out rather than copying it.
+    private mutating func handle(_ event: consuming Event, sequence: Int) {
+        switch consume event {
         case .start(let id):
             guard !isCrashed(id), let slot = slotOf[id] else { return }
             var outbox = takeOutbox()
@@ -288,11 +292,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             timers[slot].removeAll { $0.sequence == sequence }
             guard !isCrashed(id) else { return }
             statistics.host.timersFired += 1
-            trace?(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
+            record(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
             scratch.removeAll()
             scratch.now = now
             table[slot]!.timerFired(timer, into: &scratch)
-            check(slot, id: id, delivered: nil)
+            if monitor != nil { check(slot, id: id, delivered: nil) }
             carryOut(scratch.effects, of: id)
         case .fault(let fault):
             apply(fault)
@@ -319,11 +323,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         scratch.removeAll()
         scratch.now = now
         table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
-        if trace != nil {
+        if trace != nil || traceLines != nil {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
         }
         report(scratch.observations, of: destination)
-        check(slot, id: destination, delivered: envelope.message)
+        if monitor != nil { check(slot, id: destination, delivered: envelope.message) }
         carryOut(scratch.effects, of: destination)
     }
 
@@ -333,7 +337,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     /// the first time any replica learns it.
     mutating func decided(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
         guard case .replica = replica else { return }
-        trace?(TraceEvent(time: now, kind: .decide, source: replica, message: command.description, slot: slot))
+        traceCommand(.decide, command, slot: slot, by: replica)
         if slot >= decidedSlots.count {
             decidedSlots.append(contentsOf: repeatElement(false, count: max(slot + 1 - decidedSlots.count, decidedSlots.count)))
         }
@@ -356,7 +360,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     /// Traces that `replica` performed `slot`.
     mutating func applied(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
-        trace?(TraceEvent(time: now, kind: .apply, source: replica, message: command.description, slot: slot))
+        traceCommand(.apply, command, slot: slot, by: replica)
     }
 
     /// Counts a preemption.
@@ -386,11 +390,47 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         traceMessage(.drop, envelope, id: id, reason: reason)
     }
 
+    /// Hands `event` to the trace hook and the trace lines, whichever are set.
+    private func record(_ event: @autoclosure () -> TraceEvent) {
+        guard trace != nil || traceLines != nil else { return }
+        let event = event()
+        trace?(event)
+        traceLines?.append(event)
+    }
+
+    /// Writes the line of an event whose message is `text`'s notation into ``traceLines``, if
+    /// set: the line of the ``TraceEvent`` with `text.description` as its message.
+    private func writeLine(
+        _ kind: TraceEvent.Kind, source: ProcessID, destination: ProcessID? = nil, messageID: Int? = nil,
+        messageKind: MessageKind? = nil, slot: Int? = nil, reason: TraceEvent.DropReason? = nil, ignored: Bool = false,
+        injected: Bool = false, text: some NotationPrintable
+    ) {
+        guard let traceLines else { return }
+        let time = now
+        traceLines.appendLine { bytes in
+            TraceEvent.appendJSONLine(
+                time: time, kind: kind, source: source, destination: destination, messageID: messageID,
+                messageKind: messageKind, slot: slot, reason: reason, ignored: ignored, injected: injected, to: &bytes
+            ) {
+                text.writeNotation(to: &$0)
+            }
+        }
+    }
+
+    /// Traces that `replica` learned (`decide`) or performed (`apply`) `command` in `slot`.
+    private func traceCommand(_ kind: TraceEvent.Kind, _ command: Command<Machine>, slot: Int, by replica: ProcessID) {
+        writeLine(kind, source: replica, slot: slot, text: command)
+        trace?(TraceEvent(time: now, kind: kind, source: replica, message: command.description, slot: slot))
+    }
+
     /// Traces one copy of a message: sent, duplicated, delivered or dropped.
     private mutating func traceMessage(
         _ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int,
         reason: TraceEvent.DropReason? = nil, ignored: Bool = false, injected: Bool = false
     ) {
+        writeLine(
+            kind, source: envelope.source, destination: envelope.destination, messageID: id, messageKind: envelope.message.kind,
+            reason: reason, ignored: ignored, injected: injected, text: envelope.message)
         guard let trace else { return }
         let text: String
         if let last = tracedMessage, last.message == envelope.message {
@@ -429,7 +469,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             table[slot] = nil
             freeSlots.append(slot)
         }
-        trace?(TraceEvent(time: now, kind: .exit, source: id))
+        record(TraceEvent(time: now, kind: .exit, source: id))
         if id.host != id, !isCrashed(id.host), let parent = slotOf[id.host] {
             table[parent]!.childExited(id, at: now)
         }
@@ -468,19 +508,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
            let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
+        writeLine(.spawn, source: parent, destination: child.id, text: SpawnText(child: child))
         if let trace {
-            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: Self.spawnDescription(of: child)))
+            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: SpawnText(child: child).description))
         }
         start(child)
-    }
-
-    /// How the trace names a spawned child: `scout 0.1`, `commander <0.1, 3, Put k v>`.
-    private static func spawnDescription(of child: Role<Machine>) -> String {
-        switch child {
-        case .scout(let scout): "scout \(scout.ballot)"
-        case .commander(let commander): "commander \(commander.pvalue)"
-        case .client, .replica, .leader, .acceptor, .custom: "process"
-        }
     }
 
     private mutating func add(_ process: Role<Machine>) {
@@ -577,7 +609,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         if !options.keepsHistory, operations.count >= 2 * Self.trimStep {
             dropCompletedOperations()
         }
-        trace?(TraceEvent(time: now, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")))
+        writeLine(.respond, source: id, text: ResponseText<Machine>(requestID: requestID, output: output))
+        trace?(TraceEvent(time: now, kind: .respond, source: id, message: ResponseText<Machine>(requestID: requestID, output: output).description))
         startNextOperation(of: client)
     }
 
@@ -602,7 +635,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         switch fault {
         case .crash(let process):
             crashed.insert(process)
-            trace?(TraceEvent(time: now, kind: .crash, source: process))
+            record(TraceEvent(time: now, kind: .crash, source: process))
         case .restart(let process):
             recover(process)
         case .partition(let groups):
@@ -611,19 +644,19 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
                 for process in group { map[process.host] = index }
             }
             partitionGroup = map
-            trace?(TraceEvent(time: now, kind: .partition, detail: fault.description))
+            record(TraceEvent(time: now, kind: .partition, detail: fault.description))
         case .heal:
             partitionGroup = nil
-            trace?(TraceEvent(time: now, kind: .heal))
+            record(TraceEvent(time: now, kind: .heal))
         case .network(let model):
             network = model
-            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+            record(TraceEvent(time: now, kind: .network, detail: fault.description))
         case .deafen(let process):
             deaf.insert(process)
-            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+            record(TraceEvent(time: now, kind: .network, detail: fault.description))
         case .hear(let process):
             deaf.remove(process)
-            trace?(TraceEvent(time: now, kind: .network, detail: fault.description))
+            record(TraceEvent(time: now, kind: .network, detail: fault.description))
         }
     }
 
@@ -641,7 +674,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         for entry in queue.entries {
             if case .start(process) = entry.event { _ = queue.remove(sequence: entry.sequence) }
         }
-        trace?(TraceEvent(time: now, kind: .restart, source: process))
+        record(TraceEvent(time: now, kind: .restart, source: process))
         var outbox = takeOutbox()
         table[slot]!.restart(into: &outbox)
         carryOut(outbox.effects, of: process)

@@ -13,25 +13,63 @@ extension TraceEvent {
     /// Appends the UTF-8 bytes of ``jsonLine`` (without a line break) to `bytes`: what a
     /// writer calls for every event, since it builds no `String`.
     public func appendJSONLine(to bytes: inout JSONBuffer) {
+        Self.appendLineStart(
+            time: time, kind: kind, source: source, destination: destination, messageID: messageID,
+            messageKind: messageKind, to: &bytes)
+        if let message { Self.appendField(",\"msg\":", message, to: &bytes) }
+        Self.appendLineEnd(
+            slot: slot, timer: timer, reason: reason, ignored: ignored, injected: injected, detail: detail, to: &bytes)
+    }
+
+    /// Appends the line of an event whose `msg` is written by `writeMessage` (a message's
+    /// notation, say) straight into `bytes`, escaped as it goes: the bytes ``jsonLine``
+    /// makes of the same event with that text as its ``message``. A host that writes a file
+    /// calls it instead of building the event and the text.
+    @inline(__always)
+    public static func appendJSONLine(
+        time: Int, kind: Kind, source: ProcessID? = nil, destination: ProcessID? = nil, messageID: Int? = nil,
+        messageKind: MessageKind? = nil, slot: Int? = nil, reason: DropReason? = nil, ignored: Bool = false,
+        injected: Bool = false, to bytes: inout JSONBuffer, message writeMessage: (inout JSONBuffer) -> Void
+    ) {
+        appendLineStart(
+            time: time, kind: kind, source: source, destination: destination, messageID: messageID,
+            messageKind: messageKind, to: &bytes)
+        bytes.append(",\"msg\":\"")
+        writeMessage(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+        appendLineEnd(slot: slot, timer: nil, reason: reason, ignored: ignored, injected: injected, detail: nil, to: &bytes)
+    }
+
+    /// The fields before `msg`, from the opening brace.
+    private static func appendLineStart(
+        time: Int, kind: Kind, source: ProcessID?, destination: ProcessID?, messageID: Int?,
+        messageKind: MessageKind?, to bytes: inout JSONBuffer
+    ) {
         bytes.append("{\"time\":")
         JSONText.appendInteger(time, to: &bytes)
         bytes.append(",\"kind\":\"")
         bytes.append(kind.name)
         bytes.append(UInt8(ascii: "\""))
-        if let source { Self.appendField(",\"src\":", source, to: &bytes) }
-        if let destination { Self.appendField(",\"dst\":", destination, to: &bytes) }
-        if let messageID { Self.appendField(",\"id\":", messageID, to: &bytes) }
+        if let source { appendField(",\"src\":", source, to: &bytes) }
+        if let destination { appendField(",\"dst\":", destination, to: &bytes) }
+        if let messageID { appendField(",\"id\":", messageID, to: &bytes) }
         if let messageKind {
             bytes.append(",\"type\":")
-            Self.quotedMessageKinds[messageKind.rawValue].withUnsafeBufferPointer { bytes.append($0) }
+            quotedMessageKinds[messageKind.rawValue].withUnsafeBufferPointer { bytes.append($0) }
         }
-        if let message { Self.appendField(",\"msg\":", message, to: &bytes) }
-        if let slot { Self.appendField(",\"slot\":", slot, to: &bytes) }
-        if let timer { Self.appendField(",\"timer\":", timer.description, to: &bytes) }
-        if let reason { Self.appendField(",\"reason\":", reason.rawValue, to: &bytes) }
+    }
+
+    /// The fields after `msg`, to the closing brace.
+    private static func appendLineEnd(
+        slot: Int?, timer: TimerID?, reason: DropReason?, ignored: Bool, injected: Bool, detail: String?,
+        to bytes: inout JSONBuffer
+    ) {
+        if let slot { appendField(",\"slot\":", slot, to: &bytes) }
+        if let timer { appendField(",\"timer\":", timer.description, to: &bytes) }
+        if let reason { appendField(",\"reason\":", reason.rawValue, to: &bytes) }
         if ignored { bytes.append(",\"ignored\":true") }
         if injected { bytes.append(",\"injected\":true") }
-        if let detail { Self.appendField(",\"detail\":", detail, to: &bytes) }
+        if let detail { appendField(",\"detail\":", detail, to: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
 

@@ -192,7 +192,7 @@ struct SimulateCommand {
         }
         let writer = try tracePath.map { path throws(Failure) in try TraceWriter(path: path, header: .simulator(arguments: runArguments)) }
         if let writer {
-            simulation.trace = { writer.write($0) }
+            simulation.traceLines = writer.lines
         }
         var feed = profile == nil ? WorkloadFeed(operations: operations, keys: keys, valueSize: valueSize, options: options) : nil
         try feed?.topUp(simulation)

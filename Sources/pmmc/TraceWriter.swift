@@ -8,46 +8,44 @@ import PMMCSimulation
 /// nothing more is written; ``close()`` throws it.
 final class TraceWriter {
     private let file: OutputFile
-    private var buffer = JSONBuffer(capacity: TraceWriter.flushSize + 4096)
-    /// Buffered bytes are written when they reach this size.
-    private static let flushSize = 1 << 20
+    /// The buffered lines; a simulator writes into them directly (``Simulation/traceLines``).
+    let lines: TraceLines
     /// The first write that failed, if any.
-    private(set) var failure: Failure?
+    var failure: Failure? { failureBox.failure }
+    private let failureBox: FailureBox
+
+    /// Where a write that failed is kept: the lines' output closure and the writer share it.
+    private final class FailureBox {
+        var failure: Failure?
+    }
 
     init(path: String, header: TraceHeader) throws(Failure) {
-        file = try OutputFile(path: path)
-        append(header.jsonLine)
+        let file = try OutputFile(path: path)
+        let failureBox = FailureBox()
+        self.file = file
+        self.failureBox = failureBox
+        lines = TraceLines { bytes in
+            guard failureBox.failure == nil else { return }
+            do throws(Failure) {
+                try file.write(UnsafeRawBufferPointer(bytes))
+            } catch {
+                failureBox.failure = error
+            }
+        }
+        lines.append(text: header.jsonLine)
     }
 
     func write(_ event: TraceEvent) {
         guard failure == nil else { return }
-        event.appendJSONLine(to: &buffer)
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= Self.flushSize { flush() }
+        lines.append(event)
     }
 
     /// Writes what is buffered and closes the file; throws the first failure.
     func close() throws(Failure) {
-        flush()
+        lines.flush()
         let closing = Result { () throws(Failure) in try file.close() }
         if let failure { throw failure }
         try closing.get()
-    }
-
-    private func append(_ line: String) {
-        var line = line
-        line.withUTF8 { buffer.append($0) }
-        buffer.append(UInt8(ascii: "\n"))
-    }
-
-    private func flush() {
-        guard failure == nil else { return }
-        do {
-            try buffer.withBytes { bytes throws(Failure) in try file.write(UnsafeRawBufferPointer(bytes)) }
-        } catch {
-            failure = error
-        }
-        buffer.removeAll()
     }
 
     /// `arguments` without `--trace FILE` (or `--trace=FILE`) and `--progress`, which change

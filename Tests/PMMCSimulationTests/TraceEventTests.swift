@@ -18,6 +18,19 @@ struct TraceEventTests {
             == #"{"time":12,"kind":"deliver","src":"l1/c3","dst":"r0","id":40,"type":"decision","msg":"decision(4, Put k v)","slot":4,"timer":"leaderCheck(epoch: 2)","reason":"loss","ignored":true,"injected":true,"detail":"why"}"#)
     }
 
+    @Test("numbers are written as String spells them, at every length and sign")
+    func numbers() {
+        var values = [0, 7, 9, 10, 42, 99, 100, 101, 999, 1_000, 12_345, 99_999, 100_000, 1_234_567, Int.max, Int.min, -1, -10, -99, -100]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            #expect(TraceEvent(time: 0, kind: .decide, slot: value).jsonLine == #"{"time":0,"kind":"decide","slot":\#(value)}"#)
+        }
+    }
+
     @Test("absent fields are left out")
     func absentFields() {
         #expect(TraceEvent(time: 0, kind: .heal).jsonLine == #"{"time":0,"kind":"heal"}"#)
@@ -72,5 +85,29 @@ struct TraceEventTests {
         }
         #expect(kinds.isSuperset(of: [.send, .deliver, .drop, .spawn, .exit, .timer, .crash, .decide, .apply, .respond]),
                 "\(kinds.map(\.rawValue).sorted())")
+    }
+
+    @Test("lines written straight into trace lines are the events' JSON lines, byte for byte")
+    func traceLinesMatchEvents() throws {
+        let simulation = try makeSimulation(seed: 5, clients: 2, network: NetworkModel(latency: 1...4, lossRate: 0.1, duplicationRate: 0.1))
+        var expected = ""
+        simulation.trace = { expected += $0.jsonLine + "\n" }
+        var written: [UInt8] = []
+        let lines = TraceLines(flushSize: 512) { written.append(contentsOf: $0) }
+        simulation.traceLines = lines
+        try simulation.put("k\"1", "a\\b\u{1}", client: 0)
+        try simulation.append("k\"1", "+é", client: 1)
+        try simulation.get("k\"1", client: 0)
+        try simulation.schedule(.crash(.leader(1)), at: 20)
+        try simulation.schedule(.partition([[.leader(0), .acceptor(0)]]), at: 30)
+        try simulation.schedule(.heal, at: 60)
+        simulation.run(until: everyReplicaApplied, timeLimit: 100_000)
+        #expect(simulation.allOperationsCompleted)
+        lines.flush()
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text == expected)
+        for kind in [TraceEvent.Kind.send, .deliver, .drop, .duplicate, .spawn, .exit, .timer, .crash, .partition, .heal, .decide, .apply, .respond] {
+            #expect(text.contains(#""kind":"\#(kind.rawValue)""#), "no \(kind) line")
+        }
     }
 }

@@ -65,19 +65,7 @@ public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintabl
     }
 
     /// The message in the slides' notation: `p1a(0.1)`, `p2a(<0.1, 1, A>)`, `decision(3, App k1 v1)`.
-    public func writeNotation(to output: inout some NotationOutput) {
-        func list(_ pvalues: [PValue<Machine>]) {
-            output.write("[")
-            for (index, pvalue) in pvalues.enumerated() {
-                if index > 0 { output.write(", ") }
-                pvalue.writeNotation(to: &output)
-            }
-            output.write("]")
-        }
-        /// Nothing while nothing is collected, as in the paper's figures.
-        func below(_ collectedBelow: Int) {
-            if collectedBelow > 1 { output.write(", below "); output.write(collectedBelow) }
-        }
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
         case .request(let command):
             output.write("request("); command.client.writeNotation(to: &output); output.write("#"); output.write(command.requestID)
@@ -93,11 +81,11 @@ public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintabl
             output.write("decision("); output.write(slot); output.write(", "); command.writeNotation(to: &output); output.write(")")
         case .p1a(let ballot): output.write("p1a("); ballot.writeNotation(to: &output); output.write(")")
         case .p1b(let ballot, let accepted, let collectedBelow):
-            output.write("p1b("); ballot.writeNotation(to: &output); output.write(", "); list(accepted); below(collectedBelow); output.write(")")
+            output.write("p1b("); ballot.writeNotation(to: &output); output.write(", "); Self.write(accepted, to: &output); Self.write(below: collectedBelow, to: &output); output.write(")")
         case .p2a(let pvalue): output.write("p2a("); pvalue.writeNotation(to: &output); output.write(")")
         case .p2b(let ballot): output.write("p2b("); ballot.writeNotation(to: &output); output.write(")")
         case .adopted(let ballot, let pvalues, let collectedBelow):
-            output.write("adopted("); ballot.writeNotation(to: &output); output.write(", "); list(pvalues); below(collectedBelow); output.write(")")
+            output.write("adopted("); ballot.writeNotation(to: &output); output.write(", "); Self.write(pvalues, to: &output); Self.write(below: collectedBelow, to: &output); output.write(")")
         case .preempted(let ballot): output.write("preempted("); ballot.writeNotation(to: &output); output.write(")")
         case .ping: output.write("ping")
         case .pong: output.write("pong")
@@ -106,6 +94,20 @@ public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintabl
         case .catchUp(let slotOut): output.write("catchUp("); output.write(slotOut); output.write(")")
         case .snapshot(let snapshot): output.write("snapshot("); output.write(snapshot.slotOut); output.write(")")
         }
+    }
+
+    private static func write(_ pvalues: [PValue<Machine>], to output: inout some NotationOutput & ~Copyable) {
+        output.write("[")
+        for (index, pvalue) in pvalues.enumerated() {
+            if index > 0 { output.write(", ") }
+            pvalue.writeNotation(to: &output)
+        }
+        output.write("]")
+    }
+
+    /// Nothing while nothing is collected, as in the paper's figures.
+    private static func write(below collectedBelow: Int, to output: inout some NotationOutput & ~Copyable) {
+        if collectedBelow > 1 { output.write(", below "); output.write(collectedBelow) }
     }
 }
 

@@ -6,12 +6,14 @@
 /// write the same pieces straight into its buffer, so the two never differ.
 public protocol NotationPrintable: CustomStringConvertible {
     /// Writes the value's notation to `output`.
-    func writeNotation(to output: inout some NotationOutput)
+    func writeNotation(to output: inout some NotationOutput & ~Copyable)
 }
 
 /// Where ``NotationPrintable`` is written: plain ASCII pieces, numbers, and text of the
 /// application (an operation, an output), which may need escaping in the output's format.
-public protocol NotationOutput {
+/// An output may be noncopyable, as a trace writer's buffer is, which then writes the
+/// notation straight into its bytes.
+public protocol NotationOutput: ~Copyable {
     /// Appends `text`, ASCII.
     mutating func write(_ text: StaticString)
     /// Appends the decimal digits of `number`, as `String(number)` spells them.

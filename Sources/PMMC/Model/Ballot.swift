@@ -30,7 +30,7 @@ public struct Ballot: Hashable, Comparable, Sendable, NotationPrintable {
         (lhs.round, lhs.leader) < (rhs.round, rhs.leader)
     }
 
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         if isBottom {
             output.write("_")
         } else {

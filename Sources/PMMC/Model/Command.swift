@@ -77,7 +77,7 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
     }
 
     /// The command in the slides' notation, its body's: e.g. `Put k1 v1`.
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         body.writeNotation(to: &output)
     }
 }
@@ -85,9 +85,9 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
 extension Command.Body: NotationPrintable {
     /// The body in the slides' notation, e.g. `Put k1 v1`; a batch lists its commands with
     /// their clients and request ids, `Batch[c0#3 Put k1 v1, c1#2 Get k1]`.
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
-        case .operation(let operation): output.write(operation.description)
+        case .operation(let operation): Machine.writeNotation(of: operation, to: &output)
         case .reconfigure(let configuration): output.write("Reconfig "); output.write(configuration.leadersAndAcceptors)
         case .noop: output.write("Noop")
         case .batch(let commands):

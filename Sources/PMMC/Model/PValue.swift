@@ -10,7 +10,7 @@ public struct PValue<Machine: StateMachine>: Hashable, Sendable, NotationPrintab
         self.command = command
     }
 
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         output.write("<")
         ballot.writeNotation(to: &output)
         output.write(", ")

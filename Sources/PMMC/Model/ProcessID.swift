@@ -24,7 +24,7 @@ public enum ProcessID: Hashable, Comparable, Sendable, NotationPrintable {
         }
     }
 
-    public func writeNotation(to output: inout some NotationOutput) {
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
         case .client(let index): output.write("c"); output.write(index)
         case .replica(let index): output.write("r"); output.write(index)

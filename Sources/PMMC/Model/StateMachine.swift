@@ -17,6 +17,10 @@ public protocol StateMachine: Equatable, Sendable {
 
     /// About how many bytes `operation` takes in memory; see the default in the extension.
     static func approximateBytes(of operation: Operation) -> Int
+
+    /// Writes `operation` in the slides' notation, as its `description` spells it; see the
+    /// default in the extension.
+    static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable)
 }
 
 extension StateMachine {
@@ -25,5 +29,11 @@ extension StateMachine {
     /// arrays) says more.
     public static func approximateBytes(of operation: Operation) -> Int {
         MemoryLayout<Operation>.size
+    }
+
+    /// Writes `operation.description`. A machine whose operations are written often (every
+    /// traced message carries one) can write the pieces instead, without building the string.
+    public static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable) {
+        output.write(operation.description)
     }
 }

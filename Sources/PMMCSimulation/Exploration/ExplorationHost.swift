@@ -1,13 +1,15 @@
 import PMMC
 import PMMCTrace
+import PMMCHost
 
 /// Takes the explorer's steps: delivers, loses or duplicates one message, or fires one timer,
 /// then carries out the effects the process asks for, exactly as the simulator would, and
 /// checks the paper's invariants with the simulator's ``InvariantMonitor``.
 ///
 /// There is no clock and no queue: every message in flight and every pending timer is a
-/// choice the search makes. Effects are interpreted in ``execute(_:of:)`` alone.
-struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationObserver<Machine>> {
+/// choice the search makes. Effects and observations are interpreted as every host
+/// interprets them, through ``EffectHost``.
+struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationObserver<Machine>>: EffectHost {
     let settings: ExplorationSettings<Machine>
     var state: ExplorationState<Machine>
     var monitor: InvariantMonitor<Machine>
@@ -122,9 +124,9 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         var outbox = takeOutbox()
         state.update(position) { $0.receive(envelope.message, from: envelope.source, into: &outbox) }
         observer.delivered(envelope, handled: true, ignored: outbox.observations.contains(.ignored))
-        handleObservations(outbox.observations, of: destination)
+        report(outbox.observations, of: destination)
         check(position, delivered: envelope.message, observations: outbox.observations)
-        execute(outbox.effects, of: destination)
+        carryOut(outbox.effects, of: destination)
         returnOutbox(&outbox)
     }
 
@@ -134,22 +136,20 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         var outbox = takeOutbox()
         state.update(position) { $0.timerFired(timer.timer, into: &outbox) }
         check(position, delivered: nil, observations: outbox.observations)
-        execute(outbox.effects, of: timer.process)
+        carryOut(outbox.effects, of: timer.process)
         returnOutbox(&outbox)
     }
 
-    private mutating func handleObservations(_ observations: [Observation<Machine>], of process: ProcessID) {
-        guard case .replica = process else { return }
-        for observation in observations {
-            switch observation {
-            case .decided(let slot, let command):
-                observer.note { TraceEvent(time: $0, kind: .decide, source: process, message: command.description, slot: slot) }
-            case .applied(let slot, let command):
-                observer.note { TraceEvent(time: $0, kind: .apply, source: process, message: command.description, slot: slot) }
-            case .adopted, .preempted, .accepted, .rejected, .collected, .restored, .ignored:
-                break
-            }
-        }
+    /// Traces that `replica` learned the decision of `slot`.
+    mutating func decided(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
+        guard case .replica = replica else { return }
+        observer.note { TraceEvent(time: $0, kind: .decide, source: replica, message: command.description, slot: slot) }
+    }
+
+    /// Traces that `replica` performed `slot`.
+    mutating func applied(_ slot: Int, _ command: Command<Machine>, by replica: ProcessID) {
+        guard case .replica = replica else { return }
+        observer.note { TraceEvent(time: $0, kind: .apply, source: replica, message: command.description, slot: slot) }
     }
 
     /// Checks the invariants on the process at `position` after it handled an event. Only
@@ -172,53 +172,39 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
 
     // MARK: Effects
 
-    private mutating func execute(_ effects: [Effect<Machine>], of id: ProcessID) {
-        for effect in effects {
-            switch effect {
-            case .send(let message, let destination):
-                let envelope = Envelope(source: id, destination: destination, message: message)
-                state.send(envelope)
-                observer.sent(envelope)
-            case .spawn(let child):
-                spawn(child, by: id)
-            case .setTimer(let timer, _):
-                if settings.timers { state.setTimer(.init(process: id, timer: timer)) }
-            case .exit:
-                exit(id)
-            case .complete(_, let output):
-                complete(client: id, output: output)
-            }
-        }
+    // The host carries out effects as an ``EffectHost``, through `carryOut(_:of:)`.
+
+    mutating func send(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) {
+        let envelope = Envelope(source: source, destination: destination, message: message)
+        state.send(envelope)
+        observer.sent(envelope)
     }
 
-    private mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
+    /// Records the timer, if the search explores timers; the delay does not matter, as any
+    /// pending timer may fire next.
+    mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
+        if settings.timers { state.setTimer(.init(process: process, timer: timer)) }
+    }
+
+    mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         if case .commander(let commander) = child, violation == nil, let (invariant, processes, detail) = monitor.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
-        observer.note { TraceEvent(time: $0, kind: .spawn, source: parent, destination: child.id, message: Self.spawnDescription(of: child)) }
+        observer.note { TraceEvent(time: $0, kind: .spawn, source: parent, destination: child.id, message: SpawnText(child: child).description) }
         state.insert(child)
         start(child.id)
-    }
-
-    /// How the trace names a spawned child, as the simulator names it.
-    private static func spawnDescription(of child: Role<Machine>) -> String {
-        switch child {
-        case .scout(let scout): "scout \(scout.ballot)"
-        case .commander(let commander): "commander \(commander.pvalue)"
-        case .client, .replica, .leader, .acceptor, .custom: "process"
-        }
     }
 
     private mutating func start(_ id: ProcessID) {
         guard let position = state.index(of: id) else { return }
         var outbox = takeOutbox()
         state.update(position) { $0.start(into: &outbox) }
-        execute(outbox.effects, of: id)
+        carryOut(outbox.effects, of: id)
         returnOutbox(&outbox)
     }
 
     /// Removes process `id` with its timers, and tells its leader.
-    private mutating func exit(_ id: ProcessID) {
+    mutating func exit(_ id: ProcessID) {
         guard let position = state.index(of: id) else { return }
         state.removeProcess(at: position)
         if settings.timers { state.removeTimers(of: id) }
@@ -228,11 +214,13 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         }
     }
 
-    private mutating func complete(client id: ProcessID, output: Machine.Output?) {
+    /// Records client `id`'s answer. The request id the explorer traces counts the client's
+    /// answers, which is its request's id: each client has one request in flight.
+    mutating func complete(client id: ProcessID, requestID _: Int, output: Machine.Output?) {
         guard case .client(let client) = id else { return }
         let requestID = state.responses[client].count + 1
         state.respond(client: client, output)
-        observer.note { TraceEvent(time: $0, kind: .respond, source: id, message: "#\(requestID) " + (output.map { "\"\($0)\"" } ?? "done")) }
+        observer.note { TraceEvent(time: $0, kind: .respond, source: id, message: ResponseText<Machine>(requestID: requestID, output: output).description) }
         submitNext(client: client)
     }
 
@@ -248,7 +236,7 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
             process = .client(role)
             return true
         }
-        if submitted { execute(outbox.effects, of: .client(client)) }
+        if submitted { carryOut(outbox.effects, of: .client(client)) }
         returnOutbox(&outbox)
     }
 

@@ -45,28 +45,48 @@ public struct JSONBuffer: ~Copyable {
         }
     }
 
-    /// Appends the decimal digits of `value`, written in place from the last.
+    /// Appends the decimal digits of `value`, written in place from the last, two at a time
+    /// from a table of the pairs 00 to 99.
     public mutating func appendDigits(of value: UInt) {
         if value < 10 {
             append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
             return
         }
-        var digits = 1
-        var rest = value
-        while rest >= 10 {
+        var digits = 2
+        var bound: UInt = 100
+        while digits < 20, value >= bound {
             digits += 1
-            rest /= 10
+            bound &*= 10
         }
         if count + digits > capacity { grow(toHold: count + digits) }
+        let pairs = Self.digitPairs.utf8Start
         var position = base + count + digits
-        rest = value
-        repeat {
+        var rest = value
+        while rest >= 100 {
+            let pair = Int(truncatingIfNeeded: rest % 100) * 2
+            rest /= 100
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            let pair = Int(truncatingIfNeeded: rest) * 2
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair + 1]
+        } else {
             position -= 1
-            position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        } while rest > 0
+            position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+        }
         count += digits
     }
+
+    /// The two digits of 0 to 99, in order.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// Forgets the bytes written, keeping the storage.
     public mutating func removeAll() {

@@ -21,27 +21,41 @@ public enum JSONText {
     /// copied whole.
     public static func appendEscaped(_ text: String, to bytes: inout JSONBuffer) {
         var text = text
-        text.withUTF8 { utf8 in
-            var plain = 0
-            var index = 0
-            while index < utf8.count {
-                if index + 8 <= utf8.count {
-                    let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if !mayNeedEscaping(word) {
-                        index += 8
-                        continue
-                    }
-                }
-                let byte = utf8[index]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    bytes.append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                    appendEscaped(byte, to: &bytes)
-                    plain = index + 1
-                }
-                index += 1
+        text.withUTF8 { appendEscaped(bytes: $0, to: &bytes) }
+    }
+
+    /// Appends the UTF-8 text `utf8` escaped for the inside of a JSON string literal, as
+    /// ``appendEscaped(_:to:)`` escapes a `String`.
+    public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout JSONBuffer) {
+        if utf8.count < 8 {
+            // A key, a value, a piece of notation: checked byte by byte, and copied whole
+            // when, as nearly always, there is nothing to escape.
+            var clean = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
             }
-            bytes.append(UnsafeBufferPointer(rebasing: utf8[plain...]))
+            if clean { return bytes.append(utf8) }
         }
+        var plain = 0
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if !mayNeedEscaping(word) {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                appendEscaped(byte, to: &bytes)
+                plain = index + 1
+            }
+            index += 1
+        }
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[plain...]))
     }
 
     /// Whether any of the eight bytes of `word` is a control character, a quote or a
