@@ -115,7 +115,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 }
             }
         }
-        return entries.map(\.actor)
+        // A closure, not the key path `\.actor`: with the key path, cross-module optimization
+        // does not serialize this function's body, so a module that uses `Cluster<KeyValueStore>`
+        // cannot specialize it, and the drain loops of the tasks it starts, and all they call
+        // (handlers, effects, sends, spawns), run generic: a third of a batched run's samples
+        // were generic metadata lookups (Docs/Runtime.md, "Specialized hot path").
+        return entries.map { $0.actor }
     }
 
     /// A leader asks to start its scout or commander `child`. A leader that has crashed, or a
