@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/release-pmmc.sh >/dev/null
-objects=.build-bench/x86_64-unknown-linux-gnu/release/pmmc.build
+objects=.build-bench/release/pmmc.build
 generic=$(nm --undefined-only "$objects"/*.o | awk '{print $2}' | swift demangle --simplified | sort -u | grep -xE \
     'MessageBus\.(start\(_:spawnedBy:\)|spawn\(_:by:\)|send\(_:from:scratch:\))|ProcessActor\.(run\(\)|handle\(_:\))' || true)
 if [[ -n $generic ]]; then
