@@ -71,6 +71,26 @@ import PMMCTeaching
         #expect(TextRenderer().render(transcript).contains("↻ a2 restarted"))
     }
 
+    @Test("a timer is fired by its name, and only that timer fires", arguments: ["executedReport", "proposalRetransmit"])
+    func aTimerFiresByItsName(timer: String) throws {
+        let text = """
+            title: T
+            cluster: replicas 1, leaders 1, acceptors 3, clients 1
+            settings: practical
+            step: c0 asks
+                submit A by c0
+                deliver request
+            step: r0's timer fires
+                fire \(timer) of r0
+            """
+        let transcript = try Walkthrough(story: Story(parsing: text, name: "timer")).run()
+        let events = try #require(transcript.parts.first?.steps.last?.events)
+        let fired = events.filter { $0.kind == .timer }
+        #expect(fired.count == 1)
+        #expect(fired.first?.source == .replica(0))
+        #expect(fired.first?.timer?.description.hasPrefix(timer) == true, "\(fired)")
+    }
+
     @Test func restartingARunningProcessNamesItsLine() throws {
         let text = Self.minimal + "\nstep: a2 restarts\n    restart a2\n"
         do {
@@ -91,7 +111,7 @@ import PMMCTeaching
         ("title: T\nstep: s\n    start a0", "line 3: only a leader starts; 'a0' is not one"),
         ("title: T\nstep: s\n    start x9", "line 3: 'x9' is not a process; write r0, l0, a0, c0"),
         ("title: T\nstep: s\n    deliver p2a from l0/c2 to q", "line 3: 'q' is not a process; write r0, l0, a0, c0 or a child such as l0/c2"),
-        ("title: T\nstep: s\n    fire tick of r0", "line 3: unknown timer 'tick'; timers are requestRetransmit, proposalRetransmit, phaseRetransmit, leaderCheck"),
+        ("title: T\nstep: s\n    fire tick of r0", "line 3: unknown timer 'tick'; timers are requestRetransmit, proposalRetransmit, phaseRetransmit, executedReport, missingDecision, batchFlush, leaderCheck, backoff"),
         ("title: T\nstep: s\n    run 0", "line 3: write 'run N' with N ticks, at least 1"),
         ("title: T\nstep: s", "line 2: step 's' has no actions; list them on indented lines below it"),
         ("title: T\n    start l0", "line 2: an indented action must follow a 'step:' or 'setup:' line"),

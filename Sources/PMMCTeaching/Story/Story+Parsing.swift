@@ -144,8 +144,8 @@ struct StoryParser {
                 throw StoryError(line: line, message: "write 'fire [TIMER] of P', e.g. 'fire proposalRetransmit of r0'")
             }
             let timer = rest.count == 3 ? rest[0] : nil
-            if let timer, !Self.timerNames.contains(timer) {
-                throw StoryError(line: line, message: "unknown timer '\(timer)'; timers are " + Self.timerNames.joined(separator: ", "))
+            if let timer, !TimerID.names.contains(timer) {
+                throw StoryError(line: line, message: "unknown timer '\(timer)'; timers are " + TimerID.names.joined(separator: ", "))
             }
             return .fire(timer, of: try process(rest[rest.count - 1]))
         case "crash":
@@ -163,8 +163,6 @@ struct StoryParser {
             throw StoryError(line: line, message: "unknown action '\(verb)'; actions are start, elect, accept, submit, deliver, drop, fire, crash, restart, run")
         }
     }
-
-    private static let timerNames = ["requestRetransmit", "proposalRetransmit", "phaseRetransmit", "leaderCheck"]
 
     /// `[KIND] [from P] [to P]`.
     private static func messagePattern(

@@ -74,7 +74,7 @@ enum StoryTeller {
             let timer = simulation.pending.first { event in
                 guard case .timer(let owner, let timer) = event.kind else { return false }
                 return (owner == process || owner.host == process && process.host == process)
-                    && (name == nil || timer.description.hasPrefix(name!))
+                    && (name == nil || timer.name == name)
             }
             guard let timer else { throw .noSuchEvent("timer " + (name.map { "\($0) " } ?? "") + "of \(process)") }
             try simulation.perform(timer.id)
