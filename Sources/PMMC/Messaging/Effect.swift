@@ -11,8 +11,9 @@ public enum Effect<Machine: StateMachine>: Sendable {
     /// This process is finished; deliver it nothing more.
     case exit
     /// Client only: the request `requestID` completed with `output` (`nil` for a
-    /// reconfiguration).
-    case complete(requestID: Int, output: Machine.Output?)
+    /// reconfiguration). Boxed like ``Message/response(requestID:output:)``, so that an
+    /// effect's layout does not depend on the application.
+    indirect case complete(requestID: Int, output: Machine.Output?)
 }
 
 /// Collects the effects of one handler call, in order, and what the role observed.
