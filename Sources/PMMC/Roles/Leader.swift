@@ -55,13 +55,13 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Whether a majority of acceptors has adopted ``ballotNumber``.
     public private(set) var active = false
     /// The command proposed for each slot.
-    public private(set) var proposals: [Int: Command<Machine>] = [:]
+    public private(set) var proposals: SlotLog<Command<Machine>> = [:]
     /// The leader this one is watching instead of competing with, if any.
     public var monitoring: ProcessID? { detector?.watched }
     /// How many scouts and commanders this leader has spawned.
     public private(set) var childrenSpawned = 0
     /// The commander still running for each slot at ``ballotNumber``.
-    public private(set) var runningCommanders: [Int: ProcessID] = [:]
+    public private(set) var runningCommanders: SlotLog<ProcessID> = [:]
     /// ``runningCommanders`` the other way round: each running commander's slot, and when it
     /// was spawned with what timeout.
     private var commanderSlots: [ProcessID: RunningCommander] = [:]
@@ -144,9 +144,12 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             if acceptorsCollectedBelow > collectedBelow {
                 collect(below: acceptorsCollectedBelow, into: &outbox)
             }
-            proposals.merge(pmax(pvalues).filter { $0.key >= collectedBelow }) { _, adopted in adopted }
-            for slot in proposals.keys.sorted() {
-                spawnCommander(slot: slot, command: proposals[slot]!, into: &outbox)
+            let adoptedProposals = pmax(pvalues)
+            for slot in adoptedProposals.keys.sorted() where slot >= collectedBelow {
+                proposals[slot] = adoptedProposals[slot]
+            }
+            for (slot, command) in proposals {
+                spawnCommander(slot: slot, command: command, into: &outbox)
             }
             active = true
             outbox.observe(.adopted(ballot))
@@ -197,7 +200,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Drops the proposals of the slots below `below`.
     private mutating func collect(below: Int, into outbox: inout Outbox<Machine>) {
         collectedBelow = below
-        proposals = proposals.filter { $0.key >= below }
+        proposals.removeAll(below: below)
         outbox.observe(.collected(below: below))
     }
 
