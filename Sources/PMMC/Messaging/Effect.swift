@@ -71,7 +71,8 @@ public struct Outbox<Machine: StateMachine>: Sendable {
 
     /// Empties the outbox, keeping its storage for the next handler; ``now`` stays.
     public mutating func removeAll() {
-        effects.removeAll(keepingCapacity: true)
-        observations.removeAll(keepingCapacity: true)
+        // Most handlers observe nothing, and emptying an empty array still costs a call.
+        if !effects.isEmpty { effects.removeAll(keepingCapacity: true) }
+        if !observations.isEmpty { observations.removeAll(keepingCapacity: true) }
     }
 }
