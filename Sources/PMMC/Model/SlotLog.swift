@@ -1,6 +1,7 @@
 /// A map from slot numbers to values, for what a role keeps per slot: a replica's `proposals`
 /// and `decisions`, a leader's `proposals` (the sets of ⟨s, c⟩ pairs of the paper's figures 1
-/// and 7). It reads like the dictionary `[Int: Value]` it replaces (`log[slot]`,
+/// and 7). It suits any small numbers that move on as slots do, such as the numbers a leader
+/// gives its commanders. It reads like the dictionary `[Int: Value]` it replaces (`log[slot]`,
 /// `log[slot] = nil`, `keys`, `count`), but keeps the values in an array indexed by
 /// `slot - first`, so that a lookup is a subtraction, not a hash.
 ///

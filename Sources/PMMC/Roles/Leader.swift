@@ -62,9 +62,9 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     public private(set) var childrenSpawned = 0
     /// The commander still running for each slot at ``ballotNumber``.
     public private(set) var runningCommanders: SlotLog<ProcessID> = [:]
-    /// ``runningCommanders`` the other way round: each running commander's slot, and when it
-    /// was spawned with what timeout.
-    private var commanderSlots: [ProcessID: RunningCommander] = [:]
+    /// ``runningCommanders`` the other way round, by the number in the commander's id: each
+    /// running commander's slot, and when it was spawned with what timeout.
+    private var commandersByNumber: SlotLog<RunningCommander> = [:]
     /// With garbage collection: every replica has executed the slots below this one, and the
     /// leader has dropped their proposals.
     public private(set) var collectedBelow = 1
@@ -116,7 +116,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
         active = false
         ballotNumber = Ballot(round: ballotNumber.round + 1, leader: index)
         runningCommanders.removeAll()
-        commanderSlots.removeAll()
+        commandersByNumber.removeAll()
         detector?.stopWatching()
         backoffEpoch += 1
         spawnScout(into: &outbox)
@@ -163,7 +163,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             active = false
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
-            commanderSlots.removeAll()
+            commandersByNumber.removeAll()
             backoff?.preempted()
             if detector != nil {
                 detector!.watch(.leader(ballot.leader), patience: backoff?.timeout, into: &outbox)
@@ -222,7 +222,8 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Forgets `child` if it is the commander running for its slot, and takes the time from
     /// its spawn to `time` as a round trip of phase 2 unless it had to send p2a again.
     public mutating func childExited(_ child: ProcessID, at time: Int) {
-        guard let running = commanderSlots.removeValue(forKey: child) else { return }
+        guard case .commander(index, let number) = child, let running = commandersByNumber.removeValue(forSlot: number)
+        else { return }
         runningCommanders[running.slot] = nil
         if time - running.spawnedAt < running.timeout {
             phaseTimer.sample(time - running.spawnedAt)
@@ -244,9 +245,10 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     }
 
     private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
-        let child = ProcessID.commander(leader: index, number: nextChildNumber())
+        let number = nextChildNumber()
+        let child = ProcessID.commander(leader: index, number: number)
         runningCommanders[slot] = child
-        commanderSlots[child] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
+        commandersByNumber[number] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
         let commander = Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
