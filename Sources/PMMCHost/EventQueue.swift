@@ -23,7 +23,9 @@ public struct EventQueue<Time: Comparable, Event> {
     private var heap: [Key] = []
     /// The events by slot; `nil` for a free slot or a cancelled event.
     private var events: [Event?] = []
-    /// The sequence number of the event in each slot, so a stale handle cancels nothing.
+    /// The sequence number of the event in each slot, so a stale handle cancels nothing; -1
+    /// for a free slot or a cancelled event, so that a key is live if its sequence number
+    /// matches its slot's, without looking at the event.
     private var sequences: [Int] = []
     private var freeSlots: [Int] = []
     private var nextSequence = 0
@@ -73,6 +75,7 @@ public struct EventQueue<Time: Comparable, Event> {
     public mutating func cancel(_ handle: Handle) {
         guard sequences.indices.contains(handle.slot), sequences[handle.slot] == handle.sequence else { return }
         events[handle.slot] = nil
+        sequences[handle.slot] = -1
         discardCancelledTop()
     }
 
@@ -83,8 +86,7 @@ public struct EventQueue<Time: Comparable, Event> {
 
     /// Takes the event with sequence number `sequence` out of the queue, wherever it is.
     public mutating func remove(sequence: Int) -> (time: Time, sequence: Int, event: Event)? {
-        guard let index = heap.firstIndex(where: { $0.sequence == sequence }), events[heap[index].slot] != nil
-        else { return nil }
+        guard let index = heap.firstIndex(where: { $0.sequence == sequence }), isLive(heap[index]) else { return nil }
         return remove(at: index)
     }
 
@@ -106,20 +108,35 @@ public struct EventQueue<Time: Comparable, Event> {
 
     @discardableResult
     private mutating func removeKey(at index: Int) -> Key {
-        heap.swapAt(index, heap.count - 1)
-        let key = heap.removeLast()
+        let key = heap[index]
+        let last = heap.removeLast()
         if index < heap.count {
-            siftDown(from: siftUp(from: index))
+            fill(index, with: last)
         }
         sequences[key.slot] = -1
         freeSlots.append(key.slot)
         return key
     }
 
+    /// Whether `key`'s event is still queued (not cancelled).
+    private func isLive(_ key: Key) -> Bool {
+        sequences[key.slot] == key.sequence
+    }
+
     /// Drops cancelled keys from the top, so that the top is always a live event.
     private mutating func discardCancelledTop() {
-        while let top = heap.first, events[top.slot] == nil {
+        while let top = heap.first, !isLive(top) {
             removeKey(at: 0)
+        }
+    }
+
+    /// Puts `key` into the hole at `index` and moves it up or down to where it belongs.
+    private mutating func fill(_ index: Int, with key: Key) {
+        if index > 0, Self.precedes(key, heap[(index - 1) / 2]) {
+            heap[index] = key
+            siftUp(from: index)
+        } else {
+            siftDown(key, from: index)
         }
     }
 
@@ -142,10 +159,10 @@ public struct EventQueue<Time: Comparable, Event> {
         }
     }
 
-    private mutating func siftDown(from parent: Int) {
+    /// Moves `key`, meant for the hole at `parent`, down while a child precedes it.
+    private mutating func siftDown(_ key: Key, from parent: Int) {
         heap.withUnsafeMutableBufferPointer { heap in
             var parent = parent
-            let key = heap[parent]
             while true {
                 let left = 2 * parent + 1
                 guard left < heap.count else { break }

@@ -99,15 +99,17 @@ public final class Simulation<Machine: StateMachine> {
     /// invariant is violated, nothing is left to do, or the next event lies after `timeLimit`.
     @discardableResult
     public func run(until condition: ((Simulation) -> Bool)? = nil, timeLimit: Int) -> RunOutcome {
-        var handled = 0
-        defer { if handled > 0 { log.append(.run(events: handled)) } }
+        let eventsBefore = engine.statistics.events
+        defer {
+            let handled = engine.statistics.events - eventsBefore
+            if handled > 0 { log.append(.run(events: handled)) }
+        }
+        if let violation = engine.violation { return .violation(violation) }
+        // One access to the engine per event: each access to a class's stored property is
+        // checked for exclusivity at run time.
         while true {
-            if let violation = engine.violation { return .violation(violation) }
             if let condition, condition(self) { return .conditionMet }
-            guard let time = engine.nextEventTime else { return .quiescent }
-            guard time <= timeLimit else { return .timeLimit }
-            engine.step()
-            handled += 1
+            if let stop = engine.step(dueBy: timeLimit) { return stop }
         }
     }
 

@@ -82,11 +82,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             monitor = InvariantMonitor(window: options.settings.window)
         }
         for replica in configuration.replicas {
-            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)))
+            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)), as: replica)
         }
         addLeadersAndAcceptors(configuration)
         for index in 0..<options.clients {
-            add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)))
+            add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)), as: .client(index))
             workload.append([])
             nextOperation.append(0)
             pendingOperation.append(-1)
@@ -145,6 +145,15 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     /// The time of the next event, if any.
     var nextEventTime: Int? { queue.nextTime }
+
+    /// Handles the next event if it is due by `timeLimit`. Returns `nil` if it did and found no
+    /// invariant violation, otherwise why the run stops.
+    mutating func step(dueBy timeLimit: Int) -> RunOutcome? {
+        guard let time = queue.nextTime else { return .quiescent }
+        guard time <= timeLimit else { return .timeLimit }
+        step()
+        return violation.map(RunOutcome.violation)
+    }
 
     /// Handles the next event. - Precondition: there is one.
     mutating func step() {
@@ -475,7 +484,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         }
     }
 
-    private mutating func transmit(_ envelope: Envelope<Machine>, injected: Bool = false) {
+    /// Sends `envelope` through the network, moving it into the queue: only a duplicate is a
+    /// copy.
+    private mutating func transmit(_ envelope: __owned Envelope<Machine>, injected: Bool = false) {
         statistics.host.countSent(envelope.message.kind)
         let id = nextMessageID
         nextMessageID += 1
@@ -487,14 +498,17 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         if random.chance(network.lossRate) {
             return drop(envelope, id: id, reason: .loss)
         }
-        queue.schedule(.deliver(envelope, id: id), at: now + latency())
-        if random.chance(network.duplicationRate) {
-            statistics.duplicated += 1
-            let copy = nextMessageID
-            nextMessageID += 1
-            traceMessage(.duplicate, envelope, id: copy)
-            queue.schedule(.deliver(envelope, id: copy), at: now + latency())
+        let arrival = now + latency()
+        guard random.chance(network.duplicationRate) else {
+            queue.schedule(.deliver(envelope, id: id), at: arrival)
+            return
         }
+        queue.schedule(.deliver(envelope, id: id), at: arrival)
+        statistics.duplicated += 1
+        let duplicateID = nextMessageID
+        nextMessageID += 1
+        traceMessage(.duplicate, envelope, id: duplicateID)
+        queue.schedule(.deliver(envelope, id: duplicateID), at: now + latency())
     }
 
     private mutating func latency() -> Int {
@@ -503,38 +517,42 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     }
 
     mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
+        // The child's id is read once: reading it copies the role out of its enum.
+        let id = child.id
         statistics.host.countSpawn(of: child)
-        if case .commander(let commander) = child, violation == nil,
+        if monitor != nil, violation == nil, case .commander(let commander) = child,
            let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
-        writeLine(.spawn, source: parent, destination: child.id, text: SpawnText(child: child))
+        writeLine(.spawn, source: parent, destination: id, text: SpawnText(child: child))
         if let trace {
-            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: child.id, message: SpawnText(child: child).description))
+            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: id, message: SpawnText(child: child).description))
         }
-        start(child)
+        start(child, id: id)
     }
 
-    private mutating func add(_ process: Role<Machine>) {
-        let id = process.id
+    /// Puts `process`, named `id`, into the process table; returns its slot there.
+    @discardableResult
+    private mutating func add(_ process: __owned Role<Machine>, as id: ProcessID) -> Int {
         if id.host == id { hosts.append(id) }
         if let slot = freeSlots.popLast() {
             table[slot] = process
             slotOf[id] = slot
             monitor?.forget(tableSlot: slot)
-        } else {
-            slotOf[id] = table.count
-            table.append(process)
-            timers.append([])
+            return slot
         }
+        let slot = table.count
+        slotOf[id] = slot
+        table.append(process)
+        timers.append([])
+        return slot
     }
 
-    private mutating func start(_ process: Role<Machine>) {
-        add(process)
-        let slot = slotOf[process.id]!
+    private mutating func start(_ process: __owned Role<Machine>, id: ProcessID) {
+        let slot = add(process, as: id)
         var outbox = takeOutbox()
         table[slot]!.start(into: &outbox)
-        carryOut(outbox.effects, of: process.id)
+        carryOut(outbox.effects, of: id)
         returnOutbox(&outbox)
     }
 
@@ -552,13 +570,13 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     private mutating func addLeadersAndAcceptors(_ configuration: Configuration) {
         for acceptor in configuration.acceptors {
-            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)))
+            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)), as: acceptor)
         }
         for leader in configuration.leaders {
             guard case .leader(let index) = leader else { continue }
             monitor?.register(leader: index, acceptorCount: configuration.acceptors.count)
             add(.leader(Leader(id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
-                               settings: options.settings)))
+                               settings: options.settings)), as: leader)
             queue.schedule(.start(leader), at: now)
         }
     }

@@ -74,3 +74,47 @@ struct EventQueueTests {
         #expect(drain(&queue) == ["d", "a"])
     }
 }
+
+@Suite("EventQueue against a sorted list")
+struct EventQueueModelTests {
+    @Test("schedules, cancels and removals by sequence number leave it in step with a sorted list", arguments: [1, 2, 3])
+    func model(seed: Int) {
+        var state = UInt64(seed)
+        func next(below bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var queue = EventQueue<Int, Int>()
+        var model: [(time: Int, sequence: Int, handle: EventQueue<Int, Int>.Handle)] = []
+        var now = 0
+        for _ in 0..<3_000 {
+            switch next(below: 8) {
+            case 0...3:
+                let time = now + next(below: 5)
+                let handle = queue.schedule(model.count, at: time)
+                model.append((time, handle.sequence, handle))
+            case 4:
+                guard !model.isEmpty else { continue }
+                let index = next(below: model.count)
+                queue.cancel(model[index].handle)
+                model.remove(at: index)
+            case 5:
+                guard !model.isEmpty else { continue }
+                let index = next(below: model.count)
+                #expect(queue.remove(sequence: model[index].sequence)?.sequence == model[index].sequence)
+                model.remove(at: index)
+            default:
+                model.sort { ($0.time, $0.sequence) < ($1.time, $1.sequence) }
+                let taken = queue.next()
+                #expect(taken?.sequence == model.first?.sequence)
+                #expect(taken?.time == model.first?.time)
+                if let first = model.first {
+                    now = first.time
+                    model.removeFirst()
+                }
+            }
+            #expect(queue.nextTime == model.map(\.time).min())
+            #expect(queue.entries.map(\.sequence) == model.sorted { ($0.time, $0.sequence) < ($1.time, $1.sequence) }.map(\.sequence))
+        }
+    }
+}

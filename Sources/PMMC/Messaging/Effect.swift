@@ -11,8 +11,9 @@ public enum Effect<Machine: StateMachine>: Sendable {
     /// This process is finished; deliver it nothing more.
     case exit
     /// Client only: the request `requestID` completed with `output` (`nil` for a
-    /// reconfiguration).
-    case complete(requestID: Int, output: Machine.Output?)
+    /// reconfiguration). Boxed like ``Message/response(requestID:output:)``, so that an
+    /// effect's layout does not depend on the application.
+    indirect case complete(requestID: Int, output: Machine.Output?)
 }
 
 /// Collects the effects of one handler call, in order, and what the role observed.
@@ -70,7 +71,8 @@ public struct Outbox<Machine: StateMachine>: Sendable {
 
     /// Empties the outbox, keeping its storage for the next handler; ``now`` stays.
     public mutating func removeAll() {
-        effects.removeAll(keepingCapacity: true)
-        observations.removeAll(keepingCapacity: true)
+        // Most handlers observe nothing, and emptying an empty array still costs a call.
+        if !effects.isEmpty { effects.removeAll(keepingCapacity: true) }
+        if !observations.isEmpty { observations.removeAll(keepingCapacity: true) }
     }
 }

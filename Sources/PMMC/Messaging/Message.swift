@@ -5,8 +5,11 @@ public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintabl
     /// Client → replicas: please perform this command.
     case request(Command<Machine>)
     /// Replica → client: the command with this request id was performed; `nil` output for a
-    /// reconfiguration.
-    case response(requestID: Int, output: Machine.Output?)
+    /// reconfiguration. Boxed, so that no case holds a value of the application's types:
+    /// then a message's size and layout are the same for every state machine, and hosts copy
+    /// it with a few retains instead of through the generic value witnesses that look up
+    /// `Machine.Output` at run time (Docs/Performance.md, "After session 6").
+    indirect case response(requestID: Int, output: Machine.Output?)
     /// Replica → leaders: please decide `command` in `slot`. `retry` marks a retransmission
     /// after no decision arrived in time.
     case propose(slot: Int, command: Command<Machine>, retry: Bool)

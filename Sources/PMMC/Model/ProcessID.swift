@@ -24,6 +24,20 @@ public enum ProcessID: Hashable, Comparable, Sendable, NotationPrintable {
         }
     }
 
+    /// Feeds one word to `hasher`: the index (a child's leader and number) and the role. Equal
+    /// ids give equal words; the synthesized hash fed the case and each number separately, and
+    /// replicas look up a client's session by its id for every request and every command.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .client(let index): hasher.combine(index << 3)
+        case .replica(let index): hasher.combine(index << 3 | 1)
+        case .leader(let index): hasher.combine(index << 3 | 2)
+        case .acceptor(let index): hasher.combine(index << 3 | 3)
+        case .scout(let leader, let number): hasher.combine((number << 16 ^ leader) << 3 | 4)
+        case .commander(let leader, let number): hasher.combine((number << 16 ^ leader) << 3 | 5)
+        }
+    }
+
     public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
         case .client(let index): output.write("c"); output.write(index)

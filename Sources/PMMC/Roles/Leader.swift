@@ -55,16 +55,16 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Whether a majority of acceptors has adopted ``ballotNumber``.
     public private(set) var active = false
     /// The command proposed for each slot.
-    public private(set) var proposals: [Int: Command<Machine>] = [:]
+    public private(set) var proposals: SlotLog<Command<Machine>> = [:]
     /// The leader this one is watching instead of competing with, if any.
     public var monitoring: ProcessID? { detector?.watched }
     /// How many scouts and commanders this leader has spawned.
     public private(set) var childrenSpawned = 0
     /// The commander still running for each slot at ``ballotNumber``.
-    public private(set) var runningCommanders: [Int: ProcessID] = [:]
-    /// ``runningCommanders`` the other way round: each running commander's slot, and when it
-    /// was spawned with what timeout.
-    private var commanderSlots: [ProcessID: RunningCommander] = [:]
+    public private(set) var runningCommanders: SlotLog<ProcessID> = [:]
+    /// ``runningCommanders`` the other way round, by the number in the commander's id: each
+    /// running commander's slot, and when it was spawned with what timeout.
+    private var commandersByNumber: SlotLog<RunningCommander> = [:]
     /// With garbage collection: every replica has executed the slots below this one, and the
     /// leader has dropped their proposals.
     public private(set) var collectedBelow = 1
@@ -116,7 +116,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
         active = false
         ballotNumber = Ballot(round: ballotNumber.round + 1, leader: index)
         runningCommanders.removeAll()
-        commanderSlots.removeAll()
+        commandersByNumber.removeAll()
         detector?.stopWatching()
         backoffEpoch += 1
         spawnScout(into: &outbox)
@@ -144,9 +144,12 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             if acceptorsCollectedBelow > collectedBelow {
                 collect(below: acceptorsCollectedBelow, into: &outbox)
             }
-            proposals.merge(pmax(pvalues).filter { $0.key >= collectedBelow }) { _, adopted in adopted }
-            for slot in proposals.keys.sorted() {
-                spawnCommander(slot: slot, command: proposals[slot]!, into: &outbox)
+            let adoptedProposals = pmax(pvalues)
+            for slot in adoptedProposals.keys.sorted() where slot >= collectedBelow {
+                proposals[slot] = adoptedProposals[slot]
+            }
+            for (slot, command) in proposals {
+                spawnCommander(slot: slot, command: command, into: &outbox)
             }
             active = true
             outbox.observe(.adopted(ballot))
@@ -160,7 +163,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
             active = false
             ballotNumber = Ballot(round: ballot.round + 1, leader: index)
             runningCommanders.removeAll()
-            commanderSlots.removeAll()
+            commandersByNumber.removeAll()
             backoff?.preempted()
             if detector != nil {
                 detector!.watch(.leader(ballot.leader), patience: backoff?.timeout, into: &outbox)
@@ -197,7 +200,7 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Drops the proposals of the slots below `below`.
     private mutating func collect(below: Int, into outbox: inout Outbox<Machine>) {
         collectedBelow = below
-        proposals = proposals.filter { $0.key >= below }
+        proposals.removeAll(below: below)
         outbox.observe(.collected(below: below))
     }
 
@@ -219,7 +222,8 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     /// Forgets `child` if it is the commander running for its slot, and takes the time from
     /// its spawn to `time` as a round trip of phase 2 unless it had to send p2a again.
     public mutating func childExited(_ child: ProcessID, at time: Int) {
-        guard let running = commanderSlots.removeValue(forKey: child) else { return }
+        guard case .commander(index, let number) = child, let running = commandersByNumber.removeValue(forSlot: number)
+        else { return }
         runningCommanders[running.slot] = nil
         if time - running.spawnedAt < running.timeout {
             phaseTimer.sample(time - running.spawnedAt)
@@ -241,9 +245,10 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     }
 
     private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
-        let child = ProcessID.commander(leader: index, number: nextChildNumber())
+        let number = nextChildNumber()
+        let child = ProcessID.commander(leader: index, number: number)
         runningCommanders[slot] = child
-        commanderSlots[child] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
+        commandersByNumber[number] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
         let commander = Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,

@@ -85,9 +85,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// Requests waiting for a slot, oldest first.
     public private(set) var requests: [Command<Machine>] = []
     /// This replica's proposals that are not yet applied, by slot.
-    public private(set) var proposals: [Int: Command<Machine>] = [:]
+    public private(set) var proposals: SlotLog<Command<Machine>> = [:]
     /// Every decision received, by slot, from ``logStart`` on.
-    public private(set) var decisions: [Int: Command<Machine>] = [:]
+    public private(set) var decisions: SlotLog<Command<Machine>> = [:]
     /// The first slot whose decision ``decisions`` keeps: 1 until garbage collection drops
     /// older ones or a snapshot is installed. The slots below it live on in ``state`` and
     /// ``sessions``.
@@ -108,7 +108,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// When undecided proposals are proposed again.
     public private(set) var retransmitTimer: RetransmitTimer
     /// With adaptive retransmission: when each slot proposed exactly once was proposed.
-    private var proposedAt: [Int: Int] = [:]
+    private var proposedAt: SlotLog<Int> = [:]
     /// Every configuration's leaders, oldest first.
     private var leaderHistory: [ReplicaSnapshot<Machine>.LeaderEra]
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
@@ -175,7 +175,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             guard slot >= logStart, decisions[slot] == nil else { return outbox.observe(.ignored) }
             decisions[slot] = command
             highestDecision = max(highestDecision, slot)
-            if let proposed = proposedAt.removeValue(forKey: slot) {
+            if let proposed = proposedAt.removeValue(forSlot: slot) {
                 retransmitTimer.sample(outbox.now - proposed)
             }
             outbox.observe(.decided(slot: slot, command: command))
@@ -300,7 +300,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// Performs the decided slots from ``slotOut`` on, in order.
     private mutating func performDecided(into outbox: inout Outbox<Machine>) {
         while let decided = decisions[slotOut] {
-            let proposed = proposals.removeValue(forKey: slotOut)
+            let proposed = proposals.removeValue(forSlot: slotOut)
             perform(decided, into: &outbox)
             // Re-queued after performing, not before as in the figure (where requests is a
             // set, so the order is free): a displaced batch's commands that the decided batch
@@ -318,7 +318,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
         progress.reportArmed = false
         if settings.garbageCollection, slotOut - logStart > settings.retainedDecisions {
             let start = slotOut - settings.retainedDecisions
-            for slot in logStart..<start { decisions[slot] = nil }
+            decisions.removeAll(below: start)
             logStart = start
             outbox.observe(.collected(below: start))
         }
@@ -361,12 +361,12 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     private mutating func install(_ snapshot: ReplicaSnapshot<Machine>, into outbox: inout Outbox<Machine>) {
         state = snapshot.state
         sessions = snapshot.sessions
-        for slot in proposals.keys.sorted() where slot < snapshot.slotOut {
-            requeueDisplaced(proposals.removeValue(forKey: slot)!)
+        for slot in proposals.keys where slot < snapshot.slotOut {
+            requeueDisplaced(proposals.removeValue(forSlot: slot)!)
         }
         requests.removeAll { command in sessions[command.client].map { command.requestID <= $0.requestID } ?? false }
         queued = queued.filter { client, requestID in sessions[client].map { requestID > $0.requestID } ?? true }
-        decisions = decisions.filter { $0.key >= snapshot.slotOut }
+        decisions.removeAll(below: snapshot.slotOut)
         slotOut = snapshot.slotOut
         logStart = snapshot.slotOut
         slotOutAtLastCheck = slotOut
@@ -499,7 +499,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// the last burst alone every round's proposals looked late by the time their decisions
     /// came: at latency 1 each was proposed twice, 28 messages a decision instead of 16.
     private var waitingSince: Int {
-        max(lastProgressAt, proposedAt.values.min() ?? lastProgressAt)
+        max(lastProgressAt, proposedAt.lazy.map(\.value).min() ?? lastProgressAt)
     }
 
     private mutating func armRetransmit(into outbox: inout Outbox<Machine>) {
