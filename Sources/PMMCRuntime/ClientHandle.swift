@@ -1,7 +1,8 @@
 import PMMC
 
-/// A client of a ``Cluster``: a process that broadcasts each request to every replica,
-/// retransmits it until answered, and returns the first response.
+/// A client of a ``Cluster``: a process that sends each request to one replica (to every
+/// replica with `Settings.broadcastRequests`), retransmits it to every replica until
+/// answered, and returns the first response.
 ///
 /// A client has one request in flight, so calls on one handle run one after another, in the
 /// order made; use several handles for concurrent requests. Cancelling a caller makes its

@@ -45,9 +45,12 @@ actor ProcessActor<Machine: StateMachine> {
         }
         var batch: [Delivery<Machine>] = []
         drain: while await mailbox.take(into: &batch) {
+            // One clock read per batch: its deliveries were all queued by now, and a tick
+            // (a millisecond) is far longer than a batch takes.
+            let now = bus.now
             for delivery in batch {
                 guard !mailbox.isStopped else { break drain }
-                handle(delivery)
+                handle(delivery, at: now)
             }
             batch.removeAll(keepingCapacity: true)
         }
@@ -62,22 +65,22 @@ actor ProcessActor<Machine: StateMachine> {
         let ticket = effects.session.newTicket()
         let mailbox = mailbox
         return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
+            try await withUnsafeThrowingContinuation { continuation in
                 if let stopped {
                     continuation.resume(throwing: stopped)
                     return
                 }
                 effects.session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
-                submitNextCall()
+                submitNextCall(at: bus.now)
             }
         } onCancel: {
             mailbox.post(.cancelCall(ticket: ticket))
         }
     }
 
-    private func handle(_ delivery: Delivery<Machine>) {
+    private func handle(_ delivery: Delivery<Machine>, at now: Int) {
         outbox.removeAll()
-        outbox.now = bus.now
+        outbox.now = now
         switch delivery {
         case .message(let message, let sender, let messageID):
             process.receive(message, from: sender, into: &outbox)
@@ -90,22 +93,24 @@ actor ProcessActor<Machine: StateMachine> {
             process.timerFired(timer, into: &outbox)
             bus.emit(.timerFired(id, timer))
         case .childExited(let child):
-            process.childExited(child, at: bus.now)
+            process.childExited(child, at: now)
         case .cancelCall(let ticket):
             effects.session.cancel(ticket: ticket)
         }
         carryOut()
-        if case .client = process {
-            submitNextCall()
-        }
+        submitNextCall(at: now)
     }
 
-    private func submitNextCall() {
-        guard case .client(var client) = process, client.isIdle, let call = effects.session.nextCall() else { return }
+    /// Client only: sends the next waiting call's request if none is in flight. The session
+    /// is asked first: after most deliveries it has nothing to send, and then the role is not
+    /// looked at.
+    private func submitNextCall(at now: Int) {
+        guard effects.session.hasCallToSend, process.isIdleClient, let call = effects.session.nextCall() else { return }
         outbox.removeAll()
-        outbox.now = bus.now
-        let command = client.submit(call.body, into: &outbox)
-        process = .client(client)
+        outbox.now = now
+        guard let command = process.submitRequest(call.body, into: &outbox) else {
+            preconditionFailure("\(id) is an idle client but did not submit")
+        }
         effects.session.sent(call, as: command, at: .now)
         carryOut()
     }

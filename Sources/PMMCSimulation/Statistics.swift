@@ -54,8 +54,8 @@ public struct Statistics: Sendable {
     }
 
     /// Messages sent per completed client operation: what one command costs, all messages of
-    /// the run counted. With batching it falls as batches grow, towards the client's request
-    /// to every replica and every replica's response.
+    /// the run counted. With batching it falls as batches grow, towards the client's requests
+    /// and the replicas' responses (``Settings/broadcastRequests``).
     public var messagesPerOperation: Double {
         operationsCompleted == 0 ? 0 : Double(host.messagesSent) / Double(operationsCompleted)
     }

@@ -109,7 +109,7 @@ enum SwiftLiteral {
             + "backoff: \(backoff), adaptiveRetransmission: \(adaptive), "
             + "stateReduction: \(settings.stateReduction), garbageCollection: \(settings.garbageCollection), catchUp: \(settings.catchUp), "
             + "executedReportInterval: \(settings.executedReportInterval), retainedDecisions: \(settings.retainedDecisions), "
-            + "batching: \(batching))"
+            + "batching: \(batching), broadcastRequests: \(settings.broadcastRequests))"
     }
 
     static func network(_ model: NetworkModel) -> String {

@@ -22,6 +22,11 @@ enum ProtocolSwitches {
                                 1,000,000 (default 0: only requests already waiting are
                                 batched, and none waits for the sake of batching)
           --no-batching         every request in a slot of its own (paper figure 1)
+          --broadcast-requests  clients send every request to every replica and every
+                                replica answers, as in paper figure 1; without it a client
+                                sends a new request to one replica (the one that answered
+                                its last request first) and all of them only when it sends
+                                the request again
         """
 
     /// Reads the switches and turns the settings' mechanisms off accordingly.
@@ -35,6 +40,7 @@ enum ProtocolSwitches {
         if try reader.flag("--no-state-reduction") { settings.stateReduction = false }
         if try reader.flag("--no-gc") { settings.garbageCollection = false }
         if try reader.flag("--no-catch-up") { settings.catchUp = false }
+        if try reader.flag("--broadcast-requests") { settings.broadcastRequests = true }
         try readBatching(from: &reader, into: &settings)
     }
 
@@ -57,7 +63,7 @@ enum ProtocolSwitches {
 
     /// The pragmatics in force, for a summary's `protocol` line: `leader failure detection
     /// ping every 100 ticks, 3 missed = failed; back-off AIMD 300-5000 ticks (×2, −100);
-    /// timeouts adaptive from 2 ticks up to the fixed intervals`.
+    /// timeouts adaptive from 2 ticks up to the fixed intervals; requests to one replica`.
     static func describe(_ settings: Settings) -> String {
         let detection = settings.failureDetection.map {
             "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"
@@ -66,7 +72,8 @@ enum ProtocolSwitches {
             "AIMD \($0.minimum)-\($0.maximum) ticks (×\($0.factor), −\($0.decrease))"
         } ?? "off"
         let timeouts = settings.adaptiveRetransmission.map { "adaptive from \($0.minimum) ticks up to the fixed intervals" } ?? "fixed"
-        return "leader failure detection \(detection); back-off \(backoff); timeouts \(timeouts)"
+        let requests = settings.broadcastRequests ? "to every replica" : "to one replica"
+        return "leader failure detection \(detection); back-off \(backoff); timeouts \(timeouts); requests \(requests)"
     }
 
     /// The paper's §4 mechanisms and batching in force, for a summary's `pragmatics` line:

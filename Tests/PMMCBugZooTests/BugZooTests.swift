@@ -102,14 +102,15 @@ struct BugZooTests {
         }
     }
 
-    /// As `pmmc simulate --mutant accept-without-adopting --operations 20 --loss 0.1` runs
+    /// As `pmmc simulate --mutant accept-without-adopting --operations 20 --loss 0.1
+    /// --broadcast-requests` runs
     /// them: seeds 4 and 5 deliver a p2a to a0 before any p1a.
     @Test("a mutant installs into a simulation, where the invariant monitor catches it")
     func inSimulation() throws {
         var caught: [UInt64: InvariantViolation] = [:]
         for seed in UInt64(1)...5 {
             let simulation = try Simulation<KeyValueStore>(options: SimulationOptions(
-                seed: seed, clients: 4, network: NetworkModel(latency: 1...10, lossRate: 0.1)))
+                seed: seed, clients: 4, settings: Settings(broadcastRequests: true), network: NetworkModel(latency: 1...10, lossRate: 0.1)))
             try Mutant.acceptWithoutAdopting.install(into: simulation)
             guard case .custom? = simulation.process(.acceptor(0)) else { Issue.record("a0 not replaced"); return }
             for (number, operation) in KeyValueWorkload.random(count: 20, keys: 10, seed: seed).enumerated() {

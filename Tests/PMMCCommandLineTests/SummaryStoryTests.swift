@@ -18,7 +18,8 @@ struct SummaryStoryTests {
 
     @Test("a crash of the active leader shows as a fault applied and a second leader adopted after it")
     func leaderCrash() throws {
-        let simulation = try Simulation<KeyValueStore>(options: SimulationOptions(seed: 3, clients: 4))
+        // Duplicates need both replicas to propose every request: the paper's broadcasting client.
+        let simulation = try Simulation<KeyValueStore>(options: SimulationOptions(seed: 3, clients: 4, settings: Settings(broadcastRequests: true)))
         for index in 0..<60 { try simulation.put("k\(index % 5)", "v\(index)", client: index % 4) }
         simulation.run(timeLimit: 290)
         let active = try #require((0..<2).first { simulation.leader($0)?.active == true })
@@ -46,6 +47,7 @@ struct SummaryStoryTests {
     func duplicatesWithoutBatching() throws {
         var options = SimulationOptions(seed: 3, clients: 4)
         options.settings.batching = nil
+        options.settings.broadcastRequests = true
         let simulation = try Simulation<KeyValueStore>(options: options)
         for index in 0..<60 { try simulation.put("k\(index % 5)", "v\(index)", client: index % 4) }
         try simulation.schedule(.crash(.leader(0)), at: 300)

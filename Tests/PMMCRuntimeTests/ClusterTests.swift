@@ -164,7 +164,9 @@ struct ClusterTests {
                 }
                 return applied == 2 && completed
             }
-            #expect(Array(seen.prefix(2)) == ["request to r0", "request to r1"])
+            // c0 sends its request to r0 only (Settings.broadcastRequests is off); a
+            // retransmission, if the machine is slow, goes to both, later.
+            #expect(seen.first == "request to r0")
             #expect(seen.contains("completed c0#1 "))
             #expect(seen.contains("applied 1 at r0") && seen.contains("applied 1 at r1"))
         }

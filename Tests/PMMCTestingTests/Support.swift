@@ -32,8 +32,10 @@ private final class RecordedIssues: Sendable {
 /// A simulation for a scripted schedule: latency one tick, invariant checks off so that a
 /// test can craft a run that breaks them, and nothing happening but what the test performs.
 func scriptedSimulation(replicas: Int = 1, clients: Int = 2) throws -> Simulation<KeyValueStore> {
+    // Scripts hand replicas decisions of requests they never received, so every replica must
+    // answer what it performs, as with the paper's broadcasting client.
     try Simulation(options: SimulationOptions(
-        replicas: replicas, leaders: 1, acceptors: 1, clients: clients,
+        replicas: replicas, leaders: 1, acceptors: 1, clients: clients, settings: Settings(broadcastRequests: true),
         network: NetworkModel(latency: 1...1), checkInvariants: false))
 }
 

@@ -8,7 +8,7 @@ struct BatchingTests {
     static func settings(size: Int, delay: Int, window: Int = 5) -> Settings {
         Settings(
             window: window, proposalRetransmit: 100, adaptiveRetransmission: nil, garbageCollection: false, catchUp: false,
-            batching: Settings.Batching(maximumSize: size, maximumDelay: delay))
+            batching: Settings.Batching(maximumSize: size, maximumDelay: delay), broadcastRequests: true)
     }
 
     func makeReplica(size: Int, delay: Int, window: Int = 5) -> Replica<KV> {

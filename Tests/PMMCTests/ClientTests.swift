@@ -1,11 +1,33 @@
 import Testing
 @testable import PMMC
 
-/// The client: broadcast, retransmit until answered, take the first response.
+/// The client: broadcast (paper) or send to one replica, retransmit to every replica until
+/// answered, take the first response.
 @Suite("Client")
 struct ClientTests {
     func makeClient() -> Client<KV> {
-        Client(id: c1, replicas: replicas(2), settings: Settings(requestRetransmit: 200, adaptiveRetransmission: nil))
+        Client(id: c1, replicas: replicas(2), settings: Settings(requestRetransmit: 200, adaptiveRetransmission: nil, broadcastRequests: true))
+    }
+
+    @Test("without broadcastRequests a new request goes to one replica, a retransmission to every one, and the next request to the replica that answered first")
+    func oneReplicaPerRequest() {
+        let settings = Settings(requestRetransmit: 200, adaptiveRetransmission: nil)
+        #expect(!settings.broadcastRequests)
+        var client = Client<KV>(id: .client(3), replicas: replicas(2), settings: settings)
+        #expect(client.preferredReplica == 1, "client 3 of 2 replicas starts at r1")
+        var out = Box()
+        let first = client.submit(.operation(.get(key: "k")), into: &out)
+        #expect(out.sends == [sent(.request(first), to: r1)])
+        let again = client.fire(.requestRetransmit(requestID: 1))
+        #expect(again.sends == sent(.request(first), to: replicas(2)), "a retransmission goes to every replica")
+        client.deliver(.response(requestID: 1, output: ""), from: r0)
+        #expect(client.preferredReplica == 0, "r0 answered first")
+        client.deliver(.response(requestID: 1, output: ""), from: r1)
+        #expect(client.preferredReplica == 0, "a late response to an answered request changes nothing")
+        out.removeAll()
+        let second = client.submit(.operation(.get(key: "k")), into: &out)
+        #expect(out.sends == [sent(.request(second), to: r0)])
+        #expect(Client<KV>(id: .client(4), replicas: replicas(3), settings: settings).preferredReplica == 1)
     }
 
     @Test("submit broadcasts the request to every replica and sets a retransmit timer")

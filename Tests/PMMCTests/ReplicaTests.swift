@@ -5,7 +5,8 @@ import Testing
 @Suite("Replica")
 struct ReplicaTests {
     static let settings = Settings(
-        window: 5, proposalRetransmit: 100, adaptiveRetransmission: nil, garbageCollection: false, catchUp: false, batching: nil)
+        window: 5, proposalRetransmit: 100, adaptiveRetransmission: nil, garbageCollection: false, catchUp: false, batching: nil,
+        broadcastRequests: true)
     /// The configuration a reconfiguration switches to: leader l2, acceptors a3…a5.
     static let next = try! Configuration(replicas: 2, leaders: 1, acceptors: 3, firstLeader: 2, firstAcceptor: 3)
 
@@ -191,6 +192,22 @@ struct ReplicaTests {
 
         // An even older request of a client gets no answer at all.
         #expect(replica.deliver(.request(put("k1", "v1", client: 1)), from: c1).effects.isEmpty)
+    }
+
+    @Test("without broadcastRequests a replica answers only the requests it received, and a retransmitted one from the session")
+    func answersOnlyRequestsItReceived() {
+        var settings = Self.settings
+        settings.broadcastRequests = false
+        var replica = Replica<KV>(id: r0, leaders: [l0, l1], settings: settings)
+        let commander = ProcessID.commander(leader: 0, number: 2)
+        replica.deliver(.request(put("k", "a", client: 0)), from: c0)
+        let decided = replica.deliver(.decision(slot: 1, command: put("k", "a", client: 0)), from: commander)
+        #expect(decided.sends == [sent(.response(requestID: 1, output: ""), to: c0)])
+        let other = replica.deliver(.decision(slot: 2, command: app("k", "b", client: 1)), from: commander)
+        #expect(other.sends.isEmpty, "c1 sent its request to another replica")
+        #expect(replica.state.storage == ["k": "ab"])
+        let again = replica.deliver(.request(app("k", "b", client: 1)), from: c1)
+        #expect(again.sends == [sent(.response(requestID: 1, output: ""), to: c1)], "a retransmission is answered from the session")
     }
 
     // MARK: Reconfiguration

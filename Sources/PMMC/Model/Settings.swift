@@ -46,6 +46,16 @@ public struct Settings: Hashable, Sendable {
     /// once the batch is full or ``Batching/maximumDelay`` ticks after it started to gather.
     /// When `nil`, every request is proposed in a slot of its own, as in paper figure 1.
     public var batching: Batching?
+    /// Whether a client sends each new request to every replica, as in paper figure 1's
+    /// client, and every replica answers every command it performs. When `false`, a client
+    /// sends a new request to one replica only, the one that answered its previous request
+    /// first (at first the replica whose index is the client's index modulo the number of
+    /// replicas), and to every replica only when it sends the request again; a replica
+    /// answers only the requests it received. That halves the requests and responses and
+    /// spares replicas proposing each other's requests, at the price of one retransmission
+    /// interval when the chosen replica has crashed (Docs/Pragmatics.md, "One replica per
+    /// request").
+    public var broadcastRequests: Bool
 
     /// How a passive leader watches the active one.
     public struct FailureDetection: Hashable, Sendable {
@@ -122,7 +132,8 @@ public struct Settings: Hashable, Sendable {
         catchUp: Bool = true,
         executedReportInterval: Int = 100,
         retainedDecisions: Int = 1_000,
-        batching: Batching? = Batching()
+        batching: Batching? = Batching(),
+        broadcastRequests: Bool = false
     ) {
         self.window = window
         self.requestRetransmit = requestRetransmit
@@ -137,6 +148,7 @@ public struct Settings: Hashable, Sendable {
         self.executedReportInterval = executedReportInterval
         self.retainedDecisions = retainedDecisions
         self.batching = batching
+        self.broadcastRequests = broadcastRequests
     }
 
     /// Checks that WINDOW, every interval and the batch size are at least 1, that the batch
@@ -161,12 +173,12 @@ public struct Settings: Hashable, Sendable {
     }
 
     /// The settings of the paper's figures: naive leaders of figure 7 (no failure detection,
-    /// no back-off), fixed retransmission intervals, and no state reduction, garbage
-    /// collection, catch-up or batching.
+    /// no back-off), fixed retransmission intervals, no state reduction, garbage
+    /// collection, catch-up or batching, and clients that broadcast every request.
     public static func paper(window: Int = 5) -> Settings {
         Settings(
             window: window, failureDetection: nil, backoff: nil, adaptiveRetransmission: nil,
-            stateReduction: false, garbageCollection: false, catchUp: false, batching: nil)
+            stateReduction: false, garbageCollection: false, catchUp: false, batching: nil, broadcastRequests: true)
     }
 
     /// Whether replicas send `executed` reports: for ``garbageCollection`` or ``catchUp``.

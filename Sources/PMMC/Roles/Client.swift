@@ -1,8 +1,17 @@
-/// A client: broadcasts each request to every replica, sends it again on a timer until a
-/// response arrives, and takes the first response.
+/// A client: sends each request to the replicas, sends it again on a timer until a response
+/// arrives, and takes the first response.
 ///
 /// A client has at most one request in flight and numbers its requests 1, 2, 3, …; replicas
 /// rely on both for at-most-once execution.
+///
+/// Where we depart from the paper: the paper's client broadcasts every request to every
+/// replica. With ``Settings/broadcastRequests`` off (the practical default) a client sends a
+/// new request to one replica, its ``preferredReplica``, and broadcasts a request only when it
+/// sends it again. The preferred replica is at first the one whose index is the client's
+/// index modulo the number of replicas, and then whichever replica answered the previous
+/// request first. A crashed or cut-off preferred replica costs one retransmission interval;
+/// the broadcast then reaches the others, and the first to answer becomes the preferred one
+/// (Docs/Architecture.md, "Where we depart"; `ClientTests`, `OneReplicaRequestTests`).
 ///
 /// The client keeps at most one retransmission timer armed. When it fires for the request
 /// still in flight, that request goes out again; when it fires for an older one, it is armed
@@ -30,17 +39,28 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
     private var sentAt = 0
     private var lastSentAt = 0
     private var resent = false
+    /// Whether a new request goes to every replica (``Settings/broadcastRequests``).
+    public let broadcastsRequests: Bool
+    /// The index in ``replicas`` of the replica a new request goes to when it does not go to
+    /// every replica: the one that answered the previous request first.
+    public private(set) var preferredReplica: Int
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
         self.id = id
         self.replicas = replicas
+        self.broadcastsRequests = settings.broadcastRequests
+        if case .client(let index) = id, !replicas.isEmpty {
+            preferredReplica = index % replicas.count
+        } else {
+            preferredReplica = 0
+        }
         self.retransmitTimer = RetransmitTimer(initial: settings.requestRetransmit, adapting: settings.adaptiveRetransmission)
     }
 
     /// Whether the client can ``submit(_:into:)`` a new request.
     public var isIdle: Bool { pending == nil }
 
-    /// Sends a new request to every replica and returns it.
+    /// Sends a new request to every replica, or to the ``preferredReplica`` only, and returns it.
     ///
     /// - Precondition: ``isIdle``.
     @discardableResult
@@ -52,7 +72,11 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
         sentAt = outbox.now
         lastSentAt = sentAt
         resent = false
-        outbox.send(.request(command), to: replicas)
+        if broadcastsRequests || replicas.isEmpty {
+            outbox.send(.request(command), to: replicas)
+        } else {
+            outbox.send(.request(command), to: replicas[preferredReplica])
+        }
         if !timerArmed {
             arm(for: command, into: &outbox)
         }
@@ -64,6 +88,9 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
+        if let index = replicas.firstIndex(of: sender) {
+            preferredReplica = index
+        }
         if resent {
             retransmitTimer.answered()
         } else {

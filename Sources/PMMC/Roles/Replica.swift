@@ -67,6 +67,11 @@
 /// (``BatchAssembly``). `perform` performs a batch's commands in order, each at most once by
 /// its client's session, and answers each client; a displaced batch puts its commands back
 /// into `requests`, one by one, so they are proposed again and performed once.
+///
+/// One replica per request (``Settings/broadcastRequests`` off; Docs/Pragmatics.md), where
+/// `perform` departs from the figure: a client sends a new request to one replica, so a
+/// replica answers only the requests it received. A client that hears nothing sends its
+/// request to every replica, and one that already performed it answers from the session.
 public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The last request a client had executed, and its output.
     public struct Session: Hashable, Sendable {
@@ -447,9 +452,11 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     }
 
     /// Performs a client's operation or reconfiguration in slot ``slotOut`` unless its
-    /// session shows it performed already, and answers the client.
+    /// session shows it performed already, and answers the client: always with
+    /// ``Settings/broadcastRequests``, otherwise only if the request came to this replica.
     private mutating func performClientCommand(_ command: Command<Machine>, into outbox: inout Outbox<Machine>) {
-        if queued[command.client] == command.requestID {
+        let received = queued[command.client] == command.requestID
+        if received {
             queued[command.client] = nil
         }
         if let session = sessions[command.client], command.requestID <= session.requestID {
@@ -469,7 +476,9 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
             return
         }
         sessions[command.client] = Session(requestID: command.requestID, output: output)
-        outbox.send(.response(requestID: command.requestID, output: output), to: command.client)
+        if received || settings.broadcastRequests {
+            outbox.send(.response(requestID: command.requestID, output: output), to: command.client)
+        }
     }
 
     /// Queues enough no-ops that, together with waiting requests, every undecided slot before
