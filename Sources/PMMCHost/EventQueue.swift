@@ -37,7 +37,7 @@ public struct EventQueue<Time: Comparable, Event> {
 
     /// Every queued event with its time and sequence number, in the order they would come out.
     public var entries: [(sequence: Int, time: Time, event: Event)] {
-        heap.sorted(by: Self.precedes).compactMap { key in events[key.slot].map { (key.sequence, key.time, $0) } }
+        heap.sorted { Self.precedes($0, $1) }.compactMap { key in events[key.slot].map { (key.sequence, key.time, $0) } }
     }
 
     /// Queues `event` for `time`; returns the handle that cancels it.
