@@ -63,6 +63,9 @@ struct InvariantMonitor<Machine: StateMachine> {
     private static var forgetStep: Int { 4_096 }
     /// By the slot of the simulator's process table.
     private var memory: [Memory] = []
+    /// How many times ``check(_:id:tableSlot:delivered:observations:)`` checked a replica or
+    /// an acceptor.
+    private(set) var checks = 0
     /// The shadow of the replica in each slot of the simulator's process table.
     private var shadows: [Shadow?] = []
 
@@ -114,11 +117,13 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// Checks `process` (named `id`), in table slot `tableSlot`, after it handled an event;
     /// `message` is what it was delivered, if any, and `observations` what the process
-    /// reported.
+    /// reported. A replica, an acceptor or a custom process is checked (and counted in
+    /// ``checks``); any other process is left alone.
     ///
     /// `process` is `inout` only so that the check can move the role out and back instead of
     /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
-    /// releases them again); it is not changed.
+    /// releases them again); it is not changed. The host hands over every process it
+    /// delivered to, rather than looking at its kind first, for the same reason.
     mutating func check(
         _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
@@ -129,14 +134,17 @@ struct InvariantMonitor<Machine: StateMachine> {
         }
         switch consume process {
         case .replica(let replica):
+            checks += 1
             let violation = check(replica, id: id, tableSlot: tableSlot, delivered: message, observations: observations)
             process = .replica(replica)
             return violation
         case .acceptor(let acceptor):
+            checks += 1
             let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot, observations: observations)
             process = .acceptor(acceptor)
             return violation
         case .custom(let custom):
+            checks += 1
             let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
             process = .custom(custom)
             return violation
