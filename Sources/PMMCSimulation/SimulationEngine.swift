@@ -292,7 +292,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             timers[slot].removeAll { $0.sequence == sequence }
             guard !isCrashed(id) else { return }
             statistics.host.timersFired += 1
-            record(TraceEvent(time: now, kind: .timer, source: id, timer: timer))
+            traceEvent(.timer, of: id, timer: timer)
             scratch.removeAll()
             scratch.now = now
             table[slot]!.timerFired(timer, into: &scratch)
@@ -396,6 +396,16 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         traceLines?.append(event)
     }
 
+    /// Traces an event of `process` without a message: a timer firing (with `timer`) or an
+    /// exit. Its line is written straight into ``traceLines``, without building the event.
+    private func traceEvent(_ kind: TraceEvent.Kind, of process: ProcessID, timer: TimerID? = nil) {
+        if let traceLines {
+            let time = now
+            traceLines.appendLine { TraceEvent.appendJSONLine(time: time, kind: kind, source: process, timer: timer, to: &$0) }
+        }
+        trace?(TraceEvent(time: now, kind: kind, source: process, timer: timer))
+    }
+
     /// Writes the line of an event whose message is `text`'s notation into ``traceLines``, if
     /// set: the line of the ``TraceEvent`` with `text.description` as its message.
     private func writeLine(
@@ -467,7 +477,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             table[slot] = nil
             freeSlots.append(slot)
         }
-        record(TraceEvent(time: now, kind: .exit, source: id))
+        traceEvent(.exit, of: id)
         if id.host != id, !isCrashed(id.host), let parent = slotOf[id.host] {
             table[parent]!.childExited(id, at: now)
         }
