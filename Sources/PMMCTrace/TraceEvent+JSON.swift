@@ -57,16 +57,11 @@ extension TraceEvent {
     ) {
         bytes.append("{\"time\":")
         JSONText.appendInteger(time, to: &bytes)
-        bytes.append(",\"kind\":\"")
-        bytes.append(kind.name)
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(kind.field)
         if let source { appendField(",\"src\":\"", source, to: &bytes) }
         if let destination { appendField(",\"dst\":\"", destination, to: &bytes) }
         if let messageID { appendField(",\"id\":", messageID, to: &bytes) }
-        if let messageKind {
-            bytes.append(",\"type\":")
-            bytes.append(messageKind.quotedName)
-        }
+        if let messageKind { bytes.append(messageKind.field) }
     }
 
     /// The fields after `msg`, to the closing brace.
@@ -216,51 +211,54 @@ extension TraceEvent {
 }
 
 extension TraceEvent.Kind {
-    /// ``rawValue`` as static text, which a trace line copies without building a `String`.
-    /// The trace round-trip tests read every kind back through ``rawValue``.
-    fileprivate var name: StaticString {
+    /// The `kind` field of a trace line, ``rawValue`` quoted after its key
+    /// (`,"kind":"send"`), as static text, which a trace line copies in one piece without
+    /// building a `String`. The trace round-trip tests read every kind back through
+    /// ``rawValue``.
+    fileprivate var field: StaticString {
         switch self {
-        case .send: "send"
-        case .deliver: "deliver"
-        case .drop: "drop"
-        case .duplicate: "duplicate"
-        case .spawn: "spawn"
-        case .exit: "exit"
-        case .timer: "timer"
-        case .crash: "crash"
-        case .restart: "restart"
-        case .decide: "decide"
-        case .apply: "apply"
-        case .respond: "respond"
-        case .partition: "partition"
-        case .heal: "heal"
-        case .network: "network"
+        case .send: ",\"kind\":\"send\""
+        case .deliver: ",\"kind\":\"deliver\""
+        case .drop: ",\"kind\":\"drop\""
+        case .duplicate: ",\"kind\":\"duplicate\""
+        case .spawn: ",\"kind\":\"spawn\""
+        case .exit: ",\"kind\":\"exit\""
+        case .timer: ",\"kind\":\"timer\""
+        case .crash: ",\"kind\":\"crash\""
+        case .restart: ",\"kind\":\"restart\""
+        case .decide: ",\"kind\":\"decide\""
+        case .apply: ",\"kind\":\"apply\""
+        case .respond: ",\"kind\":\"respond\""
+        case .partition: ",\"kind\":\"partition\""
+        case .heal: ",\"kind\":\"heal\""
+        case .network: ",\"kind\":\"network\""
         }
     }
 }
 
 extension MessageKind {
-    /// ``description`` as a JSON string, quotes included, as static text: a trace line copies
-    /// it without building a `String`. The trace round-trip tests read every kind back
-    /// through ``description``.
-    fileprivate var quotedName: StaticString {
+    /// The `type` field of a trace line, ``description`` quoted after its key
+    /// (`,"type":"p2a"`), as static text, which a trace line copies in one piece without
+    /// building a `String`. The trace round-trip tests read every kind back through
+    /// ``description``.
+    fileprivate var field: StaticString {
         switch self {
-        case .request: "\"request\""
-        case .response: "\"response\""
-        case .propose: "\"propose\""
-        case .decision: "\"decision\""
-        case .p1a: "\"p1a\""
-        case .p1b: "\"p1b\""
-        case .p2a: "\"p2a\""
-        case .p2b: "\"p2b\""
-        case .adopted: "\"adopted\""
-        case .preempted: "\"preempted\""
-        case .ping: "\"ping\""
-        case .pong: "\"pong\""
-        case .executed: "\"executed\""
-        case .collect: "\"gc\""
-        case .catchUp: "\"catchUp\""
-        case .snapshot: "\"snapshot\""
+        case .request: ",\"type\":\"request\""
+        case .response: ",\"type\":\"response\""
+        case .propose: ",\"type\":\"propose\""
+        case .decision: ",\"type\":\"decision\""
+        case .p1a: ",\"type\":\"p1a\""
+        case .p1b: ",\"type\":\"p1b\""
+        case .p2a: ",\"type\":\"p2a\""
+        case .p2b: ",\"type\":\"p2b\""
+        case .adopted: ",\"type\":\"adopted\""
+        case .preempted: ",\"type\":\"preempted\""
+        case .ping: ",\"type\":\"ping\""
+        case .pong: ",\"type\":\"pong\""
+        case .executed: ",\"type\":\"executed\""
+        case .collect: ",\"type\":\"gc\""
+        case .catchUp: ",\"type\":\"catchUp\""
+        case .snapshot: ",\"type\":\"snapshot\""
         }
     }
 }

@@ -33,7 +33,7 @@ public struct JSONBuffer: ~Copyable {
         let length = bytes.count
         if count + length > capacity { grow(toHold: count + length) }
         let destination = base + count
-        if length <= 16 {
+        if length <= 32 {
             Self.copyShort(from: UnsafeRawPointer(start), length, to: UnsafeMutableRawPointer(destination))
         } else {
             destination.update(from: start, count: length)
@@ -41,12 +41,21 @@ public struct JSONBuffer: ~Copyable {
         count += length
     }
 
-    /// Copies `length` bytes, at most 16, as two words that may overlap (or a few single
-    /// bytes): a trace line's pieces are a few bytes each, and `memcpy` costs more than the
-    /// copy.
+    /// Copies `length` bytes, at most 32, as up to four words, the first two and the last two
+    /// of which may overlap (or a few single bytes): a trace line's pieces are a few bytes
+    /// each, and `memcpy` costs more than the copy.
     @inline(__always)
     private static func copyShort(from source: UnsafeRawPointer, _ length: Int, to destination: UnsafeMutableRawPointer) {
-        if length >= 8 {
+        if length > 16 {
+            let words = (
+                source.loadUnaligned(as: UInt64.self), source.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                source.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self),
+                source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            destination.storeBytes(of: words.0, as: UInt64.self)
+            destination.storeBytes(of: words.1, toByteOffset: 8, as: UInt64.self)
+            destination.storeBytes(of: words.2, toByteOffset: length - 16, as: UInt64.self)
+            destination.storeBytes(of: words.3, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 8 {
             let head = source.loadUnaligned(as: UInt64.self)
             let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
             destination.storeBytes(of: head, as: UInt64.self)
