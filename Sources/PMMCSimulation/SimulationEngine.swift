@@ -512,8 +512,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         statistics.host.countSpawn(of: child)
-        if case .commander(let commander) = child, violation == nil,
-           let (invariant, processes, detail) = monitor?.checkSpawn(of: commander) {
+        if monitor != nil, violation == nil, case .commander(let commander) = child,
+           let (invariant, processes, detail) = monitor!.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
         writeLine(.spawn, source: parent, destination: child.id, text: SpawnText(child: child))
