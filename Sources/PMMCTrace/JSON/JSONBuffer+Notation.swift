@@ -25,7 +25,7 @@ extension JSONBuffer: NotationOutput {
 
     /// Appends `text` escaped.
     @inline(__always)
-    public mutating func write(_ text: String) {
+    public mutating func write(text: String) {
         JSONText.appendEscaped(text, to: &self)
     }
 }
