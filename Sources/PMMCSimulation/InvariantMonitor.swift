@@ -49,7 +49,36 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// A replica's state rebuilt from its decisions, for R3.
     private struct Shadow {
         var state = Machine()
-        var lastRequest: [ProcessID: Int] = [:]
+        var lastRequest = RequestIDs()
+    }
+
+    /// The last request id performed for each client: clients (`c0`, `c1`, …) in an array by
+    /// index, any other process in a dictionary. Looked up and set for every command a
+    /// replica performs, without hashing.
+    private struct RequestIDs {
+        private var byClient: [Int?] = []
+        private var others: [ProcessID: Int] = [:]
+
+        init() {}
+
+        init(_ requestIDs: [ProcessID: Int]) {
+            for (client, requestID) in requestIDs { self[client] = requestID }
+        }
+
+        subscript(client: ProcessID) -> Int? {
+            get {
+                guard case .client(let index) = client, index >= 0 else { return others[client] }
+                return index < byClient.count ? byClient[index] : nil
+            }
+            set {
+                guard case .client(let index) = client, index >= 0 else {
+                    others[client] = newValue
+                    return
+                }
+                if index >= byClient.count { byClient.append(contentsOf: repeatElement(nil, count: index + 1 - byClient.count)) }
+                byClient[index] = newValue
+            }
+        }
     }
 
     private let window: Int
@@ -63,6 +92,9 @@ struct InvariantMonitor<Machine: StateMachine> {
     private static var forgetStep: Int { 4_096 }
     /// By the slot of the simulator's process table.
     private var memory: [Memory] = []
+    /// How many times ``check(_:id:tableSlot:delivered:observations:)`` checked a replica or
+    /// an acceptor.
+    private(set) var checks = 0
     /// The shadow of the replica in each slot of the simulator's process table.
     private var shadows: [Shadow?] = []
 
@@ -114,11 +146,13 @@ struct InvariantMonitor<Machine: StateMachine> {
 
     /// Checks `process` (named `id`), in table slot `tableSlot`, after it handled an event;
     /// `message` is what it was delivered, if any, and `observations` what the process
-    /// reported.
+    /// reported. A replica, an acceptor or a custom process is checked (and counted in
+    /// ``checks``); any other process is left alone.
     ///
     /// `process` is `inout` only so that the check can move the role out and back instead of
     /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
-    /// releases them again); it is not changed.
+    /// releases them again); it is not changed. The host hands over every process it
+    /// delivered to, rather than looking at its kind first, for the same reason.
     mutating func check(
         _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
@@ -129,14 +163,17 @@ struct InvariantMonitor<Machine: StateMachine> {
         }
         switch consume process {
         case .replica(let replica):
+            checks += 1
             let violation = check(replica, id: id, tableSlot: tableSlot, delivered: message, observations: observations)
             process = .replica(replica)
             return violation
         case .acceptor(let acceptor):
+            checks += 1
             let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot, observations: observations)
             process = .acceptor(acceptor)
             return violation
         case .custom(let custom):
+            checks += 1
             let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
             process = .custom(custom)
             return violation
@@ -163,7 +200,7 @@ struct InvariantMonitor<Machine: StateMachine> {
         if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
         if observations.contains(where: { if case .restored = $0 { true } else { false } }) {
             shadows[tableSlot]!.state = replica.state
-            shadows[tableSlot]!.lastRequest = replica.sessions.mapValues(\.requestID)
+            shadows[tableSlot]!.lastRequest = RequestIDs(replica.sessions.mapValues(\.requestID))
             return nil
         }
         return Self.updateShadow(&shadows[tableSlot]!, of: id, state: replica.state, slots: before.slotOut..<slotOut,

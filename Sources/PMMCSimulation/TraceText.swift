@@ -25,7 +25,7 @@ struct ResponseText<Machine: StateMachine>: NotationPrintable {
         output.write(requestID)
         if let result = self.output {
             output.write(" \"")
-            output.write(result.description)
+            output.write(text: result.description)
             output.write("\"")
         } else {
             output.write(" done")

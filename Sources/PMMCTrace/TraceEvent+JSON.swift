@@ -40,6 +40,16 @@ extension TraceEvent {
         appendLineEnd(slot: slot, timer: nil, reason: reason, ignored: ignored, injected: injected, detail: nil, to: &bytes)
     }
 
+    /// Appends the line of an event without a message (an `exit`, a `crash`, a `restart`; a
+    /// `timer` with its `timer`) straight into `bytes`: the bytes ``jsonLine`` makes of the
+    /// same event, without building it or the timer's text.
+    public static func appendJSONLine(time: Int, kind: Kind, source: ProcessID, timer: TimerID?, to bytes: inout JSONBuffer) {
+        appendLineStart(
+            time: time, kind: kind, source: source, destination: nil, messageID: nil, messageKind: nil, to: &bytes)
+        if let timer { appendField(",\"timer\":\"", timer, to: &bytes) }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
     /// The fields before `msg`, from the opening brace.
     private static func appendLineStart(
         time: Int, kind: Kind, source: ProcessID?, destination: ProcessID?, messageID: Int?,
@@ -47,16 +57,11 @@ extension TraceEvent {
     ) {
         bytes.append("{\"time\":")
         JSONText.appendInteger(time, to: &bytes)
-        bytes.append(",\"kind\":\"")
-        bytes.append(kind.name)
-        bytes.append(UInt8(ascii: "\""))
-        if let source { appendField(",\"src\":", source, to: &bytes) }
-        if let destination { appendField(",\"dst\":", destination, to: &bytes) }
+        bytes.append(kind.field)
+        if let source { appendField(",\"src\":\"", source, to: &bytes) }
+        if let destination { appendField(",\"dst\":\"", destination, to: &bytes) }
         if let messageID { appendField(",\"id\":", messageID, to: &bytes) }
-        if let messageKind {
-            bytes.append(",\"type\":")
-            quotedMessageKinds[messageKind.rawValue].withUnsafeBufferPointer { bytes.append($0) }
-        }
+        if let messageKind { bytes.append(messageKind.field) }
     }
 
     /// The fields after `msg`, to the closing brace.
@@ -65,16 +70,13 @@ extension TraceEvent {
         to bytes: inout JSONBuffer
     ) {
         if let slot { appendField(",\"slot\":", slot, to: &bytes) }
-        if let timer { appendField(",\"timer\":", timer.description, to: &bytes) }
+        if let timer { appendField(",\"timer\":\"", timer, to: &bytes) }
         if let reason { appendField(",\"reason\":", reason.rawValue, to: &bytes) }
         if ignored { bytes.append(",\"ignored\":true") }
         if injected { bytes.append(",\"injected\":true") }
         if let detail { appendField(",\"detail\":", detail, to: &bytes) }
         bytes.append(UInt8(ascii: "}"))
     }
-
-    /// Each message kind's name as a JSON string, by raw value, made once.
-    private static let quotedMessageKinds = MessageKind.allCases.map { Array(JSONText.quoted($0.description).utf8) }
 
     /// Appends `key` (`,"name":`) and `value` as a JSON string.
     private static func appendField(_ key: StaticString, _ value: String, to bytes: inout JSONBuffer) {
@@ -88,30 +90,45 @@ extension TraceEvent {
         JSONText.appendInteger(value, to: &bytes)
     }
 
-    /// Appends `key` (`,"name":`) and `process` as a JSON string in the notation of
-    /// ``ProcessID/description``, which needs no escaping, without building it.
+    /// Appends `key` (`,"name":"`, opening quote included) and `process` in the notation of
+    /// ``ProcessID/description``, which needs no escaping, without building it, and the
+    /// closing quote.
     private static func appendField(_ key: StaticString, _ process: ProcessID, to bytes: inout JSONBuffer) {
         bytes.append(key)
-        bytes.append(UInt8(ascii: "\""))
         switch process {
-        case .client(let index): appendIndexed("c", index, to: &bytes)
-        case .replica(let index): appendIndexed("r", index, to: &bytes)
-        case .leader(let index): appendIndexed("l", index, to: &bytes)
-        case .acceptor(let index): appendIndexed("a", index, to: &bytes)
+        case .client(let index): appendIndexed(UInt8(ascii: "c"), index, to: &bytes)
+        case .replica(let index): appendIndexed(UInt8(ascii: "r"), index, to: &bytes)
+        case .leader(let index): appendIndexed(UInt8(ascii: "l"), index, to: &bytes)
+        case .acceptor(let index): appendIndexed(UInt8(ascii: "a"), index, to: &bytes)
         case .scout(let leader, let number):
-            appendIndexed("l", leader, to: &bytes)
-            appendIndexed("/s", number, to: &bytes)
+            appendIndexed(UInt8(ascii: "l"), leader, to: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+            appendIndexed(UInt8(ascii: "s"), number, to: &bytes)
         case .commander(let leader, let number):
-            appendIndexed("l", leader, to: &bytes)
-            appendIndexed("/c", number, to: &bytes)
+            appendIndexed(UInt8(ascii: "l"), leader, to: &bytes)
+            bytes.append(UInt8(ascii: "/"))
+            appendIndexed(UInt8(ascii: "c"), number, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `prefix` and `index`; a single digit, as most indices are, without a call.
     @inline(__always)
-    private static func appendIndexed(_ prefix: StaticString, _ index: Int, to bytes: inout JSONBuffer) {
+    private static func appendIndexed(_ prefix: UInt8, _ index: Int, to bytes: inout JSONBuffer) {
         bytes.append(prefix)
-        JSONText.appendInteger(index, to: &bytes)
+        if 0 <= index, index < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: index))
+        } else {
+            JSONText.appendInteger(index, to: &bytes)
+        }
+    }
+
+    /// Appends `key` (`,"timer":"`, opening quote included) and `timer` in the notation of
+    /// ``TimerID/description``, which needs no escaping, and the closing quote.
+    private static func appendField(_ key: StaticString, _ timer: TimerID, to bytes: inout JSONBuffer) {
+        bytes.append(key)
+        timer.writeNotation(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Parses one line as ``jsonLine`` writes it: the inverse of that property.
@@ -194,25 +211,54 @@ extension TraceEvent {
 }
 
 extension TraceEvent.Kind {
-    /// ``rawValue`` as static text, which a trace line copies without building a `String`.
-    /// The trace round-trip tests read every kind back through ``rawValue``.
-    fileprivate var name: StaticString {
+    /// The `kind` field of a trace line, ``rawValue`` quoted after its key
+    /// (`,"kind":"send"`), as static text, which a trace line copies in one piece without
+    /// building a `String`. The trace round-trip tests read every kind back through
+    /// ``rawValue``.
+    fileprivate var field: StaticString {
         switch self {
-        case .send: "send"
-        case .deliver: "deliver"
-        case .drop: "drop"
-        case .duplicate: "duplicate"
-        case .spawn: "spawn"
-        case .exit: "exit"
-        case .timer: "timer"
-        case .crash: "crash"
-        case .restart: "restart"
-        case .decide: "decide"
-        case .apply: "apply"
-        case .respond: "respond"
-        case .partition: "partition"
-        case .heal: "heal"
-        case .network: "network"
+        case .send: ",\"kind\":\"send\""
+        case .deliver: ",\"kind\":\"deliver\""
+        case .drop: ",\"kind\":\"drop\""
+        case .duplicate: ",\"kind\":\"duplicate\""
+        case .spawn: ",\"kind\":\"spawn\""
+        case .exit: ",\"kind\":\"exit\""
+        case .timer: ",\"kind\":\"timer\""
+        case .crash: ",\"kind\":\"crash\""
+        case .restart: ",\"kind\":\"restart\""
+        case .decide: ",\"kind\":\"decide\""
+        case .apply: ",\"kind\":\"apply\""
+        case .respond: ",\"kind\":\"respond\""
+        case .partition: ",\"kind\":\"partition\""
+        case .heal: ",\"kind\":\"heal\""
+        case .network: ",\"kind\":\"network\""
+        }
+    }
+}
+
+extension MessageKind {
+    /// The `type` field of a trace line, ``description`` quoted after its key
+    /// (`,"type":"p2a"`), as static text, which a trace line copies in one piece without
+    /// building a `String`. The trace round-trip tests read every kind back through
+    /// ``description``.
+    fileprivate var field: StaticString {
+        switch self {
+        case .request: ",\"type\":\"request\""
+        case .response: ",\"type\":\"response\""
+        case .propose: ",\"type\":\"propose\""
+        case .decision: ",\"type\":\"decision\""
+        case .p1a: ",\"type\":\"p1a\""
+        case .p1b: ",\"type\":\"p1b\""
+        case .p2a: ",\"type\":\"p2a\""
+        case .p2b: ",\"type\":\"p2b\""
+        case .adopted: ",\"type\":\"adopted\""
+        case .preempted: ",\"type\":\"preempted\""
+        case .ping: ",\"type\":\"ping\""
+        case .pong: ",\"type\":\"pong\""
+        case .executed: ",\"type\":\"executed\""
+        case .collect: ",\"type\":\"gc\""
+        case .catchUp: ",\"type\":\"catchUp\""
+        case .snapshot: ",\"type\":\"snapshot\""
         }
     }
 }

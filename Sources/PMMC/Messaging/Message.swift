@@ -75,7 +75,7 @@ public enum Message<Machine: StateMachine>: Hashable, Sendable, NotationPrintabl
             output.write(": "); command.writeNotation(to: &output); output.write(")")
         case .response(let requestID, let result):
             output.write("response(#"); output.write(requestID); output.write(": ")
-            if let result { output.write("\""); output.write(result.description); output.write("\"") } else { output.write("done") }
+            if let result { output.write("\""); output.write(text: result.description); output.write("\"") } else { output.write("done") }
             output.write(")")
         case .propose(let slot, let command, let retry):
             output.write("propose("); output.write(slot); output.write(", "); command.writeNotation(to: &output); output.write(")")

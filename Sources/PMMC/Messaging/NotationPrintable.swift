@@ -13,13 +13,18 @@ public protocol NotationPrintable: CustomStringConvertible {
 /// application (an operation, an output), which may need escaping in the output's format.
 /// An output may be noncopyable, as a trace writer's buffer is, which then writes the
 /// notation straight into its bytes.
+///
+/// A string literal, `output.write("p2a(")`, is a `StaticString` piece; the application's
+/// text goes through ``write(text:)``, which has a label so that no literal lands there
+/// (a `String` parameter would win a literal over `StaticString`, and a trace writer checks
+/// a `String` byte by byte for characters to escape).
 public protocol NotationOutput: ~Copyable {
     /// Appends `text`, ASCII.
     mutating func write(_ text: StaticString)
     /// Appends the decimal digits of `number`, as `String(number)` spells them.
     mutating func write(_ number: Int)
-    /// Appends `text`.
-    mutating func write(_ text: String)
+    /// Appends `text`, the application's: a key, a value, an output.
+    mutating func write(text: String)
 }
 
 extension NotationPrintable {
@@ -57,7 +62,7 @@ struct NotationBytes: NotationOutput {
         } while divisor > 0
     }
 
-    mutating func write(_ text: String) {
+    mutating func write(text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 }

@@ -1,6 +1,6 @@
 /// A timer a process asks its host to fire later. A role never cancels a timer: a handler that
 /// finds its timer stale ignores it. A host drops the pending timers of a process that exits.
-public enum TimerID: Hashable, Sendable, CustomStringConvertible {
+public enum TimerID: Hashable, Sendable, NotationPrintable {
     /// Client: no response yet to this request; send it again.
     case requestRetransmit(requestID: Int)
     /// Replica: check whether proposals are still undecided and propose them again.
@@ -22,17 +22,18 @@ public enum TimerID: Hashable, Sendable, CustomStringConvertible {
     /// back-offs apart.
     case backoff(epoch: Int)
 
-    /// The timer as it is written in Swift, e.g. `leaderCheck(epoch: 2)`; traces print this.
-    public var description: String {
+    /// The timer as it is written in Swift, e.g. `leaderCheck(epoch: 2)`; traces print this
+    /// (its `description`), a trace file without building the text.
+    public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
-        case .requestRetransmit(let requestID): "requestRetransmit(requestID: \(requestID))"
-        case .proposalRetransmit: "proposalRetransmit"
-        case .phaseRetransmit: "phaseRetransmit"
-        case .executedReport: "executedReport"
-        case .missingDecision: "missingDecision"
-        case .batchFlush: "batchFlush"
-        case .leaderCheck(let epoch): "leaderCheck(epoch: \(epoch))"
-        case .backoff(let epoch): "backoff(epoch: \(epoch))"
+        case .requestRetransmit(let requestID): output.write("requestRetransmit(requestID: "); output.write(requestID); output.write(")")
+        case .proposalRetransmit: output.write("proposalRetransmit")
+        case .phaseRetransmit: output.write("phaseRetransmit")
+        case .executedReport: output.write("executedReport")
+        case .missingDecision: output.write("missingDecision")
+        case .batchFlush: output.write("batchFlush")
+        case .leaderCheck(let epoch): output.write("leaderCheck(epoch: "); output.write(epoch); output.write(")")
+        case .backoff(let epoch): output.write("backoff(epoch: "); output.write(epoch); output.write(")")
         }
     }
 }

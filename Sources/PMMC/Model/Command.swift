@@ -88,7 +88,7 @@ extension Command.Body: NotationPrintable {
     public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
         switch self {
         case .operation(let operation): Machine.writeNotation(of: operation, to: &output)
-        case .reconfigure(let configuration): output.write("Reconfig "); output.write(configuration.leadersAndAcceptors)
+        case .reconfigure(let configuration): output.write("Reconfig "); output.write(text: configuration.leadersAndAcceptors)
         case .noop: output.write("Noop")
         case .batch(let commands):
             output.write("Batch[")

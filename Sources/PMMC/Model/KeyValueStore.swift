@@ -44,9 +44,9 @@ public struct KeyValueStore: StateMachine, Hashable {
     /// Writes the operation as ``Operation/description`` spells it, piece by piece.
     public static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable) {
         switch operation {
-        case .put(let key, let value): output.write("Put "); output.write(key); output.write(" "); output.write(value)
-        case .get(let key): output.write("Get "); output.write(key)
-        case .append(let key, let value): output.write("App "); output.write(key); output.write(" "); output.write(value)
+        case .put(let key, let value): output.write("Put "); output.write(text: key); output.write(" "); output.write(text: value)
+        case .get(let key): output.write("Get "); output.write(text: key)
+        case .append(let key, let value): output.write("App "); output.write(text: key); output.write(" "); output.write(text: value)
         }
     }
 

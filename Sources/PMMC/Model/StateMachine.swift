@@ -34,6 +34,6 @@ extension StateMachine {
     /// Writes `operation.description`. A machine whose operations are written often (every
     /// traced message carries one) can write the pieces instead, without building the string.
     public static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable) {
-        output.write(operation.description)
+        output.write(text: operation.description)
     }
 }

@@ -6,14 +6,29 @@ import PMMC
 extension JSONBuffer: NotationOutput {
     /// Appends `text`, escaping a quote (the notation of a response quotes its output). The
     /// pieces are a few bytes each, nearly all with nothing to escape: they are checked byte
-    /// by byte and copied whole.
+    /// by byte, straight from the static text (no closure, as `withUTF8Buffer` takes), and
+    /// copied whole.
     @inline(__always)
     public mutating func write(_ text: StaticString) {
-        text.withUTF8Buffer { utf8 in
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        guard text.hasPointerRepresentation else { return write(scalar: text.unicodeScalar) }
+        let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 return JSONText.appendEscaped(bytes: utf8, to: &self)
             }
-            append(utf8)
+            index += 1
+        }
+        append(utf8)
+    }
+
+    /// Appends a piece of one character (`")"`), which a `StaticString` holds as a scalar.
+    private mutating func write(scalar: Unicode.Scalar) {
+        if scalar.isASCII, scalar.value >= 0x20, scalar != "\"", scalar != "\\" {
+            append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            JSONText.appendEscaped(String(scalar), to: &self)
         }
     }
 
@@ -25,7 +40,7 @@ extension JSONBuffer: NotationOutput {
 
     /// Appends `text` escaped.
     @inline(__always)
-    public mutating func write(_ text: String) {
+    public mutating func write(text: String) {
         JSONText.appendEscaped(text, to: &self)
     }
 }

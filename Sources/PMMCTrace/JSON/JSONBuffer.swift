@@ -30,9 +30,46 @@ public struct JSONBuffer: ~Copyable {
     @inline(__always)
     public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        (base + count).update(from: start, count: bytes.count)
-        count += bytes.count
+        let length = bytes.count
+        if count + length > capacity { grow(toHold: count + length) }
+        let destination = base + count
+        if length <= 32 {
+            Self.copyShort(from: UnsafeRawPointer(start), length, to: UnsafeMutableRawPointer(destination))
+        } else {
+            destination.update(from: start, count: length)
+        }
+        count += length
+    }
+
+    /// Copies `length` bytes, at most 32, as up to four words, the first two and the last two
+    /// of which may overlap (or a few single bytes): a trace line's pieces are a few bytes
+    /// each, and `memcpy` costs more than the copy.
+    @inline(__always)
+    private static func copyShort(from source: UnsafeRawPointer, _ length: Int, to destination: UnsafeMutableRawPointer) {
+        if length > 16 {
+            let words = (
+                source.loadUnaligned(as: UInt64.self), source.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                source.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self),
+                source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            destination.storeBytes(of: words.0, as: UInt64.self)
+            destination.storeBytes(of: words.1, toByteOffset: 8, as: UInt64.self)
+            destination.storeBytes(of: words.2, toByteOffset: length - 16, as: UInt64.self)
+            destination.storeBytes(of: words.3, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            destination.storeBytes(of: head, as: UInt64.self)
+            destination.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            destination.storeBytes(of: head, as: UInt32.self)
+            destination.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        } else {
+            for offset in 0..<length {
+                destination.storeBytes(of: source.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        }
     }
 
     /// Appends `text`, which must be ASCII with nothing to escape in JSON, as it is.
@@ -52,12 +89,7 @@ public struct JSONBuffer: ~Copyable {
             append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
             return
         }
-        var digits = 2
-        var bound: UInt = 100
-        while digits < 20, value >= bound {
-            digits += 1
-            bound &*= 10
-        }
+        let digits = Self.digitCount(of: value)
         if count + digits > capacity { grow(toHold: count + digits) }
         let pairs = Self.digitPairs.utf8Start
         var position = base + count + digits
@@ -79,6 +111,24 @@ public struct JSONBuffer: ~Copyable {
             position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
         }
         count += digits
+    }
+
+    /// How many decimal digits `value`, at least 10, has: compared with powers of ten from
+    /// the small end, where a trace's times, ids and slots lie.
+    @inline(__always)
+    private static func digitCount(of value: UInt) -> Int {
+        if value < 100 { return 2 }
+        if value < 1_000 { return 3 }
+        if value < 10_000 { return 4 }
+        if value < 100_000 { return 5 }
+        if value < 1_000_000 { return 6 }
+        var digits = 7
+        var bound: UInt = 10_000_000
+        while digits < 20, value >= bound {
+            digits += 1
+            bound &*= 10
+        }
+        return digits
     }
 
     /// The two digits of 0 to 99, in order.

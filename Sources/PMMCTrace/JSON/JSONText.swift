@@ -20,8 +20,13 @@ public enum JSONText {
     /// with nothing to escape, nearly all of a trace, are found eight bytes at a time and
     /// copied whole.
     public static func appendEscaped(_ text: String, to bytes: inout JSONBuffer) {
-        var text = text
-        text.withUTF8 { appendEscaped(bytes: $0, to: &bytes) }
+        // A native string (every key and value of a trace) lends its bytes in place; only
+        // a bridged one is copied first.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0, to: &bytes) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { appendEscaped(bytes: $0, to: &bytes) }
+        }
     }
 
     /// Appends the UTF-8 text `utf8` escaped for the inside of a JSON string literal, as
