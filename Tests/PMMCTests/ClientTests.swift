@@ -30,6 +30,18 @@ struct ClientTests {
         #expect(Client<KV>(id: .client(4), replicas: replicas(3), settings: settings).preferredReplica == 1)
     }
 
+    @Test("a broadcasting client keeps no preferred replica, so its state is the paper client's whoever answers first")
+    func broadcastingClientIgnoresWhoAnswered() {
+        var byR0 = makeClient()
+        var byR1 = makeClient()
+        var out = Box()
+        byR0.submit(.operation(.get(key: "k")), into: &out)
+        byR1.submit(.operation(.get(key: "k")), into: &out)
+        byR0.deliver(.response(requestID: 1, output: ""), from: r0)
+        byR1.deliver(.response(requestID: 1, output: ""), from: r1)
+        #expect(byR0 == byR1, "which replica answered first must not split the explorer's states")
+    }
+
     @Test("submit broadcasts the request to every replica and sets a retransmit timer")
     func submitBroadcasts() {
         var client = makeClient()

@@ -42,7 +42,8 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
     /// Whether a new request goes to every replica (``Settings/broadcastRequests``).
     public let broadcastsRequests: Bool
     /// The index in ``replicas`` of the replica a new request goes to when it does not go to
-    /// every replica: the one that answered the previous request first.
+    /// every replica: the one that answered the previous request first. A client that
+    /// broadcasts never moves it, so its state does not depend on which replica answered.
     public private(set) var preferredReplica: Int
 
     public init(id: ProcessID, replicas: [ProcessID], settings: Settings) {
@@ -88,7 +89,7 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
-        if let index = replicas.firstIndex(of: sender) {
+        if !broadcastsRequests, let index = replicas.firstIndex(of: sender) {
             preferredReplica = index
         }
         if resent {
