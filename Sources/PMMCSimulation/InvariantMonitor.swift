@@ -50,6 +50,8 @@ struct InvariantMonitor<Machine: StateMachine> {
     private struct Shadow {
         var state = Machine()
         var lastRequest = RequestIDs()
+        /// Slots performed since R3 last compared the whole state.
+        var slotsSinceWholeCompare = 0
     }
 
     /// The last request id performed for each client: clients (`c0`, `c1`, …) in an array by
@@ -97,6 +99,11 @@ struct InvariantMonitor<Machine: StateMachine> {
     private(set) var checks = 0
     /// The shadow of the replica in each slot of the simulator's process table.
     private var shadows: [Shadow?] = []
+    /// How many slots a replica performs between two comparisons of its whole state with its
+    /// shadow (R3); in between, the comparison covers what the performed commands touched.
+    static var wholeCompareInterval: Int { 64 }
+    /// The operations of the commands a replica just performed, for R3; kept to reuse its storage.
+    private var performedOperations: [Machine.Operation] = []
 
     init(window: Int) {
         self.window = window
@@ -204,7 +211,7 @@ struct InvariantMonitor<Machine: StateMachine> {
             return nil
         }
         return Self.updateShadow(&shadows[tableSlot]!, of: id, state: replica.state, slots: before.slotOut..<slotOut,
-                                 observations: observations)
+                                 observations: observations, operations: &performedOperations)
     }
 
     /// A1, A2, A3 and A4 on an acceptor (or a custom process that plays one).
@@ -260,14 +267,23 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// moved past them) to its shadow, in place. R2: each of those slots was performed from a
     /// decision, in order. R3: the shadow's state equals the replica's.
     ///
+    /// R3 compares the whole state once every ``wholeCompareInterval`` slots; in between it
+    /// asks the machine to compare what the reported commands touched
+    /// (`StateMachine.isEqual(to:sinceApplying:)`), so that the check costs what the slots
+    /// changed, not the size of the state. The two were equal at the last check, and a replica
+    /// changes its state only by performing the commands it reports, so nothing else can
+    /// differ. A replica that changed its state without reporting it would be caught at the
+    /// next whole comparison, unless a later command put the same value back first.
+    ///
     /// (A replica that installed a snapshot in catch-up did not perform the slots below the
     /// snapshot's `slot_out`: the caller makes its shadow its new state, unchecked, and R2 and
     /// R3 are checked again from its next event on. The snapshot came from a replica whose own
     /// state passed R3 when it reached that slot.)
     private static func updateShadow(
         _ shadow: inout Shadow, of replica: ProcessID, state: borrowing Machine, slots performed: Range<Int>,
-        observations: [Observation<Machine>]
+        observations: [Observation<Machine>], operations: inout [Machine.Operation]
     ) -> (Invariant, [ProcessID], String)? {
+        operations.removeAll(keepingCapacity: true)
         var next = performed.lowerBound
         for case .applied(let slot, let command) in observations {
             guard slot == next else {
@@ -275,20 +291,33 @@ struct InvariantMonitor<Machine: StateMachine> {
             }
             next += 1
             for command in command.unbatched {
-                if case .operation(let operation) = command.body,
-                   shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
+                let isNew = shadow.lastRequest[command.client].map { command.requestID > $0 } ?? true
+                switch command.body {
+                case .operation(let operation):
+                    // Even a duplicate, which the shadow skips: the replica might have applied it.
+                    operations.append(operation)
+                    guard isNew else { continue }
                     _ = shadow.state.apply(operation)
                     shadow.lastRequest[command.client] = command.requestID
-                } else if case .reconfigure = command.body,
-                          shadow.lastRequest[command.client].map({ command.requestID > $0 }) ?? true {
-                    shadow.lastRequest[command.client] = command.requestID
+                case .reconfigure:
+                    if isNew { shadow.lastRequest[command.client] = command.requestID }
+                case .noop, .batch:
+                    continue
                 }
             }
         }
         guard next == performed.upperBound else {
             return (.r2, [replica], "slot \(next) is below slot_out \(performed.upperBound) but was not performed from a decision")
         }
-        if shadow.state != state {
+        shadow.slotsSinceWholeCompare += performed.count
+        let equal: Bool
+        if shadow.slotsSinceWholeCompare >= wholeCompareInterval {
+            shadow.slotsSinceWholeCompare = 0
+            equal = shadow.state == state
+        } else {
+            equal = shadow.state.isEqual(to: state, sinceApplying: operations)
+        }
+        guard equal else {
             return (.r3, [replica], "state differs from decisions 1..<\(performed.upperBound) applied in order")
         }
         return nil

@@ -46,6 +46,37 @@ struct InvariantMonitorTests {
         #expect(check(&monitor, &role, 2, second, observations: reported) == .r3)
     }
 
+    @Test("a replica that reports a command on another key than the one it performed breaks R3 at once")
+    func r3OtherKey() {
+        var monitor = InvariantMonitor<KV>(window: 5)
+        var role = replica()
+        let performed = append("v1", requestID: 1)
+        let reported = decide(1, performed, to: &role).map { observation -> Observation<KV> in
+            guard case .applied(let slot, _) = observation else { return observation }
+            return .applied(slot: slot, command: KVCommand(client: .client(0), requestID: 1,
+                                                           body: .operation(.append(key: "j", value: "v1"))))
+        }
+        #expect(check(&monitor, &role, 1, performed, observations: reported) == .r3)
+    }
+
+    @Test("a change that no reported command touched breaks R3 at the next comparison of the whole state")
+    func r3WholeState() {
+        var monitor = InvariantMonitor<KV>(window: 5)
+        var role = replica()
+        let performed = append("v1", requestID: 1)
+        let reported = decide(1, performed, to: &role).map { observation -> Observation<KV> in
+            guard case .applied(let slot, _) = observation else { return observation }
+            return .applied(slot: slot, command: KVCommand(client: .client(0), requestID: 1, body: .operation(.get(key: "k"))))
+        }
+        #expect(check(&monitor, &role, 1, performed, observations: reported) == nil)
+        let interval = InvariantMonitor<KV>.wholeCompareInterval
+        for slot in 2...interval {
+            let command = KVCommand(client: .client(0), requestID: slot, body: .operation(.put(key: "m", value: "v\(slot)")))
+            let violation = check(&monitor, &role, slot, command, observations: decide(slot, command, to: &role))
+            #expect(violation == (slot == interval ? .r3 : nil), "slot \(slot)")
+        }
+    }
+
     @Test("a replica whose slot_out moves past a slot it does not report performing breaks R2")
     func r2() {
         var monitor = InvariantMonitor<KV>(window: 5)

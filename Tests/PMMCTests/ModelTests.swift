@@ -184,6 +184,24 @@ struct KeyValueStoreTests {
         #expect(store.storage == ["k1": "v3", "k2": "x"])
     }
 
+    @Test("after equal states apply operations, only the keys they write are compared")
+    func equalSinceApplying() {
+        var store = KeyValueStore()
+        _ = store.apply(.put(key: "a", value: "1"))
+        var other = store
+        _ = store.apply(.append(key: "a", value: "2"))
+        _ = store.apply(.put(key: "b", value: "3"))
+        #expect(!store.isEqual(to: other, sinceApplying: [.append(key: "a", value: "2")]))
+        #expect(!store.isEqual(to: other, sinceApplying: [.put(key: "b", value: "3")]))
+        _ = other.apply(.append(key: "a", value: "2"))
+        _ = other.apply(.put(key: "b", value: "3"))
+        #expect(store.isEqual(to: other, sinceApplying: [.append(key: "a", value: "2"), .put(key: "b", value: "3")]))
+        // A difference no written key shows is not looked for: the states were equal before.
+        _ = other.apply(.put(key: "c", value: "4"))
+        #expect(store.isEqual(to: other, sinceApplying: [.get(key: "c"), .put(key: "b", value: "3")]))
+        #expect(store != other)
+    }
+
     @Test("operations print as in the slides", arguments: [
         (KeyValueStore.Operation.put(key: "k1", value: "v1"), "Put k1 v1"),
         (.get(key: "k2"), "Get k2"),

@@ -50,6 +50,20 @@ public struct KeyValueStore: StateMachine, Hashable {
         }
     }
 
+    /// Compares only the keys that `operations` put or append to: nothing else can have changed
+    /// since the two stores were equal.
+    public func isEqual(to other: Self, sinceApplying operations: [Operation]) -> Bool {
+        for operation in operations {
+            switch operation {
+            case .put(let key, _), .append(let key, _):
+                guard storage[key] == other.storage[key] else { return false }
+            case .get:
+                continue
+            }
+        }
+        return true
+    }
+
     public mutating func apply(_ operation: Operation) -> String {
         switch operation {
         case .put(let key, let value):

@@ -21,6 +21,11 @@ public protocol StateMachine: Equatable, Sendable {
     /// Writes `operation` in the slides' notation, as its `description` spells it; see the
     /// default in the extension.
     static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable)
+
+    /// Whether this state equals `other`, given that the two were equal until each applied
+    /// some of `operations` (not necessarily the same ones, nor in the same order); see the
+    /// default in the extension.
+    func isEqual(to other: Self, sinceApplying operations: [Operation]) -> Bool
 }
 
 extension StateMachine {
@@ -35,5 +40,13 @@ extension StateMachine {
     /// traced message carries one) can write the pieces instead, without building the string.
     public static func writeNotation(of operation: Operation, to output: inout some NotationOutput & ~Copyable) {
         output.write(text: operation.description)
+    }
+
+    /// `self == other`. A machine whose operations each change a part of the state that the
+    /// operation names (a key-value store's key) can compare only those parts: the simulator's
+    /// invariant monitor asks after every command a replica performs (R3), so a whole-state
+    /// comparison makes the check cost the size of the state rather than what changed.
+    public func isEqual(to other: Self, sinceApplying operations: [Operation]) -> Bool {
+        self == other
     }
 }
