@@ -22,11 +22,12 @@ enum ProtocolSwitches {
                                 1,000,000 (default 0: only requests already waiting are
                                 batched, and none waits for the sake of batching)
           --no-batching         every request in a slot of its own (paper figure 1)
-          --broadcast-requests  clients send every request to every replica and every
-                                replica answers, as in paper figure 1; without it a client
-                                sends a new request to one replica (the one that answered
-                                its last request first) and all of them only when it sends
-                                the request again
+          --no-broadcast-requests
+                                a client sends a new request to one replica (the one that
+                                answered its last request first), and to all of them only
+                                when it sends the request again; by default (or with
+                                --broadcast-requests) it sends every request to every
+                                replica and every replica answers, as in paper figure 1
         """
 
     /// Reads the switches and turns the settings' mechanisms off accordingly.
@@ -40,7 +41,13 @@ enum ProtocolSwitches {
         if try reader.flag("--no-state-reduction") { settings.stateReduction = false }
         if try reader.flag("--no-gc") { settings.garbageCollection = false }
         if try reader.flag("--no-catch-up") { settings.catchUp = false }
-        if try reader.flag("--broadcast-requests") { settings.broadcastRequests = true }
+        let broadcast = try reader.flag("--broadcast-requests")
+        if try reader.flag("--no-broadcast-requests") {
+            guard !broadcast else { throw UsageError(message: "--broadcast-requests and --no-broadcast-requests contradict each other") }
+            settings.broadcastRequests = false
+        } else if broadcast {
+            settings.broadcastRequests = true
+        }
         try readBatching(from: &reader, into: &settings)
     }
 
@@ -63,7 +70,7 @@ enum ProtocolSwitches {
 
     /// The pragmatics in force, for a summary's `protocol` line: `leader failure detection
     /// ping every 100 ticks, 3 missed = failed; back-off AIMD 300-5000 ticks (×2, −100);
-    /// timeouts adaptive from 2 ticks up to the fixed intervals; requests to one replica`.
+    /// timeouts adaptive from 2 ticks up to the fixed intervals; requests to every replica`.
     static func describe(_ settings: Settings) -> String {
         let detection = settings.failureDetection.map {
             "ping every \($0.pingInterval) ticks, \($0.missedPings) missed = failed"

@@ -71,17 +71,21 @@ struct CommandTests {
         #expect(ProtocolSwitches.describe(.paper())
             == "leader failure detection off (naive leaders); back-off off; timeouts fixed; requests to every replica")
         #expect(ProtocolSwitches.describe(Settings()) == "leader failure detection ping every 100 ticks, 3 missed = failed; "
-            + "back-off AIMD 300-5000 ticks (×2, −100); timeouts adaptive from 2 ticks up to the fixed intervals; requests to one replica")
+            + "back-off AIMD 300-5000 ticks (×2, −100); timeouts adaptive from 2 ticks up to the fixed intervals; requests to every replica")
     }
 
-    @Test("clients send a new request to one replica by default; --broadcast-requests sends it to every one, on both hosts")
+    @Test("clients send every request to every replica by default; --no-broadcast-requests sends a new one to one replica, on both hosts")
     func broadcastRequestsSwitch() throws {
-        #expect(try !SimulateCommand(arguments: []).options.settings.broadcastRequests)
-        #expect(try !RunCommand(arguments: []).options.settings.broadcastRequests)
+        #expect(try SimulateCommand(arguments: []).options.settings.broadcastRequests)
+        #expect(try RunCommand(arguments: []).options.settings.broadcastRequests)
         #expect(try SimulateCommand(arguments: ["--broadcast-requests"]).options.settings.broadcastRequests)
-        #expect(try RunCommand(arguments: ["--broadcast-requests"]).options.settings.broadcastRequests)
+        #expect(try !SimulateCommand(arguments: ["--no-broadcast-requests"]).options.settings.broadcastRequests)
+        #expect(try !RunCommand(arguments: ["--no-broadcast-requests"]).options.settings.broadcastRequests)
+        #expect(usageError { () throws(UsageError) in
+            try SimulateCommand(arguments: ["--broadcast-requests", "--no-broadcast-requests"])
+        } == "--broadcast-requests and --no-broadcast-requests contradict each other")
         #expect(Settings.paper().broadcastRequests)
-        #expect(SimulateCommand.usage.contains("--broadcast-requests") && RunCommand.usage.contains("--broadcast-requests"))
+        #expect(SimulateCommand.usage.contains("--no-broadcast-requests") && RunCommand.usage.contains("--no-broadcast-requests"))
     }
 
     @Test("an unknown walk-through suggests the nearest name, if one is near")

@@ -164,8 +164,8 @@ struct ClusterTests {
                 }
                 return applied == 2 && completed
             }
-            // c0 sends its request to r0 only (Settings.broadcastRequests is off); a
-            // retransmission, if the machine is slow, goes to both, later.
+            // c0 sends its request to r0 first: then to r1 as well (Settings.broadcastRequests,
+            // the default), or to r1 only in a retransmission, later, if the machine is slow.
             #expect(seen.first == "request to r0")
             #expect(seen.contains("completed c0#1 "))
             #expect(seen.contains("applied 1 at r0") && seen.contains("applied 1 at r1"))

@@ -3,11 +3,13 @@ import PMMC
 import PMMCSimulation
 import PMMCTesting
 
-/// A client sends a new request to one replica (``Settings/broadcastRequests`` off, the
+/// A client sends a new request to one replica (``Settings/broadcastRequests`` off; on by
 /// default): fewer messages per command, one retransmission when that replica has crashed,
 /// and the same safety under faults.
 @Suite("One replica per request")
 struct OneReplicaRequestTests {
+    static let oneReplica = Settings(broadcastRequests: false)
+
     /// All messages and protocol messages (all but client requests and responses) per
     /// completed operation with 64 closed-loop clients, batches of up to 64 and latency 1-10.
     static func messagesPerOperation(broadcast: Bool) throws -> (all: Double, protocol: Double) {
@@ -37,7 +39,7 @@ struct OneReplicaRequestTests {
     @Test("a crashed preferred replica costs its clients one retransmission each; then they use the other replica")
     func crashedPreferredReplica() throws {
         let workload = KeyValueWorkload.appends(count: 40, keys: 2, seed: 5)
-        let (simulation, outcome) = try runToCompletion(seed: 5, workload: workload, clients: 4) { simulation in
+        let (simulation, outcome) = try runToCompletion(seed: 5, workload: workload, clients: 4, settings: Self.oneReplica) { simulation in
             try simulation.schedule(.crash(.replica(0)), at: 0)
         }
         #expect(outcome == .conditionMet)
@@ -60,7 +62,8 @@ struct OneReplicaRequestTests {
         let workload = KeyValueWorkload.appends(count: 60, keys: 3, seed: seed)
         let network = NetworkModel(latency: 1...10, lossRate: 0.1, duplicationRate: 0.05)
         let (simulation, outcome) = try runToCompletion(
-            seed: seed, workload: workload, replicas: 3, clients: 6, network: network, timeLimit: 500_000
+            seed: seed, workload: workload, replicas: 3, clients: 6, settings: Self.oneReplica, network: network,
+            timeLimit: 500_000
         ) { simulation in
             try simulation.schedule(.crash(.replica(1)), at: 150)
         }

@@ -11,8 +11,7 @@ struct ClientTests {
 
     @Test("without broadcastRequests a new request goes to one replica, a retransmission to every one, and the next request to the replica that answered first")
     func oneReplicaPerRequest() {
-        let settings = Settings(requestRetransmit: 200, adaptiveRetransmission: nil)
-        #expect(!settings.broadcastRequests)
+        let settings = Settings(requestRetransmit: 200, adaptiveRetransmission: nil, broadcastRequests: false)
         var client = Client<KV>(id: .client(3), replicas: replicas(2), settings: settings)
         #expect(client.preferredReplica == 1, "client 3 of 2 replicas starts at r1")
         var out = Box()

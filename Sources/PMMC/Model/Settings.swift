@@ -47,14 +47,14 @@ public struct Settings: Hashable, Sendable {
     /// When `nil`, every request is proposed in a slot of its own, as in paper figure 1.
     public var batching: Batching?
     /// Whether a client sends each new request to every replica, as in paper figure 1's
-    /// client, and every replica answers every command it performs. When `false`, a client
-    /// sends a new request to one replica only, the one that answered its previous request
-    /// first (at first the replica whose index is the client's index modulo the number of
-    /// replicas), and to every replica only when it sends the request again; a replica
-    /// answers only the requests it received. That halves the requests and responses and
-    /// spares replicas proposing each other's requests, at the price of one retransmission
-    /// interval when the chosen replica has crashed (Docs/Pragmatics.md, "One replica per
-    /// request").
+    /// client, and every replica answers every command it performs (the default). When
+    /// `false`, a client sends a new request to one replica only, the one that answered its
+    /// previous request first (at first the replica whose index is the client's index modulo
+    /// the number of replicas), and to every replica only when it sends the request again; a
+    /// replica answers only the requests it received. That halves the requests and responses,
+    /// at the price of one retransmission interval for every request or response lost, or
+    /// sent to a crashed replica, and of replicas competing for slots with different commands
+    /// (Docs/Pragmatics.md, "One replica per request").
     public var broadcastRequests: Bool
 
     /// How a passive leader watches the active one.
@@ -133,7 +133,7 @@ public struct Settings: Hashable, Sendable {
         executedReportInterval: Int = 100,
         retainedDecisions: Int = 1_000,
         batching: Batching? = Batching(),
-        broadcastRequests: Bool = false
+        broadcastRequests: Bool = true
     ) {
         self.window = window
         self.requestRetransmit = requestRetransmit

@@ -4,8 +4,8 @@
 /// A client has at most one request in flight and numbers its requests 1, 2, 3, …; replicas
 /// rely on both for at-most-once execution.
 ///
-/// Where we depart from the paper: the paper's client broadcasts every request to every
-/// replica. With ``Settings/broadcastRequests`` off (the practical default) a client sends a
+/// Where we depart from the paper, when asked: the paper's client broadcasts every request to
+/// every replica, as ours does by default. With ``Settings/broadcastRequests`` off a client sends a
 /// new request to one replica, its ``preferredReplica``, and broadcasts a request only when it
 /// sends it again. The preferred replica is at first the one whose index is the client's
 /// index modulo the number of replicas, and then whichever replica answered the previous

@@ -40,14 +40,14 @@ public struct ExplorationSettings<Machine: StateMachine & Hashable> {
     public private(set) var replacements: [(id: ProcessID, make: (Role<Machine>) -> any CustomRole<Machine>)] = []
 
     /// A cluster of `replicas`, `leaders` and `acceptors` whose clients submit `workload`, with
-    /// no faults and no timers. By default clients broadcast their requests
+    /// no faults and no timers. Clients broadcast their requests by default
     /// (``Settings/broadcastRequests``), as in the paper: every replica then proposes every
     /// request, so the search covers the interleavings of competing proposals (with one
     /// replica per request, 1,000 random walks no longer find the bug zoo's stale-preempted
     /// leader).
     public init(
         replicas: Int = 2, leaders: Int = 1, acceptors: Int = 3, workload: [[Machine.Operation]],
-        settings: Settings = Settings(broadcastRequests: true), drops: Bool = false, duplicates: Bool = false, timers: Bool = false
+        settings: Settings = Settings(), drops: Bool = false, duplicates: Bool = false, timers: Bool = false
     ) {
         self.replicas = replicas
         self.leaders = leaders
