@@ -20,6 +20,15 @@ struct InvariantMonitorTests {
         return outbox.observations
     }
 
+    /// Delivers `decision(slot, performed)` to `replica`; returns what it observed, with the
+    /// command it reports performing replaced by `reported`.
+    private func decide(_ slot: Int, _ performed: KVCommand, to replica: inout Role<KV>, reporting reported: KVCommand) -> [Observation<KV>] {
+        decide(slot, performed, to: &replica).map { observation in
+            guard case .applied(let slot, _) = observation else { return observation }
+            return .applied(slot: slot, command: reported)
+        }
+    }
+
     private func check(
         _ monitor: inout InvariantMonitor<KV>, _ replica: inout Role<KV>, _ slot: Int, _ command: KVCommand,
         observations: [Observation<KV>]
@@ -39,10 +48,7 @@ struct InvariantMonitorTests {
         let first = append("v1", requestID: 1)
         #expect(check(&monitor, &role, 1, first, observations: decide(1, first, to: &role)) == nil)
         let second = append("v2", requestID: 2)
-        let reported = decide(2, second, to: &role).map { observation -> Observation<KV> in
-            guard case .applied(let slot, _) = observation else { return observation }
-            return .applied(slot: slot, command: append("v3", requestID: 2))
-        }
+        let reported = decide(2, second, to: &role, reporting: append("v3", requestID: 2))
         #expect(check(&monitor, &role, 2, second, observations: reported) == .r3)
     }
 
@@ -51,11 +57,8 @@ struct InvariantMonitorTests {
         var monitor = InvariantMonitor<KV>(window: 5)
         var role = replica()
         let performed = append("v1", requestID: 1)
-        let reported = decide(1, performed, to: &role).map { observation -> Observation<KV> in
-            guard case .applied(let slot, _) = observation else { return observation }
-            return .applied(slot: slot, command: KVCommand(client: .client(0), requestID: 1,
-                                                           body: .operation(.append(key: "j", value: "v1"))))
-        }
+        let otherKey = KVCommand(client: .client(0), requestID: 1, body: .operation(.append(key: "j", value: "v1")))
+        let reported = decide(1, performed, to: &role, reporting: otherKey)
         #expect(check(&monitor, &role, 1, performed, observations: reported) == .r3)
     }
 
@@ -64,10 +67,8 @@ struct InvariantMonitorTests {
         var monitor = InvariantMonitor<KV>(window: 5)
         var role = replica()
         let performed = append("v1", requestID: 1)
-        let reported = decide(1, performed, to: &role).map { observation -> Observation<KV> in
-            guard case .applied(let slot, _) = observation else { return observation }
-            return .applied(slot: slot, command: KVCommand(client: .client(0), requestID: 1, body: .operation(.get(key: "k"))))
-        }
+        let read = KVCommand(client: .client(0), requestID: 1, body: .operation(.get(key: "k")))
+        let reported = decide(1, performed, to: &role, reporting: read)
         #expect(check(&monitor, &role, 1, performed, observations: reported) == nil)
         let interval = InvariantMonitor<KV>.wholeCompareInterval
         for slot in 2...interval {
