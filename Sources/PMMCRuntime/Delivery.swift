@@ -8,6 +8,9 @@ enum Delivery<Machine: StateMachine>: Sendable {
     case timer(TimerID)
     /// The process's scout or commander `child` has exited.
     case childExited(ProcessID)
+    /// A client call, posted by its caller's task: the actor sends it in its turn and resumes
+    /// the caller with the response.
+    case call(ClientSession<Machine>.Call)
     /// A client call's caller was cancelled; stop waiting for it.
     case cancelCall(ticket: Int)
 }

@@ -124,6 +124,19 @@ struct ClusterTests {
         }
     }
 
+    @Test("a caller cancelled before it calls throws; its request is still sent, as when cancelled later")
+    func cancelledBeforeCalling() async throws {
+        try await withCluster { cluster in
+            let client = try cluster.makeClient()
+            let call = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                try await client.put("k", "early")
+            }
+            await #expect(throws: CancellationError.self) { try await call.value }
+            #expect(try await client.get("k") == "early")
+        }
+    }
+
     @Test("a crashed client's calls fail")
     func clientCrash() async throws {
         try await withCluster { cluster in
