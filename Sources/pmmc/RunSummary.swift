@@ -51,7 +51,7 @@ struct RunSummary {
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
                 + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
             ("per command", Summary.perCommand(messages: messages, protocolMessages: statistics.protocolMessagesSent, completed: completed)),
-            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
+            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (run inside their leader's actor)"),
             ("retained", Summary.describe(retained)),
             ("timers", "\(statistics.timersFired.grouped) fired, \(statistics.timersCancelled.grouped) cancelled when their process exited or crashed"),
             ("wall time", "\(String(format3: seconds)) s"),

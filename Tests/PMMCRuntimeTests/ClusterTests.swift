@@ -76,6 +76,30 @@ struct ClusterTests {
         }
     }
 
+    @Test("scouts and commanders run inside their leader's actor: spawning one starts no task")
+    func childrenAreHosted() async throws {
+        try await withCluster { cluster in
+            let events = cluster.events()
+            // The most tasks running whenever a child was spawned, and how many were.
+            let watcher = Task {
+                var (most, spawned) = (0, 0)
+                for await case .spawned in events {
+                    most = max(most, cluster.runningTasks)
+                    spawned += 1
+                }
+                return (most, spawned)
+            }
+            let clients = try (0..<2).map { _ in try cluster.makeClient() }
+            try await Workload.run(clients, 0..<10)
+            await cluster.shutdown()
+            let (most, spawned) = await watcher.value
+            #expect(spawned >= cluster.statistics.commandersSpawned)
+            #expect(spawned >= 20)
+            // Two replicas, two leaders, three acceptors, two clients and the timer loop.
+            #expect(most <= 10)
+        }
+    }
+
     @Test("a cluster dropped without shutdown stops its tasks, and its bus and every actor are freed")
     func droppedClusterIsFreed() async throws {
         let (bus, actors) = try await dropClusterAfterWork()
