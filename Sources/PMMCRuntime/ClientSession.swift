@@ -11,7 +11,7 @@ import PMMC
 struct ClientSession<Machine: StateMachine> {
     typealias Continuation = UnsafeContinuation<Machine.Output?, any Error>
 
-    struct Call: Sendable {
+    struct Call {
         let ticket: Int
         let body: Command<Machine>.Body
         let continuation: Continuation
@@ -21,9 +21,16 @@ struct ClientSession<Machine: StateMachine> {
     private(set) var history: [OperationRecord<Machine>] = []
     private var waiting: [Call] = []
     private var head = 0
+    private var nextTicket = 0
     /// The call whose request is in flight; its continuation is `nil` once the caller was
     /// cancelled (the request itself stays in flight until answered).
     private var inFlight: (ticket: Int, continuation: Continuation?)?
+
+    /// A number naming a new call.
+    mutating func newTicket() -> Int {
+        nextTicket += 1
+        return nextTicket
+    }
 
     mutating func enqueue(_ call: Call) {
         waiting.append(call)

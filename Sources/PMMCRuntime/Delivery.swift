@@ -10,9 +10,6 @@ enum Delivery<Machine: StateMachine>: Sendable {
     case timer(TimerID)
     /// A timer that `child`, a scout or commander this leader hosts, set has fired.
     case childTimer(TimerID, child: ProcessID)
-    /// A client call, posted by its caller's task: the actor sends it in its turn and resumes
-    /// the caller with the response.
-    case call(ClientSession<Machine>.Call)
     /// A client call's caller was cancelled; stop waiting for it.
     case cancelCall(ticket: Int)
 }

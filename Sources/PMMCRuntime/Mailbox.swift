@@ -14,18 +14,15 @@ final class Mailbox<Machine: StateMachine>: Sendable {
     private let state = Locked(State())
     private let stopped = Atomic<Bool>(false)
 
-    /// Queues `delivery` for the actor, waking it if it waits. Returns `false`, having
-    /// queued nothing, once the mailbox is stopped.
-    @discardableResult
-    func post(_ delivery: Delivery<Machine>) -> Bool {
-        let (accepted, waiter) = state.withLock { state -> (Bool, UnsafeContinuation<Void, Never>?) in
-            guard !state.stopped else { return (false, nil) }
+    /// Queues `delivery` for the actor, waking it if it waits. Ignored once stopped.
+    func post(_ delivery: Delivery<Machine>) {
+        let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            guard !state.stopped else { return nil }
             state.queue.append(delivery)
             defer { state.waiter = nil }
-            return (true, state.waiter)
+            return state.waiter
         }
         waiter?.resume()
-        return accepted
     }
 
     /// Waits until something is queued, then moves all of it, oldest first, into the empty
@@ -53,24 +50,15 @@ final class Mailbox<Machine: StateMachine>: Sendable {
     /// Whether the process was stopped (crashed, exited, or shut down).
     var isStopped: Bool { stopped.load(ordering: .acquiring) }
 
-    /// Stops the process: it handles nothing more, and its drain loop ends. What was queued
-    /// stays for ``takeLeftovers()``, so that the drain loop can fail the client calls in it.
+    /// Stops the process: it handles nothing more, and its drain loop ends.
     func stop() {
         stopped.store(true, ordering: .releasing)
         let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in
             state.stopped = true
+            state.queue.removeAll()
             defer { state.waiter = nil }
             return state.waiter
         }
         waiter?.resume()
-    }
-
-    /// Once stopped: takes what was queued and never handled. Nothing is queued after it.
-    func takeLeftovers() -> [Delivery<Machine>] {
-        state.withLock { state in
-            precondition(state.stopped, "leftovers taken from a running mailbox")
-            defer { state.queue = [] }
-            return state.queue
-        }
     }
 }

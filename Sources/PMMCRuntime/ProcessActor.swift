@@ -1,5 +1,4 @@
 import PMMC
-import Synchronization
 
 /// One process of the paper (a replica, leader, acceptor or client) as an actor, with a
 /// leader's scouts and commanders inside it. It holds the role's value in a ``Role`` and
@@ -18,8 +17,8 @@ actor ProcessActor<Machine: StateMachine> {
     private let bus: MessageBus<Machine>
     /// Carries out the role's effects; holds a client's effects.session.
     private var effects: ActorEffects<Machine>
-    /// Numbers the client calls made on this process, from any task.
-    private nonisolated let tickets = Atomic<Int>(0)
+    /// Why the drain loop ended, once it has: calls made afterwards fail with it.
+    private var stopped: RuntimeError?
 
     init(process: Role<Machine>, mailbox: Mailbox<Machine>, bus: MessageBus<Machine>) {
         self.id = process.id
@@ -43,8 +42,7 @@ actor ProcessActor<Machine: StateMachine> {
     var history: [OperationRecord<Machine>] { effects.session.history }
 
     /// Starts the process, then handles its mailbox in order until it exits, crashes, or the
-    /// cluster shuts down. Runs on the process's own task. Calls left in the mailbox then
-    /// fail, as do those waiting or in flight.
+    /// cluster shuts down. Runs on the process's own task.
     func run() async {
         if !mailbox.isStopped {
             outbox.removeAll()
@@ -57,46 +55,30 @@ actor ProcessActor<Machine: StateMachine> {
             // One clock read per batch: its deliveries were all queued by now, and a tick
             // (a millisecond) is far longer than a batch takes.
             let now = bus.now
-            for index in batch.indices {
-                guard !mailbox.isStopped else {
-                    batch.removeFirst(index)
-                    break drain
-                }
-                handle(batch[index], at: now)
+            for delivery in batch {
+                guard !mailbox.isStopped else { break drain }
+                handle(delivery, at: now)
             }
             batch.removeAll(keepingCapacity: true)
         }
-        let reason = stopReason
+        let reason = bus.isClosed ? RuntimeError.shutDown : .crashed(id)
+        stopped = reason
         effects.session.failAll(reason)
-        for case .call(let call) in batch + mailbox.takeLeftovers() {
-            call.continuation.resume(throwing: reason)
-        }
-    }
-
-    /// Why the drain loop ends or has ended: the cluster shut down, or the process crashed.
-    private nonisolated var stopReason: RuntimeError {
-        bus.isClosed ? .shutDown : .crashed(id)
     }
 
     /// Client only: sends `body` as a request once every earlier call has completed, and
     /// returns the output of the first response.
-    ///
-    /// Runs on the caller's task, not the actor: it posts the call to the mailbox, the drain
-    /// loop sends it in its turn, and the response resumes the caller directly, with no hop
-    /// onto the actor and back (Docs/Runtime.md, "Fewer hops").
-    nonisolated func call(_ body: Command<Machine>.Body) async throws -> Machine.Output? {
-        let ticket = tickets.add(1, ordering: .relaxed).newValue
+    func call(_ body: Command<Machine>.Body) async throws -> Machine.Output? {
+        let ticket = effects.session.newTicket()
         let mailbox = mailbox
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
-                guard mailbox.post(.call(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))) else {
-                    continuation.resume(throwing: stopReason)
+                if let stopped {
+                    continuation.resume(throwing: stopped)
                     return
                 }
-                // A caller cancelled before the call was posted had its cancellation posted
-                // first, which found nothing to cancel: post it again, after the call. A
-                // second cancellation of the same call does nothing.
-                if Task.isCancelled { mailbox.post(.cancelCall(ticket: ticket)) }
+                effects.session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
+                submitNextCall(at: bus.now)
             }
         } onCancel: {
             mailbox.post(.cancelCall(ticket: ticket))
@@ -133,8 +115,6 @@ actor ProcessActor<Machine: StateMachine> {
             bus.emit(.timerFired(child, timer))
             carryOut(of: child)
             return
-        case .call(let call):
-            effects.session.enqueue(call)
         case .cancelCall(let ticket):
             effects.session.cancel(ticket: ticket)
         }
