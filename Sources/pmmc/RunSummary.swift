@@ -22,7 +22,7 @@ struct RunSummary {
     /// What the replicas, leaders and acceptors kept at the end.
     let retained: RetainedState
 
-    var completed: Int { records.filter(\.isComplete).count }
+    var completed: Int { records.count { $0.isComplete } }
 
     /// Slots decided and applied by the replica that got furthest.
     var slotsDecided: Int { (replicas.map(\.slotOut).max() ?? 1) - 1 }
@@ -78,7 +78,7 @@ struct RunSummary {
     }
 
     private var latencyText: String {
-        let latencies = records.compactMap(\.latency).map(\.seconds).sorted()
+        let latencies = records.compactMap { $0.latency?.seconds }.sorted()
         guard !latencies.isEmpty else { return "-" }
         func percentile(_ p: Double) -> Double {
             latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
