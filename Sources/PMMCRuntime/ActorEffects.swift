@@ -3,7 +3,8 @@ import PMMCHost
 
 /// How a process actor carries out what its role's handlers ask for, as an ``EffectHost``:
 /// sends go to the bus, consecutive ones together so that it takes its lock once for them;
-/// spawns, timers and exits go to the bus; a client's completed requests go to its session.
+/// timers and exits go to the bus; spawned children and exited ones wait for the actor,
+/// which hosts them; a client's completed requests go to its session.
 /// Decisions and performed slots become events for the bus's listeners.
 struct ActorEffects<Machine: StateMachine>: EffectHost {
     let bus: MessageBus<Machine>
@@ -14,6 +15,10 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     private var posts: [(Mailbox<Machine>, Delivery<Machine>)] = []
     /// The process whose sends are waiting.
     private var sender: ProcessID?
+    /// Children spawned, for the actor to start and host, in order.
+    var spawned: [Role<Machine>] = []
+    /// Hosted children that exited, for the actor to forget and tell their leader of.
+    var exited: [ProcessID] = []
 
     init(bus: MessageBus<Machine>) {
         self.bus = bus
@@ -26,8 +31,7 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     }
 
     mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        flushSends()
-        bus.spawn(child, by: parent)
+        spawned.append(child)
     }
 
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
@@ -38,6 +42,7 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     mutating func exit(_ process: ProcessID) {
         flushSends()
         bus.exit(process)
+        if process.host != process { exited.append(process) }
     }
 
     mutating func complete(client: ProcessID, requestID: Int, output: Machine.Output?) {

@@ -2,8 +2,8 @@ import PMMC
 
 /// A running PMMC deployment in which every process is an actor.
 ///
-/// Each replica, leader, acceptor and client is a ``ProcessActor`` on a task of its own, and
-/// so is every scout and commander a leader spawns, for as long as it lives. They talk through
+/// Each replica, leader, acceptor and client is a ``ProcessActor`` on a task of its own; a
+/// leader's actor also hosts the scouts and commanders it spawns, for as long as they live. They talk through
 /// a message bus that can lose, delay and partition messages and crash processes. Timers run
 /// on the real clock: one tick of ``ClusterOptions/settings`` lasts ``ClusterOptions/tick``.
 ///
@@ -150,7 +150,7 @@ public final class Cluster<Machine: StateMachine>: Sendable {
 
     /// The current state of process `id`, if it is live (or crashed).
     public func process(_ id: ProcessID) async -> Role<Machine>? {
-        await bus.actor(id)?.state
+        await bus.actor(id)?.state(of: id)
     }
 
     public func replica(_ index: Int) async -> Replica<Machine>? {

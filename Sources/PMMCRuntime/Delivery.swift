@@ -4,10 +4,27 @@ import PMMC
 enum Delivery<Machine: StateMachine>: Sendable {
     /// A message from another process; `id` names this copy in events and traces.
     case message(Message<Machine>, from: ProcessID, id: Int)
+    /// A message for `child`, a scout or commander this leader hosts.
+    case childMessage(Message<Machine>, from: ProcessID, to: ProcessID, id: Int)
     /// A timer the process set has fired.
     case timer(TimerID)
-    /// The process's scout or commander `child` has exited.
-    case childExited(ProcessID)
+    /// A timer that `child`, a scout or commander this leader hosts, set has fired.
+    case childTimer(TimerID, child: ProcessID)
     /// A client call's caller was cancelled; stop waiting for it.
     case cancelCall(ticket: Int)
+}
+
+extension Delivery {
+    /// `message` from `source` for `destination`, whose actor is this mailbox's: its own, or
+    /// its host's for a scout or commander.
+    static func message(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, id: Int) -> Delivery {
+        destination.host == destination
+            ? .message(message, from: source, id: id)
+            : .childMessage(message, from: source, to: destination, id: id)
+    }
+
+    /// `timer` for `process`, whose actor is this mailbox's.
+    static func timer(_ timer: TimerID, for process: ProcessID) -> Delivery {
+        process.host == process ? .timer(timer) : .childTimer(timer, child: process)
+    }
 }

@@ -10,7 +10,8 @@ import Synchronization
 /// receiver. With no faults, messages between two processes arrive in the order sent, because
 /// each sender's sends happen one after another and each mailbox is a FIFO queue. A leader and
 /// its scouts and commanders share a host: messages among them are never lost, delayed or cut
-/// by a partition, and they crash together.
+/// by a partition, and they crash together. They share an actor too: the registry maps a
+/// child's id to its leader's actor and mailbox, which hosts it.
 final class MessageBus<Machine: StateMachine>: Sendable {
     private struct Entry {
         let actor: ProcessActor<Machine>
@@ -84,13 +85,11 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// Starts each of `processes` on a task of its own, and returns their actors in order. It
     /// starts all of them or none: it throws ``RuntimeError/processExists(_:)`` if an id is
-    /// taken by a live or crashed process (or named twice), ``RuntimeError/crashed(_:)`` for
-    /// a scout or commander whose leader has crashed, and ``RuntimeError/shutDown`` after
-    /// shutdown.
-    /// When a leader `parent` spawns them, the `spawned` events are given out before any of
-    /// them can act, so a child's first message never comes before its spawn.
+    /// taken by a live or crashed process (or named twice), and ``RuntimeError/shutDown``
+    /// after shutdown. Scouts and commanders are not started here: their leader's actor
+    /// hosts them (``adopt(_:by:)``).
     @discardableResult
-    func start(_ processes: [Role<Machine>], spawnedBy parent: ProcessID? = nil) throws(RuntimeError) -> [ProcessActor<Machine>] {
+    func start(_ processes: [Role<Machine>]) throws(RuntimeError) -> [ProcessActor<Machine>] {
         let entries = processes.map { process in
             let mailbox = Mailbox<Machine>()
             return Entry(actor: ProcessActor(process: process, mailbox: mailbox, bus: self), mailbox: mailbox)
@@ -100,14 +99,13 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             var ids: Set<ProcessID> = []
             for process in processes {
                 let id = process.id
+                precondition(id.host == id, "\(id) is started by its leader's actor, not on a task of its own")
                 guard state.processes[id] == nil, ids.insert(id).inserted else { throw .processExists(id) }
-                guard !state.isCrashed(id) else { throw .crashed(id.host) }
             }
             for (process, entry) in zip(processes, entries) {
                 state.statistics.host.countSpawn(of: process)
                 let id = process.id
                 state.processes[id] = entry
-                if let parent { emit(.spawned(id, by: parent)) }
                 running.add(1, ordering: .relaxed)
                 state.tasks[id] = Task {
                     await entry.actor.run()
@@ -123,32 +121,35 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         return entries.map { $0.actor }
     }
 
-    /// A leader asks to start its scout or commander `child`. A leader that has crashed, or a
-    /// cluster that has shut down, starts none; a child under a live child's id is a bug in
-    /// the leader's role.
-    func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        do {
-            try start([child], spawnedBy: parent)
-        } catch .processExists(let id) {
-            preconditionFailure("\(parent) spawned \(id), which already exists")
-        } catch {
-            return
+    /// Leader `parent` spawned its scout or commander `child`, which its actor will host:
+    /// messages and timers for `child` go to the leader's mailbox from now on. Returns whether
+    /// the child may start: not if the leader has crashed or the cluster has shut down. The
+    /// `spawned` event is given out here, before the child can act, so a child's first
+    /// message never comes before its spawn. A child under a live child's id is a bug in the
+    /// leader's role.
+    func adopt(_ child: Role<Machine>, by parent: ProcessID) -> Bool {
+        let id = child.id
+        precondition(id.host == parent, "\(parent) spawned \(id), which is not its child")
+        return state.withLock { state in
+            guard !state.closed, !state.isCrashed(parent), let host = state.processes[parent] else { return false }
+            precondition(state.processes[id] == nil, "\(parent) spawned \(id), which already exists")
+            state.statistics.host.countSpawn(of: child)
+            state.processes[id] = host
+            emit(.spawned(id, by: parent))
+            return true
         }
     }
 
-    /// A scout or commander has finished: it is forgotten, its timers are cancelled, its drain
-    /// loop ends, and its leader is told (as ``Role/childExited(_:at:)``), unless the leader has
-    /// crashed.
+    /// Process `id` has finished: it is forgotten and its timers are cancelled. A process on
+    /// a task of its own has its drain loop ended; a scout or commander is forgotten by its
+    /// leader's actor, which carries out the exit.
     func exit(_ id: ProcessID) {
-        let (entry, parent) = state.withLock { state in
+        let entry = state.withLock { state in
             state.statistics.timersCancelled += state.timers.cancelTimers(of: id)
-            return (state.processes.removeValue(forKey: id), state.isCrashed(id.host) ? nil : state.processes[id.host])
+            return state.processes.removeValue(forKey: id)
         }
-        entry?.mailbox.stop()
+        if id.host == id { entry?.mailbox.stop() }
         emit(.exited(id))
-        if id.host != id {
-            parent?.mailbox.post(.childExited(id))
-        }
     }
 
     private func finished(_ id: ProcessID) {
@@ -206,7 +207,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                     emit(.sent(Envelope(source: source, destination: destination, message: message), id: id))
                 }
                 switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
-                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, id: id)))
+                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, to: destination, id: id)))
                 case .drop(let reason) where observing:
                     drops.append((Envelope(source: source, destination: destination, message: message), id, reason))
                 case .drop, .delayed, .ignored: break
@@ -266,7 +267,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                        in: &state, tick: tick)
         }
         switch route {
-        case .deliver(let mailbox): mailbox.post(.message(envelope.message, from: envelope.source, id: id))
+        case .deliver(let mailbox):
+            mailbox.post(.message(envelope.message, from: envelope.source, to: envelope.destination, id: id))
         case .drop(let reason): emit(.dropped(envelope, id: id, reason: reason))
         case .delayed, .ignored: break
         }
@@ -300,7 +302,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     private func runTimers() async {
         let clock = ContinuousClock()
         var due: [TimerQueue<Machine>.Action] = []
-        var timers: [(Mailbox<Machine>, TimerID)] = []
+        var timers: [(Mailbox<Machine>, Delivery<Machine>)] = []
         while true {
             let now = clock.now
             let next = state.withLock { state -> ContinuousClock.Instant? in
@@ -310,12 +312,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                         preconditionFailure("timer \(timer) came due for \(id), which exited without cancelling it")
                     }
                     state.statistics.host.timersFired += 1
-                    timers.append((entry.mailbox, timer))
+                    timers.append((entry.mailbox, .timer(timer, for: id)))
                 }
                 return state.timers.nextDeadline
             }
-            for (mailbox, timer) in timers {
-                mailbox.post(.timer(timer))
+            for (mailbox, delivery) in timers {
+                mailbox.post(delivery)
             }
             for case .deliver(let envelope, let id) in due {
                 deliverDelayed(envelope, id: id)
@@ -340,18 +342,17 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// Crashes `id` and, for a leader, its scouts and commanders, and cancels their timers.
     func crash(_ id: ProcessID) throws(RuntimeError) {
-        let mailboxes = try state.withLock { state throws(RuntimeError) -> [Mailbox<Machine>] in
-            guard state.processes[id] != nil else { throw .unknownProcess(id) }
+        let mailbox = try state.withLock { state throws(RuntimeError) -> Mailbox<Machine> in
+            guard let entry = state.processes[id] else { throw .unknownProcess(id) }
             state.crashed.insert(id)
-            let crashed = state.processes.filter { $0.key == id || $0.key.host == id }
-            for process in crashed.keys {
+            for process in state.processes.keys where process == id || process.host == id {
                 state.statistics.timersCancelled += state.timers.cancelTimers(of: process)
             }
-            return crashed.map(\.value.mailbox)
+            return entry.mailbox
         }
-        for mailbox in mailboxes {
-            mailbox.stop()
-        }
+        // A leader's scouts and commanders live in its actor: they stop with its mailbox. A
+        // crashed child alone keeps its host running; the bus drops what it sends and is sent.
+        if id.host == id { mailbox.stop() }
         emit(.crashed(id))
     }
 

@@ -1,13 +1,18 @@
 import PMMC
 
-/// One process of the paper (a replica, leader, acceptor, client, scout or commander) as an
-/// actor. It holds the role's value in a ``Role`` and drives it exactly as the simulator
-/// does: `start`, then one `receive` or `timerFired` per item of its mailbox, carrying out
-/// the effects each call leaves in the outbox. The protocol itself lives only in `PMMC`.
+/// One process of the paper (a replica, leader, acceptor or client) as an actor, with a
+/// leader's scouts and commanders inside it. It holds the role's value in a ``Role`` and
+/// drives it exactly as the simulator does: `start`, then one `receive` or `timerFired` per
+/// item of its mailbox, carrying out the effects each call leaves in the outbox. A child a
+/// leader spawns is started at once and hosted here: its messages and timers come through
+/// the leader's mailbox, and its exit is told to the leader (``Role/childExited(_:at:)``)
+/// as soon as it is carried out. The protocol itself lives only in `PMMC`.
 actor ProcessActor<Machine: StateMachine> {
     nonisolated let id: ProcessID
     nonisolated let mailbox: Mailbox<Machine>
     private var process: Role<Machine>
+    /// A leader's live scouts and commanders.
+    private var children = HostedChildren<Machine>()
     private var outbox = Outbox<Machine>()
     private let bus: MessageBus<Machine>
     /// Carries out the role's effects; holds a client's effects.session.
@@ -28,8 +33,10 @@ actor ProcessActor<Machine: StateMachine> {
         bus.actorReleased()
     }
 
-    /// The role's current state.
-    var state: Role<Machine> { process }
+    /// The current state of this process, or of its live child `id`.
+    func state(of id: ProcessID) -> Role<Machine>? {
+        id == self.id ? process : children.role(id)
+    }
 
     /// The requests this process sent as a client, in order.
     var history: [OperationRecord<Machine>] { effects.session.history }
@@ -41,7 +48,7 @@ actor ProcessActor<Machine: StateMachine> {
             outbox.removeAll()
             outbox.now = bus.now
             process.start(into: &outbox)
-            carryOut()
+            carryOut(of: id)
         }
         var batch: [Delivery<Machine>] = []
         drain: while await mailbox.take(into: &batch) {
@@ -89,15 +96,29 @@ actor ProcessActor<Machine: StateMachine> {
                                     ignored: outbox.observations.contains(.ignored)))
                 effects.report(outbox.observations, of: id)
             }
+        case .childMessage(let message, let sender, let child, let messageID):
+            guard let index = children.index(of: child) else { return }
+            children[index].receive(message, from: sender, into: &outbox)
+            if bus.isObserved {
+                bus.emit(.delivered(Envelope(source: sender, destination: child, message: message), id: messageID,
+                                    ignored: outbox.observations.contains(.ignored)))
+                effects.report(outbox.observations, of: child)
+            }
+            carryOut(of: child)
+            return
         case .timer(let timer):
             process.timerFired(timer, into: &outbox)
             bus.emit(.timerFired(id, timer))
-        case .childExited(let child):
-            process.childExited(child, at: now)
+        case .childTimer(let timer, let child):
+            guard let index = children.index(of: child) else { return }
+            children[index].timerFired(timer, into: &outbox)
+            bus.emit(.timerFired(child, timer))
+            carryOut(of: child)
+            return
         case .cancelCall(let ticket):
             effects.session.cancel(ticket: ticket)
         }
-        carryOut()
+        carryOut(of: id)
         submitNextCall(at: now)
     }
 
@@ -112,12 +133,30 @@ actor ProcessActor<Machine: StateMachine> {
             preconditionFailure("\(id) is an idle client but did not submit")
         }
         effects.session.sent(call, as: command, at: .now)
-        carryOut()
+        carryOut(of: id)
     }
 
-    /// Carries out the effects in the outbox, in order.
-    private func carryOut() {
-        effects.carryOut(outbox.effects, of: id)
+    /// Carries out the effects in the outbox, which `source` (this process or a child) asked
+    /// for, in order; then forgets the children that exited, telling the leader, and starts
+    /// those spawned.
+    private func carryOut(of source: ProcessID) {
+        effects.carryOut(outbox.effects, of: source)
         effects.flushSends()
+        let now = outbox.now
+        while let child = effects.exited.popLast() {
+            children.remove(child)
+            process.childExited(child, at: now)
+        }
+        guard !effects.spawned.isEmpty else { return }
+        let spawned = effects.spawned
+        effects.spawned.removeAll(keepingCapacity: true)
+        for var child in spawned where bus.adopt(child, by: id) {
+            let childID = child.id
+            outbox.removeAll()
+            outbox.now = now
+            child.start(into: &outbox)
+            children.append(child)
+            carryOut(of: childID)
+        }
     }
 }

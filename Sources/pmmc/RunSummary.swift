@@ -22,7 +22,16 @@ struct RunSummary {
     /// What the replicas, leaders and acceptors kept at the end.
     let retained: RetainedState
 
-    var completed: Int { records.filter(\.isComplete).count }
+    /// How many records are complete. Counted in a plain loop over the records, read in place:
+    /// a filtered copy of them, counted once per use, made the summary of a 20,000-operation
+    /// run cost about a tenth of the instructions of the whole run.
+    var completed: Int {
+        var count = 0
+        for index in records.indices where records[index].return != nil {
+            count += 1
+        }
+        return count
+    }
 
     /// Slots decided and applied by the replica that got furthest.
     var slotsDecided: Int { (replicas.map(\.slotOut).max() ?? 1) - 1 }
@@ -34,6 +43,7 @@ struct RunSummary {
     }
 
     var text: String {
+        let completed = completed
         let seconds = wallTime.seconds
         let faults = options.faults
         let messages = statistics.messagesSent
@@ -43,7 +53,7 @@ struct RunSummary {
             ("pragmatics", ProtocolSwitches.describeStateKeeping(options.settings)),
             ("network", "loss \(faults.lossRate), extra delay \(faults.extraDelay.lowerBound)-\(faults.extraDelay.upperBound) ticks"),
             ("outcome", "\(completed.grouped) of \(operations.grouped) operations completed"),
-            ("stopped", stopReason),
+            ("stopped", stopReason(completed: completed)),
             ("decisions", "\(slotsDecided.grouped) slots decided"),
             ("applied", replicas.map { "\($0.id) \($0.operationsApplied.grouped) commands (slot_out \($0.slotOut), \($0.duplicatesSkipped.grouped) duplicates skipped)" }.joined(separator: ", ")),
             ("messages", "\(messages.grouped) sent, \(statistics.delivered.grouped) delivered, \(statistics.dropped.grouped) dropped, \(statistics.arrivedAfterExit.grouped) arrived after their scout or commander exited"),
@@ -51,7 +61,7 @@ struct RunSummary {
             ("per decision", String(format2: slotsDecided == 0 ? 0 : Double(messages) / Double(slotsDecided))
                 + " messages (steady-state minimum for this cluster: \(minimumMessagesPerDecision))"),
             ("per command", Summary.perCommand(messages: messages, protocolMessages: statistics.protocolMessagesSent, completed: completed)),
-            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (one actor each)"),
+            ("children", "\(statistics.scoutsSpawned.grouped) scouts, \(statistics.commandersSpawned.grouped) commanders spawned (run inside their leader's actor)"),
             ("retained", Summary.describe(retained)),
             ("timers", "\(statistics.timersFired.grouped) fired, \(statistics.timersCancelled.grouped) cancelled when their process exited or crashed"),
             ("wall time", "\(String(format3: seconds)) s"),
@@ -67,8 +77,8 @@ struct RunSummary {
         return ([header] + lines.map { $0.0.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.1 }).joined(separator: "\n")
     }
 
-    /// Why the run stopped.
-    private var stopReason: String {
+    /// Why the run stopped, with `completed` operations completed.
+    private func stopReason(completed: Int) -> String {
         let outstanding = operations - completed
         if outstanding == 0 { return "every operation completed" }
         if let timeLimitReached {
@@ -78,7 +88,7 @@ struct RunSummary {
     }
 
     private var latencyText: String {
-        let latencies = records.compactMap(\.latency).map(\.seconds).sorted()
+        let latencies = records.compactMap { $0.latency?.seconds }.sorted()
         guard !latencies.isEmpty else { return "-" }
         func percentile(_ p: Double) -> Double {
             latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)]

@@ -76,6 +76,30 @@ struct ClusterTests {
         }
     }
 
+    @Test("scouts and commanders run inside their leader's actor: spawning one starts no task")
+    func childrenAreHosted() async throws {
+        try await withCluster { cluster in
+            let events = cluster.events()
+            // The most tasks running whenever a child was spawned, and how many were.
+            let watcher = Task {
+                var (most, spawned) = (0, 0)
+                for await case .spawned in events {
+                    most = max(most, cluster.runningTasks)
+                    spawned += 1
+                }
+                return (most, spawned)
+            }
+            let clients = try (0..<2).map { _ in try cluster.makeClient() }
+            try await Workload.run(clients, 0..<10)
+            await cluster.shutdown()
+            let (most, spawned) = await watcher.value
+            #expect(spawned >= cluster.statistics.commandersSpawned)
+            #expect(spawned >= 20)
+            // Two replicas, two leaders, three acceptors, two clients and the timer loop.
+            #expect(most <= 10)
+        }
+    }
+
     @Test("a cluster dropped without shutdown stops its tasks, and its bus and every actor are freed")
     func droppedClusterIsFreed() async throws {
         let (bus, actors) = try await dropClusterAfterWork()
@@ -121,6 +145,19 @@ struct ClusterTests {
             let value = try await client.get("k")
             #expect(value == "lost")
             #expect(await client.history().map(\.isComplete) == [true, true])
+        }
+    }
+
+    @Test("a caller cancelled before it calls throws; its request is still sent, as when cancelled later")
+    func cancelledBeforeCalling() async throws {
+        try await withCluster { cluster in
+            let client = try cluster.makeClient()
+            let call = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                try await client.put("k", "early")
+            }
+            await #expect(throws: CancellationError.self) { try await call.value }
+            #expect(try await client.get("k") == "early")
         }
     }
 
