@@ -32,7 +32,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         case fault(Fault)
     }
 
-    private var queue = EventQueue<Int, Event>()
+    private var queue = TickQueue<Event>()
     /// The id the next message sent (or duplicated) gets.
     private var nextMessageID = 0
     private var random: SeededRandom
@@ -40,7 +40,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private var slotOf = ProcessDirectory()
     private var table: [Role<Machine>?] = []
     /// The pending timers of the process in each slot of ``table``, cancelled when it exits.
-    private var timers: [[EventQueue<Int, Event>.Handle]] = []
+    private var timers: [[TickQueue<Event>.Handle]] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -156,6 +156,10 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     }
 
     /// Handles the next event. - Precondition: there is one.
+    ///
+    /// Never inlined, so that ``Simulation/run(until:timeLimit:)`` stays small enough to be
+    /// inlined where it is called, with its stop condition (Docs/Performance.md, "Session 7").
+    @inline(never)
     mutating func step() {
         let (time, sequence, event) = queue.next()!
         now = max(now, time)
