@@ -43,20 +43,34 @@ public struct EventQueue<Time: Comparable, Event> {
     /// Queues `event` for `time`; returns the handle that cancels it.
     @discardableResult
     public mutating func schedule(_ event: consuming Event, at time: Time) -> Handle {
+        let sequence = nextSequence
+        nextSequence += 1
+        return schedule(event, at: time, sequence: sequence)
+    }
+
+    /// Queues `event` for `time` under a sequence number the caller keeps (``TickQueue``
+    /// numbers the events of its buckets and of this heap in one series).
+    /// - Precondition: `sequence` is above every sequence number given before.
+    @discardableResult
+    mutating func schedule(_ event: consuming Event, at time: Time, sequence: Int) -> Handle {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
             events[slot] = event
-            sequences[slot] = nextSequence
+            sequences[slot] = sequence
         } else {
             slot = events.count
             events.append(event)
-            sequences.append(nextSequence)
+            sequences.append(sequence)
         }
-        heap.append(Key(time: time, sequence: nextSequence, slot: slot))
-        nextSequence += 1
+        heap.append(Key(time: time, sequence: sequence, slot: slot))
         siftUp(from: heap.count - 1)
-        return Handle(slot: slot, sequence: sequences[slot])
+        return Handle(slot: slot, sequence: sequence)
+    }
+
+    /// The time and sequence number of the earliest event, if any.
+    var first: (time: Time, sequence: Int)? {
+        heap.first.map { ($0.time, $0.sequence) }
     }
 
     /// Takes out the earliest event.

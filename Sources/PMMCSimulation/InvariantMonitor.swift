@@ -158,8 +158,9 @@ struct InvariantMonitor<Machine: StateMachine> {
     ///
     /// `process` is `inout` only so that the check can move the role out and back instead of
     /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
-    /// releases them again); it is not changed. The host hands over every process it
-    /// delivered to, rather than looking at its kind first, for the same reason.
+    /// releases them again); it is not changed. The simulator keeps replicas, acceptors and
+    /// custom processes as `Role`s for this, and hands over each one it delivered to or fired
+    /// a timer at; it keeps the other kinds in arrays of their own (`RoleTable`).
     mutating func check(
         _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]

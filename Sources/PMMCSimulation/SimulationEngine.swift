@@ -32,15 +32,15 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         case fault(Fault)
     }
 
-    private var queue = EventQueue<Int, Event>()
+    private var queue = TickQueue<Event>()
     /// The id the next message sent (or duplicated) gets.
     private var nextMessageID = 0
     private var random: SeededRandom
     private var network: NetworkModel
     private var slotOf = ProcessDirectory()
-    private var table: [Role<Machine>?] = []
+    private var table = RoleTable<Machine>()
     /// The pending timers of the process in each slot of ``table``, cancelled when it exits.
-    private var timers: [[EventQueue<Int, Event>.Handle]] = []
+    private var timers: [[TickQueue<Event>.Handle]] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -156,6 +156,10 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     }
 
     /// Handles the next event. - Precondition: there is one.
+    ///
+    /// Never inlined, so that ``Simulation/run(until:timeLimit:)`` stays small enough to be
+    /// inlined where it is called, with its stop condition (Docs/Performance.md, "Session 7").
+    @inline(never)
     mutating func step() {
         let (time, sequence, event) = queue.next()!
         now = max(now, time)
@@ -279,7 +283,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     mutating func replace(_ id: ProcessID, with process: any CustomRole<Machine>) throws(SimulationError) {
         guard let slot = slotOf[id] else { throw .unknownProcess(id) }
         guard process.id == id else { throw .invalidOption("replacement for \(id) is named \(process.id)") }
-        table[slot] = .custom(process)
+        table.put(.custom(process), at: slot)
         monitor?.forget(tableSlot: slot)
     }
 
@@ -291,7 +295,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         case .start(let id):
             guard !isCrashed(id), let slot = slotOf[id] else { return }
             var outbox = takeOutbox()
-            table[slot]!.start(into: &outbox)
+            table.start(slot, into: &outbox)
             carryOut(outbox.effects, of: id)
             returnOutbox(&outbox)
         case .deliver(let envelope, let id):
@@ -304,7 +308,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             traceEvent(.timer, of: id, timer: timer)
             scratch.removeAll()
             scratch.now = now
-            table[slot]!.timerFired(timer, into: &scratch)
+            table.timerFired(timer, at: slot, into: &scratch)
             if monitor != nil { check(slot, id: id, delivered: nil) }
             carryOut(scratch.effects, of: id)
         case .fault(let fault):
@@ -331,7 +335,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         statistics.host.delivered += 1
         scratch.removeAll()
         scratch.now = now
-        table[slot]!.receive(envelope.message, from: envelope.source, into: &scratch)
+        table.receive(envelope.message, from: envelope.source, at: slot, into: &scratch)
         if trace != nil || traceLines != nil {
             traceMessage(.deliver, envelope, id: id, ignored: scratch.observations.contains(.ignored))
         }
@@ -378,9 +382,10 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     }
 
     private mutating func check(_ slot: Int, id: ProcessID, delivered message: Message<Machine>?) {
-        guard monitor != nil, violation == nil else { return }
-        // The monitor tells the kinds of process apart: a `switch` here would copy the role.
-        let found = monitor!.check(&table[slot]!, id: id, tableSlot: slot, delivered: message, observations: scratch.observations)
+        // The monitor checks replicas, acceptors and custom processes, and leaves the others
+        // alone; it tells those kinds apart itself: a `switch` here would copy the role.
+        guard monitor != nil, violation == nil, table.isMonitored(slot) else { return }
+        let found = monitor!.check(&table.monitored[slot]!, id: id, tableSlot: slot, delivered: message, observations: scratch.observations)
         statistics.invariantChecks = monitor!.checks
         if let (invariant, processes, detail) = found {
             report(invariant, processes, detail)
@@ -483,12 +488,12 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             for handle in timers[slot] { queue.cancel(handle) }
             timers[slot].removeAll()
             slotOf[id] = nil
-            table[slot] = nil
+            table.remove(slot)
             freeSlots.append(slot)
         }
         traceEvent(.exit, of: id)
         if id.host != id, !isCrashed(id.host), let parent = slotOf[id.host] {
-            table[parent]!.childExited(id, at: now)
+            table.childExited(id, at: now, slot: parent)
         }
     }
 
@@ -544,14 +549,14 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private mutating func add(_ process: __owned Role<Machine>, as id: ProcessID) -> Int {
         if id.host == id { hosts.append(id) }
         if let slot = freeSlots.popLast() {
-            table[slot] = process
+            table.put(process, at: slot)
             slotOf[id] = slot
             monitor?.forget(tableSlot: slot)
             return slot
         }
         let slot = table.count
         slotOf[id] = slot
-        table.append(process)
+        table.put(process, at: slot)
         timers.append([])
         return slot
     }
@@ -559,7 +564,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private mutating func start(_ process: __owned Role<Machine>, id: ProcessID) {
         let slot = add(process, as: id)
         var outbox = takeOutbox()
-        table[slot]!.start(into: &outbox)
+        table.start(slot, into: &outbox)
         carryOut(outbox.effects, of: id)
         returnOutbox(&outbox)
     }
@@ -604,10 +609,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private mutating func startNextOperation(of client: Int) {
         let id = ProcessID.client(client)
         guard nextOperation[client] < workload[client].count, !isCrashed(id), let slot = slotOf[id],
-              case .client(var state)? = table[slot].take()
+              table.isIdleClient(slot)
         else { return }
-        defer { table[slot] = .client(state) }
-        guard state.isIdle else { return }
         let body = workload[client][nextOperation[client]]
         nextOperation[client] += 1
         if nextOperation[client] >= Self.trimStep {
@@ -617,7 +620,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         queuedOperations -= 1
         startedOperations += 1
         var outbox = takeOutbox()
-        let command = state.submit(body, into: &outbox)
+        let command = table.submit(body, client: slot, into: &outbox)
         pendingOperation[client] = operations.count
         operations.append(ClientOperation(client: id, requestID: command.requestID, body: body, call: now))
         carryOut(outbox.effects, of: id)
@@ -702,7 +705,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         }
         record(TraceEvent(time: now, kind: .restart, source: process))
         var outbox = takeOutbox()
-        table[slot]!.restart(into: &outbox)
+        table.restart(slot, into: &outbox)
         carryOut(outbox.effects, of: process)
         returnOutbox(&outbox)
         if case .client(let index) = process {
