@@ -126,6 +126,13 @@ struct InvariantMonitor<Machine: StateMachine> {
         }
     }
 
+    /// Makes room in ``memory`` and ``shadows`` for table slot `tableSlot`.
+    private mutating func growMemory(to tableSlot: Int) {
+        guard tableSlot >= memory.count else { return }
+        memory.append(contentsOf: repeatElement(.fresh, count: tableSlot + 1 - memory.count))
+        shadows.append(contentsOf: repeatElement(nil, count: tableSlot + 1 - shadows.count))
+    }
+
     /// How many acceptors make a majority for leader `leader`, if it is registered.
     private func majority(of leader: Int) -> Int? {
         majorities.indices.contains(leader) && majorities[leader] > 0 ? majorities[leader] : nil
@@ -158,29 +165,24 @@ struct InvariantMonitor<Machine: StateMachine> {
     ///
     /// `process` is `inout` only so that the check can move the role out and back instead of
     /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
-    /// releases them again); it is not changed. The simulator keeps replicas, acceptors and
-    /// custom processes as `Role`s for this, and hands over each one it delivered to or fired
-    /// a timer at; it keeps the other kinds in arrays of their own (`RoleTable`).
+    /// releases them again); it is not changed. The simulator, which keeps each kind in an
+    /// array of its own (`RoleTable`), calls ``check(replica:id:tableSlot:delivered:observations:)``
+    /// and ``check(acceptor:id:tableSlot:observations:)`` instead, and this for a custom process.
     mutating func check(
         _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
-        if tableSlot >= memory.count {
-            memory.append(contentsOf: repeatElement(.fresh, count: tableSlot + 1 - memory.count))
-            shadows.append(contentsOf: repeatElement(nil, count: tableSlot + 1 - shadows.count))
-        }
         switch consume process {
-        case .replica(let replica):
-            checks += 1
-            let violation = check(replica, id: id, tableSlot: tableSlot, delivered: message, observations: observations)
+        case .replica(var replica):
+            let violation = check(replica: &replica, id: id, tableSlot: tableSlot, delivered: message, observations: observations)
             process = .replica(replica)
             return violation
-        case .acceptor(let acceptor):
-            checks += 1
-            let violation = check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot, observations: observations)
+        case .acceptor(var acceptor):
+            let violation = check(acceptor: &acceptor, id: id, tableSlot: tableSlot, observations: observations)
             process = .acceptor(acceptor)
             return violation
         case .custom(let custom):
+            growMemory(to: tableSlot)
             checks += 1
             let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
             process = .custom(custom)
@@ -191,11 +193,26 @@ struct InvariantMonitor<Machine: StateMachine> {
         }
     }
 
-    /// R1, R4 and R5 on a replica; R2 and R3 when its `slot_out` moved.
-    private mutating func check(
-        _ replica: borrowing Replica<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
+    /// Checks acceptor `id`, in table slot `tableSlot`, after it handled an event (A1–A5),
+    /// and counts the check. `acceptor` is `inout` only so that it is read where it lives, not
+    /// copied; it is not changed.
+    mutating func check(
+        acceptor: inout Acceptor<Machine>, id: ProcessID, tableSlot: Int, observations: [Observation<Machine>]
+    ) -> (Invariant, [ProcessID], String)? {
+        growMemory(to: tableSlot)
+        checks += 1
+        return check(id, (acceptor.ballotNumber, acceptor.accepted), tableSlot: tableSlot, observations: observations)
+    }
+
+    /// Checks replica `id`, in table slot `tableSlot`, after it handled an event: R1, R4 and
+    /// R5, and R2 and R3 when its `slot_out` moved. Counts the check. `replica` is `inout`
+    /// only so that it is read where it lives, not copied; it is not changed.
+    mutating func check(
+        replica: inout Replica<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
     ) -> (Invariant, [ProcessID], String)? {
+        growMemory(to: tableSlot)
+        checks += 1
         let (slotIn, slotOut) = (replica.slotIn, replica.slotOut)
         var before = (slotIn: 1, slotOut: 1)
         if case .replica(let lastIn, let lastOut) = memory[tableSlot] { before = (lastIn, lastOut) }

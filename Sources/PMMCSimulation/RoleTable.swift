@@ -1,26 +1,26 @@
 import PMMC
 
-/// The simulator's processes by slot. Clients, leaders, scouts and commanders are each kept
-/// in an array of their own kind, so that a handler works on the role where it lives:
-/// ``Role``'s handlers move the role out of its enum case and back around every call (a
-/// `memcpy` of every field each way), where `leaders[slot]!.receive(…)` does neither.
-///
-/// Replicas, acceptors and custom processes, which the invariant monitor checks, stay
-/// ``Role``s in ``monitored``: the monitor takes an `inout Role`, and handing it one built
-/// from a kind's array (moved out and back) copied the role on every check.
+/// The simulator's processes by slot. Each kind is kept in an array of its own, so that a
+/// handler works on the role where it lives: ``Role``'s handlers move the role out of its
+/// enum case and back around every call (a `memcpy` of every field each way), where
+/// `leaders[slot]!.receive(…)` does neither. The invariant monitor reads replicas and
+/// acceptors where they live too (``check(_:with:id:delivered:observations:)``); custom
+/// processes stay ``Role``s.
 struct RoleTable<Machine: StateMachine> {
     private enum Kind {
-        case client, leader, scout, commander, monitored
+        case client, replica, leader, acceptor, scout, commander, custom
     }
 
     /// The kind of process in each slot; `nil` for a free slot.
     private var kinds: [Kind?] = []
     private var clients: [Client<Machine>?] = []
+    private var replicas: [Replica<Machine>?] = []
     private var leaders: [Leader<Machine>?] = []
+    private var acceptors: [Acceptor<Machine>?] = []
     private var scouts: [Scout<Machine>?] = []
     private var commanders: [Commander<Machine>?] = []
-    /// The replicas, acceptors and custom processes, by slot; `nil` for any other slot.
-    var monitored: [Role<Machine>?] = []
+    /// The custom processes, by slot, as ``Role/custom(_:)``; `nil` for any other slot.
+    private var customs: [Role<Machine>?] = []
 
     /// Slots in the table, free ones included.
     var count: Int { kinds.count }
@@ -29,10 +29,12 @@ struct RoleTable<Machine: StateMachine> {
     subscript(slot: Int) -> Role<Machine>? {
         switch kinds[slot] {
         case .client?: .client(clients[slot]!)
+        case .replica?: .replica(replicas[slot]!)
         case .leader?: .leader(leaders[slot]!)
+        case .acceptor?: .acceptor(acceptors[slot]!)
         case .scout?: .scout(scouts[slot]!)
         case .commander?: .commander(commanders[slot]!)
-        case .monitored?: monitored[slot]
+        case .custom?: customs[slot]
         case nil: nil
         }
     }
@@ -43,18 +45,22 @@ struct RoleTable<Machine: StateMachine> {
         if slot == kinds.count {
             kinds.append(nil)
             clients.append(nil)
+            replicas.append(nil)
             leaders.append(nil)
+            acceptors.append(nil)
             scouts.append(nil)
             commanders.append(nil)
-            monitored.append(nil)
+            customs.append(nil)
         }
         remove(slot)
         switch consume role {
         case .client(let process): kinds[slot] = .client; clients[slot] = process
+        case .replica(let process): kinds[slot] = .replica; replicas[slot] = process
         case .leader(let process): kinds[slot] = .leader; leaders[slot] = process
+        case .acceptor(let process): kinds[slot] = .acceptor; acceptors[slot] = process
         case .scout(let process): kinds[slot] = .scout; scouts[slot] = process
         case .commander(let process): kinds[slot] = .commander; commanders[slot] = process
-        case let other: kinds[slot] = .monitored; monitored[slot] = other
+        case let custom: kinds[slot] = .custom; customs[slot] = custom
         }
     }
 
@@ -62,18 +68,34 @@ struct RoleTable<Machine: StateMachine> {
     mutating func remove(_ slot: Int) {
         switch kinds[slot] {
         case .client?: clients[slot] = nil
+        case .replica?: replicas[slot] = nil
         case .leader?: leaders[slot] = nil
+        case .acceptor?: acceptors[slot] = nil
         case .scout?: scouts[slot] = nil
         case .commander?: commanders[slot] = nil
-        case .monitored?: monitored[slot] = nil
+        case .custom?: customs[slot] = nil
         case nil: break
         }
         kinds[slot] = nil
     }
 
-    /// Whether `slot` holds a process the invariant monitor checks (in ``monitored``).
-    func isMonitored(_ slot: Int) -> Bool {
-        kinds[slot] == .monitored
+    /// Has `monitor` check the process in `slot` (named `id`) after an event, if it is a
+    /// replica, an acceptor or a custom process; `message` is what it was delivered, if any.
+    /// The monitor reads a replica or an acceptor where it lives, without a copy.
+    mutating func check(
+        _ slot: Int, with monitor: inout InvariantMonitor<Machine>, id: ProcessID, delivered message: Message<Machine>?,
+        observations: [Observation<Machine>]
+    ) -> (Invariant, [ProcessID], String)? {
+        switch kinds[slot] {
+        case .replica?:
+            monitor.check(replica: &replicas[slot]!, id: id, tableSlot: slot, delivered: message, observations: observations)
+        case .acceptor?:
+            monitor.check(acceptor: &acceptors[slot]!, id: id, tableSlot: slot, observations: observations)
+        case .custom?:
+            monitor.check(&customs[slot]!, id: id, tableSlot: slot, delivered: message, observations: observations)
+        case .client?, .leader?, .scout?, .commander?, nil:
+            nil
+        }
     }
 
     /// Whether `slot` holds a client with no request in flight.
@@ -92,8 +114,8 @@ struct RoleTable<Machine: StateMachine> {
         case .leader: leaders[slot]!.start(into: &outbox)
         case .scout: scouts[slot]!.start(into: &outbox)
         case .commander: commanders[slot]!.start(into: &outbox)
-        case .monitored: monitored[slot]!.start(into: &outbox)
-        case .client: break
+        case .custom: customs[slot]!.start(into: &outbox)
+        case .client, .replica, .acceptor: break
         }
     }
 
@@ -101,9 +123,10 @@ struct RoleTable<Machine: StateMachine> {
     mutating func restart(_ slot: Int, into outbox: inout Outbox<Machine>) {
         switch kinds[slot]! {
         case .client: clients[slot]!.restart(into: &outbox)
+        case .replica: replicas[slot]!.restart(into: &outbox)
         case .leader: leaders[slot]!.restart(into: &outbox)
-        case .monitored: monitored[slot]!.restart(into: &outbox)
-        case .scout, .commander: break
+        case .custom: customs[slot]!.restart(into: &outbox)
+        case .acceptor, .scout, .commander: break
         }
     }
 
@@ -111,10 +134,12 @@ struct RoleTable<Machine: StateMachine> {
     mutating func receive(_ message: Message<Machine>, from sender: ProcessID, at slot: Int, into outbox: inout Outbox<Machine>) {
         switch kinds[slot]! {
         case .client: clients[slot]!.receive(message, from: sender, into: &outbox)
+        case .replica: replicas[slot]!.receive(message, from: sender, into: &outbox)
         case .leader: leaders[slot]!.receive(message, from: sender, into: &outbox)
+        case .acceptor: acceptors[slot]!.receive(message, from: sender, into: &outbox)
         case .scout: scouts[slot]!.receive(message, from: sender, into: &outbox)
         case .commander: commanders[slot]!.receive(message, from: sender, into: &outbox)
-        case .monitored: monitored[slot]!.receive(message, from: sender, into: &outbox)
+        case .custom: customs[slot]!.receive(message, from: sender, into: &outbox)
         }
     }
 
@@ -122,10 +147,12 @@ struct RoleTable<Machine: StateMachine> {
     mutating func timerFired(_ timer: TimerID, at slot: Int, into outbox: inout Outbox<Machine>) {
         switch kinds[slot]! {
         case .client: clients[slot]!.timerFired(timer, into: &outbox)
+        case .replica: replicas[slot]!.timerFired(timer, into: &outbox)
         case .leader: leaders[slot]!.timerFired(timer, into: &outbox)
         case .scout: scouts[slot]!.timerFired(timer, into: &outbox)
         case .commander: commanders[slot]!.timerFired(timer, into: &outbox)
-        case .monitored: monitored[slot]!.timerFired(timer, into: &outbox)
+        case .custom: customs[slot]!.timerFired(timer, into: &outbox)
+        case .acceptor: break
         }
     }
 
@@ -133,8 +160,8 @@ struct RoleTable<Machine: StateMachine> {
     mutating func childExited(_ child: ProcessID, at time: Int, slot: Int) {
         switch kinds[slot]! {
         case .leader: leaders[slot]!.childExited(child, at: time)
-        case .monitored: monitored[slot]!.childExited(child, at: time)
-        case .client, .scout, .commander: break
+        case .custom: customs[slot]!.childExited(child, at: time)
+        case .client, .replica, .acceptor, .scout, .commander: break
         }
     }
 }

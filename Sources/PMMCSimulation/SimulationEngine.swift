@@ -382,10 +382,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     }
 
     private mutating func check(_ slot: Int, id: ProcessID, delivered message: Message<Machine>?) {
-        // The monitor checks replicas, acceptors and custom processes, and leaves the others
-        // alone; it tells those kinds apart itself: a `switch` here would copy the role.
-        guard monitor != nil, violation == nil, table.isMonitored(slot) else { return }
-        let found = monitor!.check(&table.monitored[slot]!, id: id, tableSlot: slot, delivered: message, observations: scratch.observations)
+        guard monitor != nil, violation == nil else { return }
+        let found = table.check(slot, with: &monitor!, id: id, delivered: message, observations: scratch.observations)
         statistics.invariantChecks = monitor!.checks
         if let (invariant, processes, detail) = found {
             report(invariant, processes, detail)
