@@ -161,13 +161,12 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// Checks `process` (named `id`), in table slot `tableSlot`, after it handled an event;
     /// `message` is what it was delivered, if any, and `observations` what the process
     /// reported. A replica, an acceptor or a custom process is checked (and counted in
-    /// ``checks``); any other process is left alone.
+    /// ``checks``); any other process is left alone. For the explorer, which keeps its
+    /// processes as `Role`s; the simulator calls the check of each kind itself (`RoleTable`).
     ///
     /// `process` is `inout` only so that the check can move the role out and back instead of
     /// copying it (a copy retains every one of a replica's dictionaries and arrays, and
-    /// releases them again); it is not changed. The simulator, which keeps each kind in an
-    /// array of its own (`RoleTable`), calls ``check(replica:id:tableSlot:delivered:observations:)``
-    /// and ``check(acceptor:id:tableSlot:observations:)`` instead, and this for a custom process.
+    /// releases them again); it is not changed.
     mutating func check(
         _ process: inout Role<Machine>, id: ProcessID, tableSlot: Int, delivered message: Message<Machine>?,
         observations: [Observation<Machine>]
@@ -182,15 +181,25 @@ struct InvariantMonitor<Machine: StateMachine> {
             process = .acceptor(acceptor)
             return violation
         case .custom(let custom):
-            growMemory(to: tableSlot)
-            checks += 1
-            let violation = custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
+            let violation = check(custom: custom, id: id, tableSlot: tableSlot, observations: observations)
             process = .custom(custom)
             return violation
         case let other:
             process = other
             return nil
         }
+    }
+
+    /// Checks custom process `id`, in table slot `tableSlot`, after it handled an event: A1–A5
+    /// if it plays an acceptor (``CustomRole/acceptorState``; it must report its `accepted`
+    /// observations too). Counts the check either way. A custom process cannot stand in for a
+    /// replica.
+    mutating func check(
+        custom: any CustomRole<Machine>, id: ProcessID, tableSlot: Int, observations: [Observation<Machine>]
+    ) -> (Invariant, [ProcessID], String)? {
+        growMemory(to: tableSlot)
+        checks += 1
+        return custom.acceptorState.flatMap { check(id, $0, tableSlot: tableSlot, observations: observations) }
     }
 
     /// Checks acceptor `id`, in table slot `tableSlot`, after it handled an event (A1–A5),

@@ -4,8 +4,7 @@ import PMMC
 /// handler works on the role where it lives: ``Role``'s handlers move the role out of its
 /// enum case and back around every call (a `memcpy` of every field each way), where
 /// `leaders[slot]!.receive(…)` does neither. The invariant monitor reads replicas and
-/// acceptors where they live too (``check(_:with:id:delivered:observations:)``); custom
-/// processes stay ``Role``s.
+/// acceptors where they live too (``check(_:with:id:delivered:observations:)``).
 struct RoleTable<Machine: StateMachine> {
     private enum Kind {
         case client, replica, leader, acceptor, scout, commander, custom
@@ -19,8 +18,7 @@ struct RoleTable<Machine: StateMachine> {
     private var acceptors: [Acceptor<Machine>?] = []
     private var scouts: [Scout<Machine>?] = []
     private var commanders: [Commander<Machine>?] = []
-    /// The custom processes, by slot, as ``Role/custom(_:)``; `nil` for any other slot.
-    private var customs: [Role<Machine>?] = []
+    private var customs: [(any CustomRole<Machine>)?] = []
 
     /// Slots in the table, free ones included.
     var count: Int { kinds.count }
@@ -34,7 +32,7 @@ struct RoleTable<Machine: StateMachine> {
         case .acceptor?: .acceptor(acceptors[slot]!)
         case .scout?: .scout(scouts[slot]!)
         case .commander?: .commander(commanders[slot]!)
-        case .custom?: customs[slot]
+        case .custom?: .custom(customs[slot]!)
         case nil: nil
         }
     }
@@ -60,7 +58,7 @@ struct RoleTable<Machine: StateMachine> {
         case .acceptor(let process): kinds[slot] = .acceptor; acceptors[slot] = process
         case .scout(let process): kinds[slot] = .scout; scouts[slot] = process
         case .commander(let process): kinds[slot] = .commander; commanders[slot] = process
-        case let custom: kinds[slot] = .custom; customs[slot] = custom
+        case .custom(let process): kinds[slot] = .custom; customs[slot] = process
         }
     }
 
@@ -92,7 +90,7 @@ struct RoleTable<Machine: StateMachine> {
         case .acceptor?:
             monitor.check(acceptor: &acceptors[slot]!, id: id, tableSlot: slot, observations: observations)
         case .custom?:
-            monitor.check(&customs[slot]!, id: id, tableSlot: slot, delivered: message, observations: observations)
+            monitor.check(custom: customs[slot]!, id: id, tableSlot: slot, observations: observations)
         case .client?, .leader?, .scout?, .commander?, nil:
             nil
         }

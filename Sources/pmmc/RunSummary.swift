@@ -27,7 +27,7 @@ struct RunSummary {
     /// run cost about a tenth of the instructions of the whole run.
     var completed: Int {
         var count = 0
-        for index in records.indices where records[index].return != nil {
+        for index in records.indices where records[index].isComplete {
             count += 1
         }
         return count

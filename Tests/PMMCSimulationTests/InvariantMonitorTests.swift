@@ -14,7 +14,7 @@ struct InvariantMonitorTests {
     }
 
     /// Delivers `decision(slot, command)` to `replica`; returns what it observed.
-    private func decide(_ slot: Int, _ command: KVCommand, to replica: inout Role<KV>) -> [Observation<KV>] {
+    private func decide(_ slot: Int, _ command: KVCommand, to replica: inout Replica<KV>) -> [Observation<KV>] {
         var outbox = Outbox<KV>()
         replica.receive(.decision(slot: slot, command: command), from: commander, into: &outbox)
         return outbox.observations
@@ -22,7 +22,7 @@ struct InvariantMonitorTests {
 
     /// Delivers `decision(slot, performed)` to `replica`; returns what it observed, with the
     /// command it reports performing replaced by `reported`.
-    private func decide(_ slot: Int, _ performed: KVCommand, to replica: inout Role<KV>, reporting reported: KVCommand) -> [Observation<KV>] {
+    private func decide(_ slot: Int, _ performed: KVCommand, to replica: inout Replica<KV>, reporting reported: KVCommand) -> [Observation<KV>] {
         decide(slot, performed, to: &replica).map { observation in
             guard case .applied(let slot, _) = observation else { return observation }
             return .applied(slot: slot, command: reported)
@@ -30,15 +30,15 @@ struct InvariantMonitorTests {
     }
 
     private func check(
-        _ monitor: inout InvariantMonitor<KV>, _ replica: inout Role<KV>, _ slot: Int, _ command: KVCommand,
+        _ monitor: inout InvariantMonitor<KV>, _ replica: inout Replica<KV>, _ slot: Int, _ command: KVCommand,
         observations: [Observation<KV>]
     ) -> Invariant? {
-        monitor.check(&replica, id: .replica(0), tableSlot: 0, delivered: .decision(slot: slot, command: command),
+        monitor.check(replica: &replica, id: .replica(0), tableSlot: 0, delivered: .decision(slot: slot, command: command),
                       observations: observations)?.0
     }
 
-    private func replica() -> Role<KV> {
-        .replica(Replica(id: .replica(0), leaders: [.leader(0)], settings: Settings()))
+    private func replica() -> Replica<KV> {
+        Replica(id: .replica(0), leaders: [.leader(0)], settings: Settings())
     }
 
     @Test("an honest replica passes; one whose state is not its performed commands applied in order breaks R3")
