@@ -50,19 +50,36 @@ extension TraceEvent {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    /// The fields before `msg`, from the opening brace.
+    /// The fields before `msg`, from the opening brace. After the time, they are at most
+    /// ``lineStartLimit`` bytes, written into room reserved once.
     private static func appendLineStart(
         time: Int, kind: Kind, source: ProcessID?, destination: ProcessID?, messageID: Int?,
         messageKind: MessageKind?, to bytes: inout JSONBuffer
     ) {
         bytes.append("{\"time\":")
-        JSONText.appendInteger(time, to: &bytes)
-        bytes.append(kind.field)
-        if let source { appendField(",\"src\":\"", source, to: &bytes) }
-        if let destination { appendField(",\"dst\":\"", destination, to: &bytes) }
-        if let messageID { appendField(",\"id\":", messageID, to: &bytes) }
-        if let messageKind { bytes.append(messageKind.field) }
+        bytes.appendTime(time)
+        bytes.appendReserved(atMost: lineStartLimit) { line in
+            line.put(kind.field)
+            if let source {
+                line.put(",\"src\":\"")
+                put(source, to: &line)
+            }
+            if let destination {
+                line.put(",\"dst\":\"")
+                put(destination, to: &line)
+            }
+            if let messageID {
+                line.put(",\"id\":")
+                line.putInteger(messageID)
+            }
+            if let messageKind { line.put(messageKind.field) }
+        }
     }
+
+    /// The most bytes the fields from `kind` to `type` take: the longest kind (19 bytes),
+    /// two processes of two 20-digit numbers each (52 bytes each, key and quotes included),
+    /// an id of 20 digits (26) and the longest type (20).
+    private static let lineStartLimit = 19 + 52 + 52 + 26 + 20
 
     /// The fields after `msg`, to the closing brace.
     private static func appendLineEnd(
@@ -84,42 +101,42 @@ extension TraceEvent {
         JSONText.appendQuoted(value, to: &bytes)
     }
 
-    /// Appends `key` (`,"name":`) and `value` as a JSON number.
+    /// Appends `key` (`,"name":`, at most 32 bytes) and `value` as a JSON number.
     private static func appendField(_ key: StaticString, _ value: Int, to bytes: inout JSONBuffer) {
-        bytes.append(key)
-        JSONText.appendInteger(value, to: &bytes)
-    }
-
-    /// Appends `key` (`,"name":"`, opening quote included) and `process` in the notation of
-    /// ``ProcessID/description``, which needs no escaping, without building it, and the
-    /// closing quote.
-    private static func appendField(_ key: StaticString, _ process: ProcessID, to bytes: inout JSONBuffer) {
-        bytes.append(key)
-        switch process {
-        case .client(let index): appendIndexed(UInt8(ascii: "c"), index, to: &bytes)
-        case .replica(let index): appendIndexed(UInt8(ascii: "r"), index, to: &bytes)
-        case .leader(let index): appendIndexed(UInt8(ascii: "l"), index, to: &bytes)
-        case .acceptor(let index): appendIndexed(UInt8(ascii: "a"), index, to: &bytes)
-        case .scout(let leader, let number):
-            appendIndexed(UInt8(ascii: "l"), leader, to: &bytes)
-            bytes.append(UInt8(ascii: "/"))
-            appendIndexed(UInt8(ascii: "s"), number, to: &bytes)
-        case .commander(let leader, let number):
-            appendIndexed(UInt8(ascii: "l"), leader, to: &bytes)
-            bytes.append(UInt8(ascii: "/"))
-            appendIndexed(UInt8(ascii: "c"), number, to: &bytes)
+        bytes.appendReserved(atMost: 32 + 20) { field in
+            field.put(key)
+            field.putInteger(value)
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends `prefix` and `index`; a single digit, as most indices are, without a call.
+    /// Writes `process` in the notation of ``ProcessID/description``, which needs no escaping,
+    /// without building it, and a closing quote: at most 44 bytes.
+    private static func put(_ process: ProcessID, to line: inout ReservedBytes) {
+        switch process {
+        case .client(let index): put(UInt8(ascii: "c"), index, to: &line)
+        case .replica(let index): put(UInt8(ascii: "r"), index, to: &line)
+        case .leader(let index): put(UInt8(ascii: "l"), index, to: &line)
+        case .acceptor(let index): put(UInt8(ascii: "a"), index, to: &line)
+        case .scout(let leader, let number):
+            put(UInt8(ascii: "l"), leader, to: &line)
+            line.put(UInt8(ascii: "/"))
+            put(UInt8(ascii: "s"), number, to: &line)
+        case .commander(let leader, let number):
+            put(UInt8(ascii: "l"), leader, to: &line)
+            line.put(UInt8(ascii: "/"))
+            put(UInt8(ascii: "c"), number, to: &line)
+        }
+        line.put(UInt8(ascii: "\""))
+    }
+
+    /// Writes `prefix` and `index`; a single digit, as most indices are, without a call.
     @inline(__always)
-    private static func appendIndexed(_ prefix: UInt8, _ index: Int, to bytes: inout JSONBuffer) {
-        bytes.append(prefix)
+    private static func put(_ prefix: UInt8, _ index: Int, to line: inout ReservedBytes) {
+        line.put(prefix)
         if 0 <= index, index < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: index))
+            line.put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: index))
         } else {
-            JSONText.appendInteger(index, to: &bytes)
+            line.putInteger(index)
         }
     }
 

@@ -31,6 +31,16 @@ struct TraceEventTests {
         }
     }
 
+    /// The fields from `kind` to `type` are written into room reserved once for their longest
+    /// spelling: processes with the longest indices, the longest id, kind and type.
+    @Test("the longest process names, id, kind and type are written whole")
+    func longestLineStart() {
+        let event = TraceEvent(time: Int.min, kind: .partition, source: .commander(leader: Int.min, number: Int.min),
+                               destination: .scout(leader: Int.min, number: Int.max), messageID: Int.min,
+                               messageKind: .preempted)
+        #expect(event.jsonLine == #"{"time":-9223372036854775808,"kind":"partition","src":"l-9223372036854775808/c-9223372036854775808","dst":"l-9223372036854775808/s9223372036854775807","id":-9223372036854775808,"type":"preempted"}"#)
+    }
+
     @Test("absent fields are left out")
     func absentFields() {
         #expect(TraceEvent(time: 0, kind: .heal).jsonLine == #"{"time":0,"kind":"heal"}"#)
@@ -46,6 +56,43 @@ struct TraceEventTests {
         #expect(event.jsonLine
             == #"{"time":1,"kind":"respond","src":"c0","msg":"say \"hi\"\\\nbye","detail":"tab\there\r\u0001é"}"#)
         #expect(!event.jsonLine.contains("\n"), "one event is one line")
+    }
+
+    /// The writer copies strings of up to 16 bytes a word at a time and escapes longer ones
+    /// eight bytes at a time: a byte to escape, or a byte at or above 0x80, at every position
+    /// of every length around those sizes is quoted as a byte-by-byte reference quotes it.
+    @Test("short and long strings with a special byte anywhere are quoted byte for byte as a reference quotes them")
+    func escapingAtEveryPosition() {
+        func reference(_ text: String) -> String {
+            var quoted = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": quoted += "\\\""
+                case "\\": quoted += "\\\\"
+                case "\n": quoted += "\\n"
+                case "\r": quoted += "\\r"
+                case "\t": quoted += "\\t"
+                case _ where scalar.value < 0x20:
+                    quoted += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+                default: quoted.unicodeScalars.append(scalar)
+                }
+            }
+            return quoted + "\""
+        }
+        let specials: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{0}", "\u{1F}", " ", "~", "\u{7F}", "é", "€"]
+        for length in 0...26 {
+            let plain = String((0..<length).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            #expect(JSONText.quoted(plain) == reference(plain))
+            for position in 0..<length {
+                for special in specials {
+                    var scalars = Array(plain.unicodeScalars)
+                    scalars[position] = special
+                    var text = ""
+                    text.unicodeScalars.append(contentsOf: scalars)
+                    #expect(JSONText.quoted(text) == reference(text), "length \(length), position \(position)")
+                }
+            }
+        }
     }
 
     @Test("escaped lines parse back as JSON to the original strings")

@@ -7,8 +7,9 @@ extension JSONBuffer: NotationOutput {
     /// Appends `text`, escaping a quote (the notation of a response quotes its output). The
     /// pieces are a few bytes each, nearly all with nothing to escape: they are checked byte
     /// by byte, straight from the static text (no closure, as `withUTF8Buffer` takes), and
-    /// copied whole.
-    @inline(__always)
+    /// copied whole. It is inlinable, so that for a literal the check and the copy compile
+    /// to a few stores.
+    @inlinable @inline(__always)
     public mutating func write(_ text: StaticString) {
         guard text.hasPointerRepresentation else { return write(scalar: text.unicodeScalar) }
         let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
@@ -24,7 +25,8 @@ extension JSONBuffer: NotationOutput {
     }
 
     /// Appends a piece of one character (`")"`), which a `StaticString` holds as a scalar.
-    private mutating func write(scalar: Unicode.Scalar) {
+    @usableFromInline
+    mutating func write(scalar: Unicode.Scalar) {
         if scalar.isASCII, scalar.value >= 0x20, scalar != "\"", scalar != "\\" {
             append(UInt8(truncatingIfNeeded: scalar.value))
         } else {
@@ -33,7 +35,7 @@ extension JSONBuffer: NotationOutput {
     }
 
     /// Appends the decimal digits of `number`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func write(_ number: Int) {
         JSONText.appendInteger(number, to: &self)
     }

@@ -22,7 +22,9 @@ public enum JSONText {
     public static func appendEscaped(_ text: String, to bytes: inout JSONBuffer) {
         // A native string (every key and value of a trace) lends its bytes in place; only
         // a bridged one is copied first.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0, to: &bytes) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            if !bytes.appendShortIfPlain(utf8) { appendEscaped(bytes: utf8, to: &bytes) }
+        }
         if done == nil {
             var text = text
             text.withUTF8 { appendEscaped(bytes: $0, to: &bytes) }
@@ -32,22 +34,14 @@ public enum JSONText {
     /// Appends the UTF-8 text `utf8` escaped for the inside of a JSON string literal, as
     /// ``appendEscaped(_:to:)`` escapes a `String`.
     public static func appendEscaped(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout JSONBuffer) {
-        if utf8.count < 8 {
-            // A key, a value, a piece of notation: checked byte by byte, and copied whole
-            // when, as nearly always, there is nothing to escape.
-            var clean = true
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                clean = false
-                break
-            }
-            if clean { return bytes.append(utf8) }
-        }
+        // A key, a value, a piece of notation: nearly always short, with nothing to escape.
+        if bytes.appendShortIfPlain(utf8) { return }
         var plain = 0
         var index = 0
         while index < utf8.count {
             if index + 8 <= utf8.count {
                 let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if !mayNeedEscaping(word) {
+                if !JSONBuffer.mayNeedEscaping(word) {
                     index += 8
                     continue
                 }
@@ -61,17 +55,6 @@ public enum JSONText {
             index += 1
         }
         bytes.append(UnsafeBufferPointer(rebasing: utf8[plain...]))
-    }
-
-    /// Whether any of the eight bytes of `word` is a control character, a quote or a
-    /// backslash (it may also say so for a byte at or above 0x80, which is then checked alone).
-    @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let belowSpace = (word &- ones &* 0x20) & highs != 0
-        return belowSpace || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// Appends the escape sequence of `byte`, a quote, a backslash or a control character.
@@ -90,6 +73,7 @@ public enum JSONText {
     }
 
     /// Appends the decimal digits of `value` (with a `-` if negative), as `String(value)` spells it.
+    @inlinable
     public static func appendInteger(_ value: Int, to bytes: inout JSONBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         bytes.appendDigits(of: value.magnitude)
