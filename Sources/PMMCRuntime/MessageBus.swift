@@ -182,7 +182,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// The monotonic time since the bus was made, in whole ticks: the time the process actors
     /// give their roles (``Outbox/now``), in the unit the roles' timers use.
-    var now: Int { Int((ContinuousClock.now - createdAt) / tick) }
+    var now: Int { ticks(at: .now) }
+
+    /// `instant` as the time since the bus was made, in whole ticks (see ``now``).
+    func ticks(at instant: ContinuousClock.Instant) -> Int { Int((instant - createdAt) / tick) }
 
     /// How many tasks (process drain loops and the timer loop) are running.
     var runningTasks: Int { running.load(ordering: .relaxed) }
