@@ -60,6 +60,25 @@ actor ProcessActor<Machine: StateMachine> {
     /// Client only: sends `body` as a request once every earlier call has completed, and
     /// returns the output of the first response.
     func call(_ body: Command<Machine>.Body) async throws -> Machine.Output? {
+        try await enqueueCall { ticket, continuation in
+            ClientSession.Call(ticket: ticket, body: body, waiter: .one(continuation))
+        }
+    }
+
+    /// Client only: once every earlier call has completed, sends each of `bodies` as a
+    /// request as soon as the previous one is answered, and returns the outputs in order.
+    func call(contentsOf bodies: [Command<Machine>.Body]) async throws -> [Machine.Output?] {
+        guard let first = bodies.first else { return [] }
+        return try await enqueueCall { ticket, continuation in
+            ClientSession.Call(ticket: ticket, body: first, waiter: .loop(continuation, rest: bodies.dropFirst()))
+        }
+    }
+
+    /// Queues the call `makeCall` builds for its ticket and caller, sends its request if no
+    /// other is in flight, and waits for the call to complete.
+    private func enqueueCall<Result>(
+        _ makeCall: (Int, UnsafeContinuation<Result, any Error>) -> ClientSession<Machine>.Call
+    ) async throws -> Result {
         let ticket = driver.session.newTicket()
         let mailbox = mailbox
         return try await withTaskCancellationHandler {
@@ -68,7 +87,7 @@ actor ProcessActor<Machine: StateMachine> {
                     continuation.resume(throwing: stopped)
                     return
                 }
-                driver.session.enqueue(ClientSession.Call(ticket: ticket, body: body, continuation: continuation))
+                driver.session.enqueue(makeCall(ticket, continuation))
                 // One clock read for both the role's time and the call's record.
                 let instant = ContinuousClock.now
                 driver.submitNextCall(at: bus.ticks(at: instant), instant: instant)
