@@ -10,10 +10,13 @@ struct RunCommand {
     static let usage = """
         USAGE: pmmc run [options]
 
-        Runs a PMMC cluster on the actor runtime (every replica, leader, acceptor, client,
-        scout and commander is an actor; timers use the real clock) with closed-loop clients
-        serving a random key-value workload, and prints a summary with wall-clock throughput
-        and latency. Unlike 'pmmc simulate', two runs differ: threads interleave as they will.
+        Runs a PMMC cluster on the actor runtime (every replica, leader, acceptor and client
+        is an actor, a leader's scouts and commanders run inside its actor; timers use the
+        real clock) with closed-loop clients, each with one request in flight and its next
+        sent as soon as the last is answered, serving a random key-value workload, and
+        prints a summary with wall-clock throughput, latency, and CPU time per message and
+        per operation. Unlike 'pmmc simulate', two runs differ: threads interleave as they
+        will.
 
         CLUSTER
           --replicas N          replicas (default 2)
