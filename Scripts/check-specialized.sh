@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 Scripts/release-pmmc.sh >/dev/null
 objects=.build-bench/release/pmmc.build
 generic=$(nm --undefined-only "$objects"/*.o | awk '{print $2}' | swift demangle --simplified | sort -u | grep -xE \
-    'MessageBus\.(start\(_:\)|adopt\(_:by:\)|send\(_:from:scratch:\))|ProcessActor\.(run\(\)|handle\(_:at:\))' || true)
+    'MessageBus\.(start\(_:\)|adopt\(_:by:\)|send\(_:from:scratch:\))|ProcessActor\.run\(\)|ProcessDriver\.handle\(_:at:until:\)' || true)
 if [[ -n $generic ]]; then
     echo "pmmc calls generic runtime code:" >&2
     echo "$generic" >&2

@@ -31,6 +31,23 @@ public struct ClientHandle<Machine: StateMachine>: Sendable {
         try await actor.call(body)
     }
 
+    /// Has the replicated state machine perform each of `operations` in turn, as a closed
+    /// loop, and returns their outputs in order.
+    ///
+    /// The client sends the next request as soon as it takes the response to the previous
+    /// one, on its own actor: the caller is resumed once, at the end, not once an operation.
+    /// Each request is recorded in ``history()`` as a call of its own. Like a single call, it
+    /// waits for every earlier call on this handle, and later calls wait for it.
+    ///
+    /// - Throws: as `submit(_:)` does. If the caller is cancelled, no more of
+    ///   `operations` are sent; the request in flight stays in flight until answered.
+    public func submit(contentsOf operations: [Machine.Operation]) async throws -> [Machine.Output] {
+        try await actor.call(contentsOf: operations.map { .operation($0) }).map { output in
+            guard let output else { preconditionFailure("a replica answered an operation without an output") }
+            return output
+        }
+    }
+
     /// Every request this client has sent, with call and return instants, in order.
     public func history() async -> [OperationRecord<Machine>] {
         await actor.history

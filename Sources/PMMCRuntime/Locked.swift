@@ -16,11 +16,16 @@ import Darwin
 ///
 /// It is `Sendable` only when `Value` is: the lock makes access to the value exclusive, but
 /// a non-`Sendable` value could still leave through `withLock` and be shared.
+///
+/// The value lives in memory of its own, not in a stored property: an access to a class's
+/// `var` is checked for exclusivity at run time, and the lock already makes it exclusive.
 final class Locked<Value> {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    private let value: UnsafeMutablePointer<Value>
 
     init(_ value: Value) {
+        self.value = .allocate(capacity: 1)
+        self.value.initialize(to: value)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         #if canImport(Glibc)
@@ -32,20 +37,21 @@ final class Locked<Value> {
         #else
         pthread_mutex_init(mutex, nil)
         #endif
-        self.value = value
     }
 
     deinit {
         pthread_mutex_destroy(mutex)
         mutex.deinitialize(count: 1)
         mutex.deallocate()
+        value.deinitialize(count: 1)
+        value.deallocate()
     }
 
     /// Runs `body` with exclusive access to the value.
     func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&value.pointee)
     }
 }
 

@@ -19,7 +19,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     private struct State: Sendable {
-        var processes: [ProcessID: Entry] = [:]
+        var processes = ProcessRegistry<Entry>()
         var tasks: [ProcessID: Task<Void, Never>] = [:]
         var timerTask: Task<Void, Never>?
         var timers = TimerQueue<Machine>()
@@ -105,7 +105,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             for (process, entry) in zip(processes, entries) {
                 state.statistics.host.countSpawn(of: process)
                 let id = process.id
-                state.processes[id] = entry
+                state.processes.insert(entry, for: id)
                 running.add(1, ordering: .relaxed)
                 state.tasks[id] = Task {
                     await entry.actor.run()
@@ -131,10 +131,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         let id = child.id
         precondition(id.host == parent, "\(parent) spawned \(id), which is not its child")
         return state.withLock { state in
-            guard !state.closed, !state.isCrashed(parent), let host = state.processes[parent] else { return false }
-            precondition(state.processes[id] == nil, "\(parent) spawned \(id), which already exists")
+            guard !state.closed, !state.isCrashed(parent), state.processes.contains(parent) else { return false }
+            let adopted = state.processes.adopt(id) != nil
+            precondition(adopted, "\(parent) spawned \(id), which already exists")
             state.statistics.host.countSpawn(of: child)
-            state.processes[id] = host
             emit(.spawned(id, by: parent))
             return true
         }
@@ -146,7 +146,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     func exit(_ id: ProcessID) {
         let entry = state.withLock { state in
             state.statistics.timersCancelled += state.timers.cancelTimers(of: id)
-            return state.processes.removeValue(forKey: id)
+            return state.processes.remove(id)
         }
         if id.host == id { entry?.mailbox.stop() }
         emit(.exited(id))
@@ -166,7 +166,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// The ids of every live or crashed process that is not a scout or commander, in order.
     var hosts: [ProcessID] {
-        state.withLock { $0.processes.keys.filter { $0.host == $0 }.sorted() }
+        state.withLock { $0.processes.hosts }
     }
 
     /// How many process actors exist, live or not yet released.
@@ -182,7 +182,10 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// The monotonic time since the bus was made, in whole ticks: the time the process actors
     /// give their roles (``Outbox/now``), in the unit the roles' timers use.
-    var now: Int { Int((ContinuousClock.now - createdAt) / tick) }
+    var now: Int { ticks(at: .now) }
+
+    /// `instant` as the time since the bus was made, in whole ticks (see ``now``).
+    func ticks(at instant: ContinuousClock.Instant) -> Int { Int((instant - createdAt) / tick) }
 
     /// How many tasks (process drain loops and the timer loop) are running.
     var runningTasks: Int { running.load(ordering: .relaxed) }
@@ -282,7 +285,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
         let deadline = ContinuousClock.now + tick * delay
         state.withLock { state in
-            guard state.processes[id] != nil, !state.isCrashed(id) else { return }
+            guard state.processes.contains(id), !state.isCrashed(id) else { return }
             state.timers.schedule(.fire(timer, for: id), at: deadline)
         }
     }
@@ -345,7 +348,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         let mailbox = try state.withLock { state throws(RuntimeError) -> Mailbox<Machine> in
             guard let entry = state.processes[id] else { throw .unknownProcess(id) }
             state.crashed.insert(id)
-            for process in state.processes.keys where process == id || process.host == id {
+            for process in [id] + state.processes.children(of: id) {
                 state.statistics.timersCancelled += state.timers.cancelTimers(of: process)
             }
             return entry.mailbox
@@ -363,7 +366,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             var map: [ProcessID: Int] = [:]
             for (index, group) in groups.enumerated() {
                 for process in group {
-                    guard process.host == process, state.processes[process] != nil else { throw .unknownProcess(process) }
+                    guard process.host == process, state.processes.contains(process) else { throw .unknownProcess(process) }
                     map[process] = index
                 }
             }
@@ -462,7 +465,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
             let tasks = Array(state.tasks.values) + (state.timerTask.map { [$0] } ?? [])
             state.timerTask = nil
             defer { state.processes.removeAll() }
-            return (Array(state.processes.values), tasks)
+            return (state.processes.hostEntries, tasks)
         }
         for entry in entries {
             entry.mailbox.stop()

@@ -68,7 +68,8 @@ struct RunSummary {
             ("throughput", "\(rate(completed, seconds)) operations/s, \(rate(slotsDecided, seconds)) decisions/s"),
             ("latency", latencyText),
             ("cpu time", "\(String(format3: cpuSeconds)) s (\(String(format2: cpuSeconds / seconds)) cores busy); "
-                + (messages > 0 ? "\(String(format2: cpuSeconds * 1e6 / Double(messages))) µs per message" : "no messages")),
+                + (messages > 0 ? "\(String(format2: cpuSeconds * 1e6 / Double(messages))) µs per message" : "no messages")
+                + (completed > 0 ? ", \(String(format2: cpuSeconds * 1e6 / Double(completed))) µs per operation" : "")),
         ]
         if !faultsNotInjected.isEmpty {
             lines.append(("faults", "not injected, as the run ended first: " + faultsNotInjected.joined(separator: ", ")))
