@@ -9,8 +9,9 @@ public protocol EffectHost<Machine> {
 
     /// `source` asked to send `message` to `destination`.
     mutating func send(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID)
-    /// Leader `parent` asked to start its scout or commander `child`.
-    mutating func spawn(_ child: Role<Machine>, by parent: ProcessID)
+    /// Leader `parent` asked to start its scout or commander `child`, given owned, so that a
+    /// host that keeps it (the simulator's table) can move it there instead of copying it.
+    mutating func spawn(_ child: __owned Role<Machine>, by parent: ProcessID)
     /// `process` asked for `timer` after `delay` ticks.
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID)
     /// `process` has finished.

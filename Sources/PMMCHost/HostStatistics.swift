@@ -33,7 +33,17 @@ public struct HostStatistics: Sendable, Equatable {
         sent[kind.rawValue] += 1
     }
 
-    /// Counts a spawned scout or commander (other roles are not spawned).
+    /// Counts a spawned scout or commander, named `child`; other ids count nothing.
+    public mutating func countSpawn(of child: ProcessID) {
+        switch child {
+        case .scout: scoutsSpawned += 1
+        case .commander: commandersSpawned += 1
+        case .client, .replica, .leader, .acceptor: break
+        }
+    }
+
+    /// Counts a spawned scout or commander (other roles, custom ones included, are not
+    /// counted).
     public mutating func countSpawn<Machine>(of child: Role<Machine>) {
         switch child {
         case .scout: scoutsSpawned += 1

@@ -49,38 +49,10 @@ struct InvariantMonitor<Machine: StateMachine> {
     /// A replica's state rebuilt from its decisions, for R3.
     private struct Shadow {
         var state = Machine()
-        var lastRequest = RequestIDs()
+        /// The last request id performed for each client.
+        var lastRequest = ClientMap<Int>()
         /// Slots performed since R3 last compared the whole state.
         var slotsSinceWholeCompare = 0
-    }
-
-    /// The last request id performed for each client: clients (`c0`, `c1`, …) in an array by
-    /// index, any other process in a dictionary. Looked up and set for every command a
-    /// replica performs, without hashing.
-    private struct RequestIDs {
-        private var byClient: [Int?] = []
-        private var others: [ProcessID: Int] = [:]
-
-        init() {}
-
-        init(_ requestIDs: [ProcessID: Int]) {
-            for (client, requestID) in requestIDs { self[client] = requestID }
-        }
-
-        subscript(client: ProcessID) -> Int? {
-            get {
-                guard case .client(let index) = client, index >= 0 else { return others[client] }
-                return index < byClient.count ? byClient[index] : nil
-            }
-            set {
-                guard case .client(let index) = client, index >= 0 else {
-                    others[client] = newValue
-                    return
-                }
-                if index >= byClient.count { byClient.append(contentsOf: repeatElement(nil, count: index + 1 - byClient.count)) }
-                byClient[index] = newValue
-            }
-        }
     }
 
     private let window: Int
@@ -234,7 +206,7 @@ struct InvariantMonitor<Machine: StateMachine> {
         if shadows[tableSlot] == nil { shadows[tableSlot] = Shadow() }
         if observations.contains(where: { if case .restored = $0 { true } else { false } }) {
             shadows[tableSlot]!.state = replica.state
-            shadows[tableSlot]!.lastRequest = RequestIDs(replica.sessions.mapValues(\.requestID))
+            shadows[tableSlot]!.lastRequest = replica.sessions.mapValues(\.requestID)
             return nil
         }
         return Self.updateShadow(&shadows[tableSlot]!, of: id, state: replica.state, slots: before.slotOut..<slotOut,

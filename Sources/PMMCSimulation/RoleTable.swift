@@ -38,8 +38,10 @@ struct RoleTable<Machine: StateMachine> {
     }
 
     /// Puts `role` into `slot`, in place of whatever was there; adds the slot if it is the
-    /// next one.
-    mutating func put(_ role: __owned Role<Machine>, at slot: Int) {
+    /// next one. Returns the role's id, read from the role as it goes in: ``Role/id`` would
+    /// copy the role out of its enum first.
+    @discardableResult
+    mutating func put(_ role: __owned Role<Machine>, at slot: Int) -> ProcessID {
         if slot == kinds.count {
             kinds.append(nil)
             clients.append(nil)
@@ -51,15 +53,17 @@ struct RoleTable<Machine: StateMachine> {
             customs.append(nil)
         }
         remove(slot)
+        let id: ProcessID
         switch consume role {
-        case .client(let process): kinds[slot] = .client; clients[slot] = process
-        case .replica(let process): kinds[slot] = .replica; replicas[slot] = process
-        case .leader(let process): kinds[slot] = .leader; leaders[slot] = process
-        case .acceptor(let process): kinds[slot] = .acceptor; acceptors[slot] = process
-        case .scout(let process): kinds[slot] = .scout; scouts[slot] = process
-        case .commander(let process): kinds[slot] = .commander; commanders[slot] = process
-        case .custom(let process): kinds[slot] = .custom; customs[slot] = process
+        case .client(let process): id = process.id; kinds[slot] = .client; clients[slot] = consume process
+        case .replica(let process): id = process.id; kinds[slot] = .replica; replicas[slot] = consume process
+        case .leader(let process): id = process.id; kinds[slot] = .leader; leaders[slot] = consume process
+        case .acceptor(let process): id = process.id; kinds[slot] = .acceptor; acceptors[slot] = consume process
+        case .scout(let process): id = process.id; kinds[slot] = .scout; scouts[slot] = consume process
+        case .commander(let process): id = process.id; kinds[slot] = .commander; commanders[slot] = consume process
+        case .custom(let process): id = process.id; kinds[slot] = .custom; customs[slot] = process
         }
+        return id
     }
 
     /// Removes the process in `slot`, leaving it free.
@@ -94,6 +98,11 @@ struct RoleTable<Machine: StateMachine> {
         case .client?, .leader?, .scout?, .commander?, nil:
             nil
         }
+    }
+
+    /// Whether `slot` holds a custom process.
+    func isCustom(_ slot: Int) -> Bool {
+        kinds[slot] == .custom
     }
 
     /// Whether `slot` holds a client with no request in flight.

@@ -14,7 +14,11 @@ import PMMCTrace
 /// let outcome = simulation.run(until: { $0.allOperationsCompleted }, timeLimit: 10_000)
 /// ```
 public final class Simulation<Machine: StateMachine> {
-    private var engine: SimulationEngine<Machine>
+    /// Not checked for exclusivity at run time, which cost about 117 instructions per event,
+    /// 3% of a run (Docs/Performance.md, "Session 8"). Every access is a call on this class
+    /// that ends before the next begins: ``run(until:timeLimit:)`` asks its condition between
+    /// events, and the ``trace`` hook must not call back into the simulation (no hook does).
+    @exclusivity(unchecked) private var engine: SimulationEngine<Machine>
     /// Every scripted call made on this simulation so far, in order (a fork's starts with its
     /// parent's): replaying it with ``replay(_:)`` on a fresh simulation of the same
     /// ``options`` rebuilds this one. ``replace(_:with:)`` is not recorded, as a custom role
@@ -53,6 +57,7 @@ public final class Simulation<Machine: StateMachine> {
     /// How many client operations have completed.
     public var completedOperationCount: Int { engine.completedOperations }
     /// Receives every ``TraceEvent`` as it happens. When `nil` (the default) no event is built.
+    /// The hook runs in the middle of an event, so it must not call this simulation.
     public var trace: ((TraceEvent) -> Void)? {
         get { engine.trace }
         set { engine.trace = newValue }
@@ -105,10 +110,17 @@ public final class Simulation<Machine: StateMachine> {
             if handled > 0 { log.append(.run(events: handled)) }
         }
         if let violation = engine.violation { return .violation(violation) }
-        // One access to the engine per event: each access to a class's stored property is
-        // checked for exclusivity at run time.
+        guard let condition else { return runEvents(until: { _ in false }, timeLimit: timeLimit) }
+        return runEvents(until: condition, timeLimit: timeLimit)
+    }
+
+    /// The loop of ``run(until:timeLimit:)``, given its condition as a non-escaping closure:
+    /// each call of the optional, escaping one retained and released its context, 40
+    /// instructions an event (Docs/Performance.md, "Session 8").
+    @inline(__always)
+    private func runEvents(until condition: (Simulation) -> Bool, timeLimit: Int) -> RunOutcome {
         while true {
-            if let condition, condition(self) { return .conditionMet }
+            if condition(self) { return .conditionMet }
             if let stop = engine.step(dueBy: timeLimit) { return stop }
         }
     }

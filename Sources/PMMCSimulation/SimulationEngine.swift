@@ -82,11 +82,11 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             monitor = InvariantMonitor(window: options.settings.window)
         }
         for replica in configuration.replicas {
-            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)), as: replica)
+            add(.replica(Replica(id: replica, leaders: configuration.leaders, replicas: configuration.replicas, settings: options.settings)))
         }
         addLeadersAndAcceptors(configuration)
         for index in 0..<options.clients {
-            add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)), as: .client(index))
+            add(.client(Client(id: .client(index), replicas: configuration.replicas, settings: options.settings)))
             workload.append([])
             nextOperation.append(0)
             pendingOperation.append(-1)
@@ -448,6 +448,9 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         _ kind: TraceEvent.Kind, _ envelope: Envelope<Machine>, id: Int,
         reason: TraceEvent.DropReason? = nil, ignored: Bool = false, injected: Bool = false
     ) {
+        // Checked first, so that an untraced send reads neither the message's kind nor passes
+        // the message on.
+        guard trace != nil || traceLines != nil else { return }
         writeLine(
             kind, source: envelope.source, destination: envelope.destination, messageID: id, messageKind: envelope.message.kind,
             reason: reason, ignored: ignored, injected: injected, text: envelope.message)
@@ -484,7 +487,8 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     mutating func exit(_ id: ProcessID) {
         if let slot = slotOf[id] {
             for handle in timers[slot] { queue.cancel(handle) }
-            timers[slot].removeAll()
+            // Kept for the next process in this slot, most often the leader's next commander.
+            timers[slot].removeAll(keepingCapacity: true)
             slotOf[id] = nil
             table.remove(slot)
             freeSlots.append(slot)
@@ -527,44 +531,43 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         return range.lowerBound == range.upperBound ? range.lowerBound : random.uniform(in: range)
     }
 
-    mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
-        // The child's id is read once: reading it copies the role out of its enum.
-        let id = child.id
-        statistics.host.countSpawn(of: child)
+    mutating func spawn(_ child: __owned Role<Machine>, by parent: ProcessID) {
         if monitor != nil, violation == nil, case .commander(let commander) = child,
            let (invariant, processes, detail) = monitor!.checkSpawn(of: commander) {
             report(invariant, processes, detail)
         }
-        writeLine(.spawn, source: parent, destination: id, text: SpawnText(child: child))
-        if let trace {
-            trace(TraceEvent(time: now, kind: .spawn, source: parent, destination: id, message: SpawnText(child: child).description))
-        }
-        start(child, id: id)
-    }
-
-    /// Puts `process`, named `id`, into the process table; returns its slot there.
-    @discardableResult
-    private mutating func add(_ process: __owned Role<Machine>, as id: ProcessID) -> Int {
-        if id.host == id { hosts.append(id) }
-        if let slot = freeSlots.popLast() {
-            table.put(process, at: slot)
-            slotOf[id] = slot
-            monitor?.forget(tableSlot: slot)
-            return slot
-        }
-        let slot = table.count
-        slotOf[id] = slot
-        table.put(process, at: slot)
-        timers.append([])
-        return slot
-    }
-
-    private mutating func start(_ process: __owned Role<Machine>, id: ProcessID) {
-        let slot = add(process, as: id)
+        if trace != nil || traceLines != nil { traceSpawn(of: child, by: parent) }
+        let (slot, id) = add(child)
+        if !table.isCustom(slot) { statistics.host.countSpawn(of: id) }
         var outbox = takeOutbox()
         table.start(slot, into: &outbox)
         carryOut(outbox.effects, of: id)
         returnOutbox(&outbox)
+    }
+
+    /// Traces `parent`'s spawn of `child`.
+    private func traceSpawn(of child: Role<Machine>, by parent: ProcessID) {
+        let id = child.id
+        let text = SpawnText(child: child)
+        writeLine(.spawn, source: parent, destination: id, text: text)
+        trace?(TraceEvent(time: now, kind: .spawn, source: parent, destination: id, message: text.description))
+    }
+
+    /// Puts `process` into the process table; returns its slot there and its id, which the
+    /// table reads as the process goes in (``Role/id`` would copy the role out of its enum).
+    @discardableResult
+    private mutating func add(_ process: __owned Role<Machine>) -> (slot: Int, id: ProcessID) {
+        let reused = freeSlots.popLast()
+        let slot = reused ?? table.count
+        let id = table.put(process, at: slot)
+        slotOf[id] = slot
+        if id.host == id { hosts.append(id) }
+        if reused == nil {
+            timers.append([])
+        } else {
+            monitor?.forget(tableSlot: slot)
+        }
+        return (slot, id)
     }
 
     /// An empty outbox, at the current virtual time.
@@ -581,13 +584,13 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     private mutating func addLeadersAndAcceptors(_ configuration: Configuration) {
         for acceptor in configuration.acceptors {
-            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)), as: acceptor)
+            add(.acceptor(Acceptor(id: acceptor, settings: options.settings)))
         }
         for leader in configuration.leaders {
             guard case .leader(let index) = leader else { continue }
             monitor?.register(leader: index, acceptorCount: configuration.acceptors.count)
             add(.leader(Leader(id: leader, acceptors: configuration.acceptors, replicas: configuration.replicas,
-                               settings: options.settings)), as: leader)
+                               settings: options.settings)))
             queue.schedule(.start(leader), at: now)
         }
     }

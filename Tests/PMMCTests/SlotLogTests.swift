@@ -3,17 +3,6 @@ import Testing
 
 @Suite("SlotLog")
 struct SlotLogTests {
-    /// A fixed pseudo-random sequence (a linear congruential generator), so the test is the
-    /// same on every run.
-    private struct Steps {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next(below bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     @Test("it holds what a dictionary holds, through inserts, overwrites, removals and collection", arguments: [1, 2, 3, 4])
     func matchesDictionary(seed: Int) {
         var steps = Steps(seed: UInt64(seed))

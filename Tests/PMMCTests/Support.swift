@@ -215,3 +215,14 @@ extension Leader: Receiving, Timed, Starting, Restarting {}
 extension Replica: Receiving, Timed, Restarting {}
 extension Client: Receiving, Timed, Restarting {}
 extension Role: Receiving, Timed, Starting, Restarting {}
+
+/// A fixed pseudo-random sequence (a linear congruential generator), so that a test that
+/// draws from it is the same on every run.
+struct Steps {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(below bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}

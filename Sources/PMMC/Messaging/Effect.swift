@@ -44,8 +44,8 @@ public struct Outbox<Machine: StateMachine>: Sendable {
         }
     }
 
-    /// Asks to start `child`.
-    public mutating func spawn(_ child: Role<Machine>) {
+    /// Asks to start `child`, which moves into the effect.
+    public mutating func spawn(_ child: __owned Role<Machine>) {
         effects.append(.spawn(child))
     }
 

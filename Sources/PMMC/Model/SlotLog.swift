@@ -93,7 +93,10 @@ public struct SlotLog<Value> {
             first = slot
         }
         let index = slot - first
-        if index >= storage.count {
+        if index == storage.count {
+            // The common case, the next slot: append(contentsOf:) cost about 80 instructions more.
+            storage.append(nil)
+        } else if index > storage.count {
             storage.append(contentsOf: repeatElement(nil, count: index + 1 - storage.count))
         }
         if storage[index] == nil { count += 1 }

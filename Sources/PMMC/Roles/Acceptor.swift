@@ -43,7 +43,7 @@ public struct Acceptor<Machine: StateMachine>: Hashable, Sendable {
     /// state reduction).
     private var acceptedSet: Set<PValue<Machine>> = []
     /// With state reduction: the index in ``accepted`` of each slot's pvalue.
-    private var indexOfSlot: [Int: Int] = [:]
+    private var indexOfSlot: SlotLog<Int> = [:]
     private let stateReduction: Bool
     private let garbageCollection: Bool
 
@@ -117,7 +117,7 @@ public struct Acceptor<Machine: StateMachine>: Hashable, Sendable {
         collectedBelow = below
         accepted.removeAll { $0.slot < below }
         if stateReduction {
-            indexOfSlot.removeAll(keepingCapacity: true)
+            indexOfSlot.removeAll()
             for (index, pvalue) in accepted.enumerated() {
                 indexOfSlot[pvalue.slot] = index
             }

@@ -36,18 +36,31 @@ public struct BatchAssembly: Hashable, Sendable {
         return false
     }
 
+    /// What ``take(from:)`` took for one slot.
+    enum Taken<Machine: StateMachine> {
+        /// One request, proposed as itself.
+        case single(Command<Machine>)
+        /// Two or more client operations, proposed as one batch.
+        case batch([Command<Machine>])
+    }
+
     /// Takes the next slot's requests off the front of `requests`: up to
     /// ``Settings/Batching/maximumSize`` client operations, or the first request alone if it
-    /// is not an operation or batching is off.
+    /// is not an operation or batching is off. A single request is taken without building an
+    /// array around it: most slots hold one.
     ///
     /// - Precondition: `requests` is not empty.
-    mutating func take<Machine>(from requests: inout [Command<Machine>]) -> [Command<Machine>] {
+    mutating func take<Machine>(from requests: inout [Command<Machine>]) -> Taken<Machine> {
         let size = limits.map { limits in
             requests.prefix(limits.maximumSize).firstIndex { !$0.isOperation }.map { max($0, 1) } ?? min(limits.maximumSize, requests.count)
         } ?? 1
-        let taken = Array(requests.prefix(size))
-        requests.removeFirst(size)
-        if requests.isEmpty { deadline = nil }
+        let taken: Taken<Machine> = size == 1 ? .single(requests[0]) : .batch(Array(requests.prefix(size)))
+        if size == requests.count {
+            requests.removeAll(keepingCapacity: true)
+            deadline = nil
+        } else {
+            requests.removeFirst(size)
+        }
         return taken
     }
 

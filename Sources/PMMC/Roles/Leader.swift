@@ -238,10 +238,9 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
     private mutating func spawnScout(into outbox: inout Outbox<Machine>) {
         scoutSpawnedAt = outbox.now
         scoutTimeout = phaseTimer.timeout
-        let scout = Scout<Machine>(
+        outbox.spawn(.scout(Scout(
             id: .scout(leader: index, number: nextChildNumber()), leader: id,
-            acceptors: acceptors, ballot: ballotNumber, timer: phaseTimer)
-        outbox.spawn(.scout(scout))
+            acceptors: acceptors, ballot: ballotNumber, timer: phaseTimer)))
     }
 
     private mutating func spawnCommander(slot: Int, command: Command<Machine>, into outbox: inout Outbox<Machine>) {
@@ -249,11 +248,10 @@ public struct Leader<Machine: StateMachine>: Hashable, Sendable {
         let child = ProcessID.commander(leader: index, number: number)
         runningCommanders[slot] = child
         commandersByNumber[number] = RunningCommander(slot: slot, spawnedAt: outbox.now, timeout: phaseTimer.timeout)
-        let commander = Commander(
+        outbox.spawn(.commander(Commander(
             id: child, leader: id,
             acceptors: acceptors, replicas: replicas,
-            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), timer: phaseTimer)
-        outbox.spawn(.commander(commander))
+            pvalue: PValue(ballot: ballotNumber, slot: slot, command: command), timer: phaseTimer)))
     }
 }
 

@@ -100,7 +100,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// The leaders of the configuration in force at ``slotIn``.
     public private(set) var leaders: [ProcessID]
     /// Each client's last executed request.
-    public private(set) var sessions: [ProcessID: Session] = [:]
+    public private(set) var sessions = ClientMap<Session>()
     /// How many client commands this replica proposed lost their slot to another command
     /// and were proposed again (paper figure 2); a displaced batch counts each of its commands.
     public private(set) var displacedProposals = 0
@@ -119,7 +119,7 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
     /// Reconfigurations performed (duplicates excluded), by the slot they were decided in.
     private var reconfigurations: [Int: Configuration] = [:]
     /// The request each client has waiting in ``requests`` or ``proposals``.
-    private var queued: [ProcessID: Int] = [:]
+    private var queued = ClientMap<Int>()
     /// The request ids of this replica's own no-ops and batches.
     private var commandsIssued = 0
     /// How waiting requests are gathered into batches.
@@ -424,8 +424,11 @@ public struct Replica<Machine: StateMachine>: Equatable, Sendable {
                 leaderHistory.append(.init(firstSlot: slotIn, leaders: configuration.leaders))
             }
             if decisions[slotIn] == nil {
-                let batch = batchAssembly.take(from: &requests)
-                let command = batch.count == 1 ? batch[0] : issue(.batch(batch))
+                let command: Command<Machine>
+                switch batchAssembly.take(from: &requests) {
+                case .single(let request): command = request
+                case .batch(let batch): command = issue(.batch(batch))
+                }
                 proposals[slotIn] = command
                 if retransmitTimer.isAdaptive {
                     proposedAt[slotIn] = outbox.now

@@ -13,7 +13,7 @@ public struct ReplicaSnapshot<Machine: StateMachine>: Hashable, Sendable {
     /// The application state after the slots below ``slotOut``.
     public let state: Machine
     /// Each client's last executed request and its output, for at-most-once execution.
-    public let sessions: [ProcessID: Replica<Machine>.Session]
+    public let sessions: ClientMap<Replica<Machine>.Session>
     /// Every configuration's leaders, oldest first.
     public let leaderEras: [LeaderEra]
     /// The reconfigurations performed within WINDOW slots below ``slotOut``, by slot: they
