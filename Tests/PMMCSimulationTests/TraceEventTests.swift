@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PMMC
+import PMMCHost
 import PMMCSimulation
 import PMMCTesting
 import PMMCTrace
@@ -93,6 +94,29 @@ struct TraceEventTests {
                 }
             }
         }
+    }
+
+    /// A trace writer copies a command's notation from what it wrote for the same command
+    /// before: commands written again and again, more of them than it remembers, some with
+    /// text to escape and some too long to remember, come out as their descriptions escaped.
+    @Test("commands written many times come out as their escaped descriptions every time")
+    func rememberedCommands() {
+        let values = ["v", "say \"hi\"", "tab\there", String(repeating: "long", count: 30), "é€"]
+        let commands = (0..<3_000).map { index in
+            Command<KeyValueStore>(client: .client(index % 7), requestID: index,
+                                   body: .operation(.append(key: "k\(index % 11)", value: values[index % values.count])))
+        }
+        var buffer = JSONBuffer()
+        var expected = ""
+        var rounds = SeededRandom(seed: 5)
+        for _ in 0..<20_000 {
+            let command = commands[rounds.uniform(in: 0...commands.count - 1)]
+            command.writeNotation(to: &buffer)
+            buffer.write(" | ")
+            let quoted = JSONText.quoted(command.description)
+            expected += quoted.dropFirst().dropLast() + " | "
+        }
+        #expect(buffer.text == expected)
     }
 
     @Test("escaped lines parse back as JSON to the original strings")

@@ -25,6 +25,16 @@ public protocol NotationOutput: ~Copyable {
     mutating func write(_ number: Int)
     /// Appends `text`, the application's: a key, a value, an output.
     mutating func write(text: String)
+    /// Appends `command`'s notation, which ``Command/writeNotation(to:)`` asks for. An output
+    /// that writes the same command many times, as a trace writer does, may remember what it
+    /// wrote; by default the command's body writes itself.
+    mutating func write<Machine: StateMachine>(command: Command<Machine>)
+}
+
+extension NotationOutput where Self: ~Copyable {
+    public mutating func write<Machine: StateMachine>(command: Command<Machine>) {
+        command.body.writeNotation(to: &self)
+    }
 }
 
 extension NotationPrintable {

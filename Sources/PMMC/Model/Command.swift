@@ -76,9 +76,11 @@ public final class Command<Machine: StateMachine>: Hashable, Sendable, NotationP
         }
     }
 
-    /// The command in the slides' notation, its body's: e.g. `Put k1 v1`.
+    /// The command in the slides' notation, its body's: e.g. `Put k1 v1`. The output writes
+    /// it (``NotationOutput/write(command:)``), so that a trace writer can copy what it wrote
+    /// for the same command before.
     public func writeNotation(to output: inout some NotationOutput & ~Copyable) {
-        body.writeNotation(to: &output)
+        output.write(command: self)
     }
 }
 

@@ -40,6 +40,16 @@ extension JSONBuffer: NotationOutput {
         JSONText.appendInteger(number, to: &self)
     }
 
+    /// Appends `command`'s notation, escaped: copied from what was written for the same
+    /// command before, if it is still remembered (``CommandNotations``).
+    public mutating func write<Machine: StateMachine>(command: Command<Machine>) {
+        let entry = CommandNotations.entry(of: command)
+        if let notation = commandNotations.notation(of: command, in: entry) { return append(notation) }
+        let start = written
+        command.body.writeNotation(to: &self)
+        commandNotations.remember(command, notation: UnsafeBufferPointer(start: base + start, count: written - start), in: entry)
+    }
+
     /// Appends `text` escaped.
     @inline(__always)
     public mutating func write(text: String) {

@@ -11,6 +11,8 @@ public struct JSONBuffer: ~Copyable {
     private var lastTime = -1
     private var lastTimeDigits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     private var lastTimeLength = 0
+    /// The notations of the commands written last (``write(command:)``).
+    var commandNotations = CommandNotations()
 
     /// How many bytes have been written.
     public var count: Int { written }
