@@ -17,6 +17,8 @@ extension JSONBuffer: NotationOutput {
         while index < utf8.count {
             let byte = utf8[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                // A response's quote, `"\""`, most often: escaped without a scan.
+                if utf8.count == 1 { return JSONText.appendEscaped(byte, to: &self) }
                 return JSONText.appendEscaped(bytes: utf8, to: &self)
             }
             index += 1

@@ -58,7 +58,8 @@ public enum JSONText {
     }
 
     /// Appends the escape sequence of `byte`, a quote, a backslash or a control character.
-    private static func appendEscaped(_ byte: UInt8, to bytes: inout JSONBuffer) {
+    @usableFromInline
+    static func appendEscaped(_ byte: UInt8, to bytes: inout JSONBuffer) {
         switch byte {
         case UInt8(ascii: "\""): bytes.append("\\\"")
         case UInt8(ascii: "\\"): bytes.append("\\\\")
