@@ -30,6 +30,14 @@ struct TraceEventTests {
         for value in values {
             #expect(TraceEvent(time: 0, kind: .decide, slot: value).jsonLine == #"{"time":0,"kind":"decide","slot":\#(value)}"#)
         }
+        // A time is remembered for the next line: each is written whole, whatever came before.
+        var written = ""
+        let lines = TraceLines(flushSize: 1) { written += String(decoding: $0, as: UTF8.self) }
+        for time in [-1, -1, 0] + values + values.reversed() {
+            lines.append(TraceEvent(time: time, kind: .heal))
+        }
+        let expected = ([-1, -1, 0] + values + values.reversed()).map { #"{"time":\#($0),"kind":"heal"}"# + "\n" }.joined()
+        #expect(written == expected)
     }
 
     /// The fields from `kind` to `type` are written into room reserved once for their longest

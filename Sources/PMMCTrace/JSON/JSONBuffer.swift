@@ -8,7 +8,7 @@ public struct JSONBuffer: ~Copyable {
     @usableFromInline var capacity: Int
     /// The last time ``appendTime(_:)`` wrote, and its digits: consecutive lines of a trace
     /// nearly always share their time.
-    private var lastTime = -1
+    private var lastTime: Int?
     private var lastTimeDigits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     private var lastTimeLength = 0
     /// The notations of the commands written last (``write(command:)``).
