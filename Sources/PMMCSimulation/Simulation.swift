@@ -22,7 +22,7 @@ public final class Simulation<Machine: StateMachine> {
     /// Every scripted call made on this simulation so far, in order (a fork's starts with its
     /// parent's): replaying it with ``replay(_:)`` on a fresh simulation of the same
     /// ``options`` rebuilds this one. ``replace(_:with:)`` is not recorded, as a custom role
-    /// cannot be rebuilt from a log.
+    /// cannot be rebuilt from a log. Empty without ``SimulationOptions/keepsLog``.
     public private(set) var log: [ScriptedAction<Machine>] = []
 
     /// Builds the cluster of `options`. Its leaders start (each spawning its first scout) with
@@ -41,6 +41,11 @@ public final class Simulation<Machine: StateMachine> {
     /// its own.
     public func fork() -> Simulation {
         Simulation(engine: engine, log: log)
+    }
+
+    /// Appends `action` to ``log``, if the options keep one.
+    private func record(_ action: ScriptedAction<Machine>) {
+        if engine.options.keepsLog { log.append(action) }
     }
 
     public var options: SimulationOptions { engine.options }
@@ -81,7 +86,7 @@ public final class Simulation<Machine: StateMachine> {
     /// Queues a command body (an operation or a reconfiguration) for client `client`.
     public func submit(_ body: Command<Machine>.Body, client: Int) throws(SimulationError) {
         try engine.submit(body, client: client)
-        log.append(.submit(body, client: client))
+        record(.submit(body, client: client))
     }
 
     /// Adds new leaders and acceptors (numbered after the existing ones; the leaders start with
@@ -90,14 +95,14 @@ public final class Simulation<Machine: StateMachine> {
     @discardableResult
     public func reconfigure(leaders: Int, acceptors: Int, client: Int) throws(SimulationError) -> Configuration {
         let configuration = try engine.reconfigure(leaders: leaders, acceptors: acceptors, client: client)
-        log.append(.reconfigure(leaders: leaders, acceptors: acceptors, client: client))
+        record(.reconfigure(leaders: leaders, acceptors: acceptors, client: client))
         return configuration
     }
 
     /// Injects `fault` at virtual time `time` (not before ``now``).
     public func schedule(_ fault: Fault, at time: Int) throws(SimulationError) {
         try engine.schedule(fault, at: time)
-        log.append(.schedule(fault, at: time))
+        record(.schedule(fault, at: time))
     }
 
     /// Handles events in order until `condition` holds (checked before every event), an
@@ -107,7 +112,7 @@ public final class Simulation<Machine: StateMachine> {
         let eventsBefore = engine.statistics.events
         defer {
             let handled = engine.statistics.events - eventsBefore
-            if handled > 0 { log.append(.run(events: handled)) }
+            if handled > 0 { record(.run(events: handled)) }
         }
         if let violation = engine.violation { return .violation(violation) }
         guard let condition else { return runEvents(until: { _ in false }, timeLimit: timeLimit) }
@@ -136,26 +141,26 @@ public final class Simulation<Machine: StateMachine> {
     /// virtual time by one tick, or to the event's time if that is later.
     public func perform(_ id: Int) throws(SimulationError) {
         try engine.perform(id)
-        log.append(.perform(id))
+        record(.perform(id))
     }
 
     /// Loses pending message `id` (traced as a drop, reason `schedule`).
     public func drop(_ id: Int) throws(SimulationError) {
         try engine.drop(id)
-        log.append(.drop(id))
+        record(.drop(id))
     }
 
     /// Sends `message` to `destination` as if from `source`, which need not exist: a script
     /// can play a process it does not simulate. Takes one tick; the message is then pending.
     public func inject(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) throws(SimulationError) {
         try engine.inject(message, from: source, to: destination)
-        log.append(.inject(message, from: source, to: destination))
+        record(.inject(message, from: source, to: destination))
     }
 
     /// Crashes `process` (a leader with its scouts and commanders) now, taking one tick.
     public func crash(_ process: ProcessID) throws(SimulationError) {
         try engine.crash(process)
-        log.append(.crash(process))
+        record(.crash(process))
     }
 
     /// Restarts crashed `process` now, taking one tick: it comes back with the role state it
@@ -164,7 +169,7 @@ public final class Simulation<Machine: StateMachine> {
     /// running.
     public func restart(_ process: ProcessID) throws(SimulationError) {
         try engine.restart(process)
-        log.append(.restart(process))
+        record(.restart(process))
     }
 
     /// Replaces a process with one of custom behaviour (a test's faulty acceptor, say).

@@ -18,6 +18,11 @@ public struct SimulationOptions: Hashable, Sendable {
     /// only those in flight (and those completed since it last dropped them), so that the
     /// simulator's memory does not grow with the length of the run; the counts stay exact.
     public var keepsHistory = true
+    /// Whether ``Simulation/log`` records every scripted call (each submitted operation among
+    /// them), so that ``Simulation/replay(_:)`` can rebuild the simulation. When false the log
+    /// stays empty and memory does not grow with the number of operations submitted; `pmmc
+    /// simulate`, which never replays, runs this way.
+    public var keepsLog = true
 
     public init(
         seed: UInt64 = 1, replicas: Int = 2, leaders: Int = 2, acceptors: Int = 3, clients: Int = 2,

@@ -122,8 +122,10 @@ struct SimulateCommand {
         mutant = try reader.value("--mutant").map { name throws(UsageError) in try Mutant.named(name) }
         tracePath = try reader.value("--trace")
         historyPath = try reader.value("--history")
-        // The summary needs only counts; the history file, every operation.
+        // The summary needs only counts; the history file, every operation. Nothing replays
+        // the run, so it keeps no log of the operations submitted.
         options.keepsHistory = historyPath != nil
+        options.keepsLog = false
         self.options = options
         progress = try reader.flag("--progress")
         try reader.finish()

@@ -47,4 +47,26 @@ import Testing
         #expect(copy.replicas.map { $0.log.map(\.description) } == simulation.replicas.map { $0.log.map(\.description) })
         #expect(copy.replicas.first?.log.map(\.description) == ["Put k v", "App k w"])
     }
+
+    /// `pmmc simulate` submits a long workload and never replays it: without `keepsLog` the
+    /// log does not grow with it, and the run is the same.
+    @Test func withoutKeepsLogNothingIsRecordedAndTheRunIsTheSame() throws {
+        var quiet = options()
+        quiet.keepsLog = false
+        let logged = try Simulation<KeyValueStore>(options: options())
+        let unlogged = try Simulation<KeyValueStore>(options: quiet)
+        for simulation in [logged, unlogged] {
+            for index in 0..<50 {
+                try simulation.append("k", "v\(index)", client: 0)
+            }
+            try simulation.schedule(.crash(.leader(0)), at: 100)
+            simulation.run(until: { $0.allOperationsCompleted }, timeLimit: 100_000)
+        }
+        #expect(logged.log.count >= 52)
+        #expect(unlogged.log.isEmpty)
+        #expect(unlogged.fork().log.isEmpty)
+        #expect(unlogged.now == logged.now)
+        #expect(unlogged.replicas.map { $0.log.map(\.description) } == logged.replicas.map { $0.log.map(\.description) })
+        #expect(unlogged.completedOperationCount == 50)
+    }
 }
