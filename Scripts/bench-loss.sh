@@ -8,7 +8,7 @@
 # Prints, for each loss rate and settings:
 # - the simulator's operations per virtual second (1,000 ticks; latency 1-10 ticks), from
 #   `pmmc simulate`, deterministic for the seed;
-# - the actor runtime's operations per second (1 tick = 1 ms), from `pmmc run`, which stops
+# - the actor runtime's operations per second (1 tick = 100 µs, pmmc run's default), from `pmmc run`, which stops
 #   after RUNTIME-SECONDS and counts what completed by then;
 # and each as a share of the lossless figure of the same settings.
 set -euo pipefail
