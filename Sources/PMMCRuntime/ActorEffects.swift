@@ -2,16 +2,19 @@ import PMMC
 import PMMCHost
 
 /// How a process actor carries out what its role's handlers ask for, as an ``EffectHost``:
-/// sends go to the bus, consecutive ones together so that it takes its lock once for them;
-/// timers and exits go to the bus; spawned children and exited ones wait for the actor,
+/// sends and timers (set and cancelled) wait and go to the bus together when the actor calls
+/// ``flush()``, or when another process's sends follow, so that the bus takes its lock once
+/// for them; exits go to the bus at once; spawned children and exited ones wait for the actor,
 /// which hosts them; a client's completed requests go to its session.
 /// Decisions and performed slots become events for the bus's listeners.
 struct ActorEffects<Machine: StateMachine>: EffectHost {
     let bus: MessageBus<Machine>
     /// The calls of a client actor.
     var session = ClientSession<Machine>()
-    /// Sends waiting to go to the bus together, and the bus's scratch space for routing them.
+    /// Sends and timer changes waiting to go to the bus together, and the bus's scratch space
+    /// for routing them.
     private var sends: [(Message<Machine>, ProcessID)] = []
+    private var timerChanges: [TimerQueue<Machine>.Change] = []
     private var posts: [(Mailbox<Machine>, Delivery<Machine>)] = []
     /// The process whose sends are waiting.
     private var sender: ProcessID?
@@ -25,7 +28,7 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     }
 
     mutating func send(_ message: Message<Machine>, from source: ProcessID, to destination: ProcessID) {
-        if sender != source { flushSends() }
+        if sender != source { flush() }
         sender = source
         sends.append((message, destination))
     }
@@ -35,18 +38,22 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     }
 
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
-        flushSends()
-        bus.setTimer(timer, after: delay, for: process)
+        timerChanges.append(.set(timer, after: delay, for: process))
+    }
+
+    mutating func cancelTimer(_ timer: TimerID, for process: ProcessID) {
+        timerChanges.append(.cancel(timer, for: process))
     }
 
     mutating func exit(_ process: ProcessID) {
-        flushSends()
+        flush()
         bus.exit(process)
         if process.host != process { exited.append(process) }
     }
 
     mutating func complete(client: ProcessID, requestID: Int, output: Machine.Output?) {
-        flushSends()
+        // Listeners see a request's sends before the completion that follows them.
+        if !sends.isEmpty { flush() }
         bus.emit(.completed(client: client, requestID: requestID, output: output))
         session.completed(requestID: requestID, output: output, at: .now)
     }
@@ -59,10 +66,12 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
         bus.emit(.applied(replica: replica, slot: slot, command: command))
     }
 
-    /// Gives the waiting sends to the bus. Call it after ``carryOut(_:of:)``.
-    mutating func flushSends() {
-        guard let sender, !sends.isEmpty else { return }
-        bus.send(sends, from: sender, scratch: &posts)
+    /// Gives the waiting sends and timer changes to the bus. Call it once the effects of a
+    /// delivery are carried out.
+    mutating func flush() {
+        guard !sends.isEmpty || !timerChanges.isEmpty else { return }
+        bus.send(sends, from: sender, timerChanges: timerChanges, scratch: &posts)
         sends.removeAll(keepingCapacity: true)
+        timerChanges.removeAll(keepingCapacity: true)
     }
 }
