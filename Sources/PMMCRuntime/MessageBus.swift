@@ -192,44 +192,28 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Messages
 
-    /// Sends each message from `source` (`nil` only when there are none) to its destination, in
-    /// order, and sets and cancels the timers in `timerChanges`, taking the lock once. A timer
-    /// fires unless its process exits or crashes first, which cancels it; a process that has
-    /// exited or crashed sets none. `posts` is scratch space the caller keeps, to spare an
-    /// allocation per call.
+    /// Sends each message from `source` to its destination, in order, taking the lock once.
+    /// `posts` is scratch space the caller keeps, to spare an allocation per call.
     func send(
-        _ messages: [(Message<Machine>, ProcessID)], from source: ProcessID?,
-        timerChanges: [TimerQueue<Machine>.Change] = [],
+        _ messages: [(Message<Machine>, ProcessID)], from source: ProcessID,
         scratch posts: inout [(Mailbox<Machine>, Delivery<Machine>)]
     ) {
         let observing = isObserved
         var drops: [(Envelope<Machine>, Int, TraceEvent.DropReason)] = []
-        let now: ContinuousClock.Instant? = timerChanges.isEmpty ? nil : .now
         state.withLock { state in
-            if let source {
-                for (message, destination) in messages {
-                    let id = state.nextMessageID
-                    state.nextMessageID += 1
-                    if observing {
-                        // Under the lock, so that no delivery of a delayed copy, which the
-                        // timer loop makes under the lock too, can be seen before its send.
-                        emit(.sent(Envelope(source: source, destination: destination, message: message), id: id))
-                    }
-                    switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
-                    case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, to: destination, id: id)))
-                    case .drop(let reason) where observing:
-                        drops.append((Envelope(source: source, destination: destination, message: message), id, reason))
-                    case .drop, .delayed, .ignored: break
-                    }
+            for (message, destination) in messages {
+                let id = state.nextMessageID
+                state.nextMessageID += 1
+                if observing {
+                    // Under the lock, so that no delivery of a delayed copy, which the timer
+                    // loop makes under the lock too, can be seen before its send.
+                    emit(.sent(Envelope(source: source, destination: destination, message: message), id: id))
                 }
-            }
-            for change in timerChanges {
-                switch change {
-                case .set(let timer, let delay, let id):
-                    guard state.processes.contains(id), !state.isCrashed(id) else { continue }
-                    state.timers.schedule(.fire(timer, for: id), at: now! + tick * delay)
-                case .cancel(let timer, let id):
-                    state.timers.cancel(timer, of: id)
+                switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
+                case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, to: destination, id: id)))
+                case .drop(let reason) where observing:
+                    drops.append((Envelope(source: source, destination: destination, message: message), id, reason))
+                case .drop, .delayed, .ignored: break
                 }
             }
         }
@@ -294,6 +278,17 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     // MARK: Timers
+
+    /// Asks for `timer` to be given to process `id` after `delay` ticks, unless `id` exits or
+    /// crashes first: that cancels its timers. A process that has exited or crashed (or a
+    /// cluster that has shut down) sets none.
+    func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
+        let deadline = ContinuousClock.now + tick * delay
+        state.withLock { state in
+            guard state.processes.contains(id), !state.isCrashed(id) else { return }
+            state.timers.schedule(.fire(timer, for: id), at: deadline)
+        }
+    }
 
     /// Starts the task that fires timers and releases delayed messages. It wakes at each
     /// deadline, and at least once a tick, so a timer fires at most one tick late.

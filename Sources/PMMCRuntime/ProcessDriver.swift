@@ -44,7 +44,6 @@ struct ProcessDriver<Machine: StateMachine> {
         outbox.now = now
         process.start(into: &outbox)
         carryOut(of: id)
-        effects.flush()
     }
 
     /// Handles `batch` in order at `now`, unless `mailbox` is stopped before a delivery: then
@@ -58,7 +57,6 @@ struct ProcessDriver<Machine: StateMachine> {
     }
 
     private mutating func handle(_ delivery: Delivery<Machine>, at now: Int) {
-        defer { effects.flush() }
         outbox.removeAll()
         outbox.now = now
         switch delivery {
@@ -107,14 +105,14 @@ struct ProcessDriver<Machine: StateMachine> {
         }
         effects.session.sent(call, as: command, at: instant())
         carryOut(of: id)
-        effects.flush()
     }
 
     /// Carries out the effects in the outbox, which `source` (this process or a child) asked
     /// for, in order; then forgets the children that exited, telling the leader, and starts
-    /// those spawned. Sends and timers wait in ``effects`` until the caller flushes them.
+    /// those spawned.
     private mutating func carryOut(of source: ProcessID) {
         effects.carryOut(outbox.effects, of: source)
+        effects.flushSends()
         let now = outbox.now
         while let child = effects.exited.popLast() {
             children.remove(child)

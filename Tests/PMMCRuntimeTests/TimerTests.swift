@@ -58,27 +58,6 @@ struct TimerTests {
         #expect(queue.cancelTimers(of: p) == 0)
     }
 
-    @Test("cancelling one timer of a process removes every pending timer of that id, and only those")
-    func cancelOne() {
-        let start = ContinuousClock.now
-        let (c, r) = (ProcessID.client(0), ProcessID.replica(0))
-        var queue = Queue()
-        queue.schedule(.fire(.requestRetransmit(requestID: 1), for: c), at: start + .milliseconds(1))
-        queue.schedule(.fire(.requestRetransmit(requestID: 2), for: c), at: start + .milliseconds(2))
-        queue.schedule(.fire(.requestRetransmit(requestID: 1), for: c), at: start + .milliseconds(3))
-        queue.schedule(.fire(.requestRetransmit(requestID: 1), for: r), at: start + .milliseconds(4))
-        queue.cancel(.requestRetransmit(requestID: 1), of: c)
-        queue.cancel(.requestRetransmit(requestID: 3), of: c)
-        queue.cancel(.proposalRetransmit, of: .replica(1))
-        var due: [Queue.Action] = []
-        queue.popDue(at: start + .seconds(1), into: &due)
-        let fired = due.compactMap { action -> String? in
-            if case .fire(let timer, let process) = action { "\(timer) of \(process)" } else { nil }
-        }
-        #expect(fired == ["requestRetransmit(requestID: 2) of c0", "requestRetransmit(requestID: 1) of r0"])
-        #expect(queue.cancelTimers(of: c) == 0, "fired and cancelled timers leave no handles behind")
-    }
-
     @Test("with timers cancelled here and there, the rest still come due in deadline order")
     func orderAfterCancelling() {
         let start = ContinuousClock.now
