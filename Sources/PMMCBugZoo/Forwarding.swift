@@ -23,6 +23,7 @@ extension Outbox {
         case .send(let message, let destination): send(message, to: destination)
         case .spawn(let child): spawn(child)
         case .setTimer(let timer, let delay): setTimer(timer, after: delay)
+        case .cancelTimer(let timer): cancelTimer(timer)
         case .exit: exit()
         case .complete(let requestID, let output): complete(requestID: requestID, output: output)
         }

@@ -14,6 +14,8 @@ public protocol EffectHost<Machine> {
     mutating func spawn(_ child: __owned Role<Machine>, by parent: ProcessID)
     /// `process` asked for `timer` after `delay` ticks.
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID)
+    /// `process` asked to forget its pending `timer`s.
+    mutating func cancelTimer(_ timer: TimerID, for process: ProcessID)
     /// `process` has finished.
     mutating func exit(_ process: ProcessID)
     /// Client `client`'s request `requestID` completed with `output`.
@@ -43,6 +45,7 @@ extension EffectHost {
             case .send(let message, let destination): send(message, from: process, to: destination)
             case .spawn(let child): spawn(child, by: process)
             case .setTimer(let timer, let delay): setTimer(timer, after: delay, for: process)
+            case .cancelTimer(let timer): cancelTimer(timer, for: process)
             case .exit: exit(process)
             case .complete(let requestID, let output): complete(client: process, requestID: requestID, output: output)
             }

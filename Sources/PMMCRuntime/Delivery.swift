@@ -6,10 +6,9 @@ enum Delivery<Machine: StateMachine>: Sendable {
     case message(Message<Machine>, from: ProcessID, id: Int)
     /// A message for `child`, a scout or commander this leader hosts.
     case childMessage(Message<Machine>, from: ProcessID, to: ProcessID, id: Int)
-    /// A timer the process set has fired.
-    case timer(TimerID)
-    /// A timer that `child`, a scout or commander this leader hosts, set has fired.
-    case childTimer(TimerID, child: ProcessID)
+    /// The earliest of the timers the actor holds for its process and children is due
+    /// (``ActorTimers``).
+    case timersDue
     /// A client call's caller was cancelled; stop waiting for it.
     case cancelCall(ticket: Int)
 }
@@ -21,10 +20,5 @@ extension Delivery {
         destination.host == destination
             ? .message(message, from: source, id: id)
             : .childMessage(message, from: source, to: destination, id: id)
-    }
-
-    /// `timer` for `process`, whose actor is this mailbox's.
-    static func timer(_ timer: TimerID, for process: ProcessID) -> Delivery {
-        process.host == process ? .timer(timer) : .childTimer(timer, child: process)
     }
 }

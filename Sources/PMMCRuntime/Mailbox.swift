@@ -14,6 +14,19 @@ final class Mailbox<Machine: StateMachine>: Sendable {
     private let state = Locked(State())
     private let stopped = Atomic<Bool>(false)
 
+    /// The earliest deadline of the timers the actor holds (``ActorTimers``), in nanoseconds
+    /// since the bus was made, or `Int.max` for none. The actor writes it; the bus's timer loop
+    /// reads it when the actor's wake-up comes due.
+    let earliestTimer = Atomic<Int>(.max)
+    /// The deadline of the wake-up the bus's timer queue holds for the actor, or `Int.max` for
+    /// none. The bus writes it, under its lock; the actor reads it to tell whether it must ask
+    /// for an earlier one. Together with ``earliestTimer`` (both sequentially consistent), one
+    /// of the two sides always sees the other's change: the actor asks for a wake-up, or the
+    /// timer loop sets one for the deadline the actor wrote.
+    let wakeAt = Atomic<Int>(.max)
+    /// How many timers the actor holds, for the count of those cancelled when it crashes.
+    let timerCount = Atomic<Int>(0)
+
     /// Queues `delivery` for the actor, waking it if it waits. Ignored once stopped.
     func post(_ delivery: Delivery<Machine>) {
         let waiter = state.withLock { state -> UnsafeContinuation<Void, Never>? in

@@ -22,7 +22,6 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         var processes = ProcessRegistry<Entry>()
         var tasks: [ProcessID: Task<Void, Never>] = [:]
         var timerTask: Task<Void, Never>?
-        var timers = TimerQueue<Machine>()
         var crashed: Set<ProcessID> = []
         var partition: [ProcessID: Int]?
         var faults: NetworkFaults
@@ -70,14 +69,25 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     private let subscribers = Locked<[Int: Subscriber]>([:])
     /// When the bus was made: event times count from here.
-    private let createdAt = ContinuousClock.now
+    private let createdAt: ContinuousClock.Instant
+    /// The actors' wake-ups and the delayed messages, under a lock of their own, so that the
+    /// timer loop's work does not hold up sends. Where both locks are taken, the bus's comes
+    /// first.
+    private let timers: Locked<TimerQueue<Machine>>
+    /// Timers fired and timers cancelled when their process exited or crashed, as the actors
+    /// count them (``RuntimeStatistics``).
+    private let timersFired = Atomic<Int>(0)
+    private let timersCancelled = Atomic<Int>(0)
     private let observed = Atomic<Bool>(false)
     private let nextSubscriber = Atomic<Int>(0)
     private let running = Atomic<Int>(0)
     private let actors = Atomic<Int>(0)
 
     init(tick: Duration, faults: NetworkFaults) {
+        let origin = ContinuousClock.now
         self.tick = tick
+        self.createdAt = origin
+        timers = Locked(TimerQueue(origin: origin))
         state = Locked(State(faults: faults, random: SeededRandom(seed: faults.seed)))
     }
 
@@ -140,13 +150,17 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         }
     }
 
-    /// Process `id` has finished: it is forgotten and its timers are cancelled. A process on
-    /// a task of its own has its drain loop ended; a scout or commander is forgotten by its
+    /// Process `id` has finished: it is forgotten, and its actor dropped the
+    /// `cancelledTimers` it held for it. A process on a task of its own has its drain loop
+    /// ended and its actor's wake-up cancelled; a scout or commander is forgotten by its
     /// leader's actor, which carries out the exit.
-    func exit(_ id: ProcessID) {
+    func exit(_ id: ProcessID, cancelledTimers: Int) {
         let entry = state.withLock { state in
-            state.statistics.timersCancelled += state.timers.cancelTimers(of: id)
-            return state.processes.remove(id)
+            state.processes.remove(id)
+        }
+        timersCancelled.add(cancelledTimers, ordering: .relaxed)
+        if id.host == id {
+            timers.withLock { $0.cancelWake(of: id) }
         }
         if id.host == id { entry?.mailbox.stop() }
         emit(.exited(id))
@@ -187,6 +201,20 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     /// `instant` as the time since the bus was made, in whole ticks (see ``now``).
     func ticks(at instant: ContinuousClock.Instant) -> Int { Int((instant - createdAt) / tick) }
 
+    /// `instant` as the time since the bus was made, in nanoseconds: the unit of the actors'
+    /// timer deadlines (``ActorTimers``).
+    func nanoseconds(at instant: ContinuousClock.Instant) -> Int {
+        Self.nanoseconds(instant - createdAt)
+    }
+
+    /// The length of a tick in nanoseconds.
+    var tickNanoseconds: Int { Self.nanoseconds(tick) }
+
+    private static func nanoseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    }
+
     /// How many tasks (process drain loops and the timer loop) are running.
     var runningTasks: Int { running.load(ordering: .relaxed) }
 
@@ -209,7 +237,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                     // loop makes under the lock too, can be seen before its send.
                     emit(.sent(Envelope(source: source, destination: destination, message: message), id: id))
                 }
-                switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, tick: tick) {
+                switch Self.route(message, from: source, to: destination, id: id, injectingFaults: true, in: &state, timers: timers, tick: tick) {
                 case .deliver(let mailbox): posts.append((mailbox, .message(message, from: source, to: destination, id: id)))
                 case .drop(let reason) where observing:
                     drops.append((Envelope(source: source, destination: destination, message: message), id, reason))
@@ -228,11 +256,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     private static func route(
         _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, id: Int, injectingFaults: Bool,
-        in state: inout State, tick: Duration
+        in state: inout State, timers: Locked<TimerQueue<Machine>>, tick: Duration
     ) -> Route {
         guard !state.closed else { return .ignored }
         if injectingFaults { state.statistics.host.countSent(message.kind) }
-        let route = routeCounted(message, from: source, to: destination, id: id, injectingFaults: injectingFaults, in: &state, tick: tick)
+        let route = routeCounted(message, from: source, to: destination, id: id, injectingFaults: injectingFaults, in: &state,
+                                 timers: timers, tick: tick)
         switch route {
         case .deliver: state.statistics.host.delivered += 1
         case .drop(.exited): state.statistics.host.arrivedAfterExit += 1
@@ -244,7 +273,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     private static func routeCounted(
         _ message: Message<Machine>, from source: ProcessID, to destination: ProcessID, id: Int, injectingFaults: Bool,
-        in state: inout State, tick: Duration
+        in state: inout State, timers: Locked<TimerQueue<Machine>>, tick: Duration
     ) -> Route {
         if state.isCrashed(source) || state.isCrashed(destination) { return .drop(.crashed) }
         if source.host != destination.host {
@@ -254,7 +283,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
                 let delay = state.random.uniform(in: state.faults.extraDelay)
                 if delay > 0 {
                     let envelope = Envelope(source: source, destination: destination, message: message)
-                    state.timers.schedule(.deliver(envelope, id: id), at: .now + tick * delay)
+                    let deadline = ContinuousClock.now + tick * delay
+                    timers.withLock { $0.deliver(envelope, id: id, at: deadline) }
                     return .delayed
                 }
             }
@@ -267,7 +297,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     private func deliverDelayed(_ envelope: Envelope<Machine>, id: Int) {
         let route = state.withLock { state in
             Self.route(envelope.message, from: envelope.source, to: envelope.destination, id: id, injectingFaults: false,
-                       in: &state, tick: tick)
+                       in: &state, timers: timers, tick: tick)
         }
         switch route {
         case .deliver(let mailbox):
@@ -278,17 +308,6 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     // MARK: Timers
-
-    /// Asks for `timer` to be given to process `id` after `delay` ticks, unless `id` exits or
-    /// crashes first: that cancels its timers. A process that has exited or crashed (or a
-    /// cluster that has shut down) sets none.
-    func setTimer(_ timer: TimerID, after delay: Int, for id: ProcessID) {
-        let deadline = ContinuousClock.now + tick * delay
-        state.withLock { state in
-            guard state.processes.contains(id), !state.isCrashed(id) else { return }
-            state.timers.schedule(.fire(timer, for: id), at: deadline)
-        }
-    }
 
     /// Starts the task that fires timers and releases delayed messages. It wakes at each
     /// deadline, and at least once a tick, so a timer fires at most one tick late.
@@ -305,28 +324,29 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     private func runTimers() async {
         let clock = ContinuousClock()
         var due: [TimerQueue<Machine>.Action] = []
-        var timers: [(Mailbox<Machine>, Delivery<Machine>)] = []
+        var wakes: [Mailbox<Machine>] = []
         while true {
             let now = clock.now
-            let next = state.withLock { state -> ContinuousClock.Instant? in
-                state.timers.popDue(at: now, into: &due)
-                for case .fire(let timer, let id) in due {
-                    guard let entry = state.processes[id] else {
-                        preconditionFailure("timer \(timer) came due for \(id), which exited without cancelling it")
+            let nanoseconds = self.nanoseconds(at: now)
+            let next = timers.withLock { timers -> ContinuousClock.Instant? in
+                timers.popDue(at: now, into: &due)
+                // A crashed or exited process's mailbox is stopped; its wake-up was cancelled,
+                // unless it came due first.
+                for case .wake(let host, let mailbox) in due where !mailbox.isStopped {
+                    if timers.wakeUp(host, mailbox: mailbox, at: nanoseconds) {
+                        wakes.append(mailbox)
                     }
-                    state.statistics.host.timersFired += 1
-                    timers.append((entry.mailbox, .timer(timer, for: id)))
                 }
-                return state.timers.nextDeadline
+                return timers.nextDeadline
             }
-            for (mailbox, delivery) in timers {
-                mailbox.post(delivery)
+            for mailbox in wakes {
+                mailbox.post(.timersDue)
             }
             for case .deliver(let envelope, let id) in due {
                 deliverDelayed(envelope, id: id)
             }
             due.removeAll(keepingCapacity: true)
-            timers.removeAll(keepingCapacity: true)
+            wakes.removeAll(keepingCapacity: true)
             let wake = min(next ?? now + tick, now + tick)
             do {
                 try await Task.sleep(until: wake, clock: clock)
@@ -338,20 +358,45 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     // MARK: Faults
 
+    /// The actor of `host`, whose mailbox is `mailbox`, needs a wake-up at `deadline`
+    /// (nanoseconds since the bus was made), earlier than the one it has, if any.
+    func requestWake(of host: ProcessID, mailbox: Mailbox<Machine>, at deadline: Int) {
+        timers.withLock { timers in
+            guard !mailbox.isStopped else { return }
+            timers.requestWake(of: host, mailbox: mailbox, at: deadline)
+        }
+    }
+
+    /// Adds to the counts of timers fired, and of timers cancelled because their process
+    /// exited or crashed.
+    func countTimers(fired: Int, cancelled: Int) {
+        if fired > 0 { timersFired.add(fired, ordering: .relaxed) }
+        if cancelled > 0 { timersCancelled.add(cancelled, ordering: .relaxed) }
+    }
+
+    /// Whether `id`, or the leader that hosts it, has crashed.
+    func isCrashed(_ id: ProcessID) -> Bool {
+        state.withLock { $0.isCrashed(id) }
+    }
+
     /// Replaces the loss and delay the bus injects.
     func setFaults(_ faults: NetworkFaults) {
         state.withLock { $0.faults = faults }
     }
 
-    /// Crashes `id` and, for a leader, its scouts and commanders, and cancels their timers.
+    /// Crashes `id` and, for a leader, its scouts and commanders, and cancels their timers: a
+    /// process on a task of its own loses its actor's wake-up and every timer the actor
+    /// holds; a crashed scout or commander's timers are dropped by its leader's actor when
+    /// they come due.
     func crash(_ id: ProcessID) throws(RuntimeError) {
         let mailbox = try state.withLock { state throws(RuntimeError) -> Mailbox<Machine> in
             guard let entry = state.processes[id] else { throw .unknownProcess(id) }
             state.crashed.insert(id)
-            for process in [id] + state.processes.children(of: id) {
-                state.statistics.timersCancelled += state.timers.cancelTimers(of: process)
-            }
             return entry.mailbox
+        }
+        if id.host == id {
+            timers.withLock { $0.cancelWake(of: id) }
+            timersCancelled.add(mailbox.timerCount.load(ordering: .relaxed), ordering: .relaxed)
         }
         // A leader's scouts and commanders live in its actor: they stop with its mailbox. A
         // crashed child alone keeps its host running; the bus drops what it sends and is sent.
@@ -382,7 +427,12 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     }
 
     /// The counters so far.
-    var statistics: RuntimeStatistics { state.withLock { $0.statistics } }
+    var statistics: RuntimeStatistics {
+        var statistics = state.withLock { $0.statistics }
+        statistics.host.timersFired = timersFired.load(ordering: .relaxed)
+        statistics.timersCancelled = timersCancelled.load(ordering: .relaxed)
+        return statistics
+    }
 
     // MARK: Events
 
@@ -461,7 +511,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         let (entries, tasks) = state.withLock { state in
             state.closed = true
             state.timerTask?.cancel()
-            state.timers.removeAll()
+            timers.withLock { $0.removeAll() }
             let tasks = Array(state.tasks.values) + (state.timerTask.map { [$0] } ?? [])
             state.timerTask = nil
             defer { state.processes.removeAll() }

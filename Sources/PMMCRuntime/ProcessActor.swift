@@ -23,7 +23,7 @@ actor ProcessActor<Machine: StateMachine> {
         self.id = process.id
         self.mailbox = mailbox
         self.bus = bus
-        self.driver = ProcessDriver(process: process, bus: bus)
+        self.driver = ProcessDriver(process: process, mailbox: mailbox, bus: bus)
         bus.actorCreated()
     }
 

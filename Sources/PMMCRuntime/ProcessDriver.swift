@@ -20,11 +20,11 @@ struct ProcessDriver<Machine: StateMachine> {
     /// Carries out the role's effects; holds a client's session.
     private(set) var effects: ActorEffects<Machine>
 
-    init(process: Role<Machine>, bus: MessageBus<Machine>) {
+    init(process: Role<Machine>, mailbox: Mailbox<Machine>, bus: MessageBus<Machine>) {
         self.id = process.id
         self.process = process
         self.bus = bus
-        self.effects = ActorEffects(bus: bus)
+        self.effects = ActorEffects(bus: bus, mailbox: mailbox, host: process.id)
     }
 
     /// The current state of this process, or of its live child `id`.
@@ -44,6 +44,7 @@ struct ProcessDriver<Machine: StateMachine> {
         outbox.now = now
         process.start(into: &outbox)
         carryOut(of: id)
+        effects.flush()
     }
 
     /// Handles `batch` in order at `now`, unless `mailbox` is stopped before a delivery: then
@@ -57,6 +58,7 @@ struct ProcessDriver<Machine: StateMachine> {
     }
 
     private mutating func handle(_ delivery: Delivery<Machine>, at now: Int) {
+        defer { effects.flush() }
         outbox.removeAll()
         outbox.now = now
         switch delivery {
@@ -77,20 +79,35 @@ struct ProcessDriver<Machine: StateMachine> {
             }
             carryOut(of: child)
             return
-        case .timer(let timer):
-            process.timerFired(timer, into: &outbox)
-            bus.emit(.timerFired(id, timer))
-        case .childTimer(let timer, let child):
-            guard let index = children.index(of: child) else { return }
-            children[index].timerFired(timer, into: &outbox)
-            bus.emit(.timerFired(child, timer))
-            carryOut(of: child)
+        case .timersDue:
+            let clock = bus.nanoseconds(at: .now)
+            while let (owner, timer) = effects.popDueTimer(at: clock) {
+                fire(timer, of: owner, at: now)
+            }
+            submitNextCall(at: now)
             return
         case .cancelCall(let ticket):
             effects.session.cancel(ticket: ticket)
         }
         carryOut(of: id)
         submitNextCall(at: now)
+    }
+
+    /// Gives `timer`, which came due, to `owner`: this process or one of its live children. A
+    /// crashed child's timer is dropped instead, as the bus drops its messages.
+    private mutating func fire(_ timer: TimerID, of owner: ProcessID, at now: Int) {
+        outbox.removeAll()
+        outbox.now = now
+        if owner == id {
+            process.timerFired(timer, into: &outbox)
+        } else {
+            guard let index = children.index(of: owner) else { return }
+            guard !bus.isCrashed(owner) else { return effects.countDropped() }
+            children[index].timerFired(timer, into: &outbox)
+        }
+        effects.countFired()
+        bus.emit(.timerFired(owner, timer))
+        carryOut(of: owner)
     }
 
     /// Client only: sends the next waiting call's request if none is in flight, at `now` in
@@ -105,14 +122,14 @@ struct ProcessDriver<Machine: StateMachine> {
         }
         effects.session.sent(call, as: command, at: instant())
         carryOut(of: id)
+        effects.flush()
     }
 
     /// Carries out the effects in the outbox, which `source` (this process or a child) asked
     /// for, in order; then forgets the children that exited, telling the leader, and starts
-    /// those spawned.
+    /// those spawned. Sends and timers wait in ``effects`` until the caller flushes them.
     private mutating func carryOut(of source: ProcessID) {
         effects.carryOut(outbox.effects, of: source)
-        effects.flushSends()
         let now = outbox.now
         while let child = effects.exited.popLast() {
             children.remove(child)

@@ -40,7 +40,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
     private var slotOf = ProcessDirectory()
     private var table = RoleTable<Machine>()
     /// The pending timers of the process in each slot of ``table``, cancelled when it exits.
-    private var timers: [[TickQueue<Event>.Handle]] = []
+    private var timers: [PendingTimers<TickQueue<Event>.Handle>] = []
     private var freeSlots: [Int] = []
     private var hosts: [ProcessID] = []
     private var crashed: Set<ProcessID> = []
@@ -302,7 +302,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             deliver(envelope, id: id)
         case .timer(let id, let timer):
             guard let slot = slotOf[id] else { return }
-            timers[slot].removeAll { $0.sequence == sequence }
+            timers[slot].forget(sequence: sequence)
             guard !isCrashed(id) else { return }
             statistics.host.timersFired += 1
             traceEvent(.timer, of: id, timer: timer)
@@ -479,16 +479,21 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
 
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
         let handle = queue.schedule(.timer(process, timer), at: now + delay)
-        if let slot = slotOf[process] { timers[slot].append(handle) }
+        if let slot = slotOf[process] { timers[slot].append(timer, sequence: handle.sequence, handle: handle) }
+    }
+
+    mutating func cancelTimer(_ timer: TimerID, for process: ProcessID) {
+        guard let slot = slotOf[process] else { return }
+        timers[slot].remove(timer) { queue.cancel($0) }
     }
 
     /// Removes process `id`, cancels its pending timers, and tells its leader, if it is a
     /// scout or commander whose leader still runs.
     mutating func exit(_ id: ProcessID) {
         if let slot = slotOf[id] {
-            for handle in timers[slot] { queue.cancel(handle) }
-            // Kept for the next process in this slot, most often the leader's next commander.
-            timers[slot].removeAll(keepingCapacity: true)
+            // Storage kept for the next process in this slot, most often the leader's next
+            // commander.
+            timers[slot].removeAll { queue.cancel($0) }
             slotOf[id] = nil
             table.remove(slot)
             freeSlots.append(slot)
@@ -563,7 +568,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
         slotOf[id] = slot
         if id.host == id { hosts.append(id) }
         if reused == nil {
-            timers.append([])
+            timers.append(PendingTimers())
         } else {
             monitor?.forget(tableSlot: slot)
         }
@@ -699,8 +704,7 @@ struct SimulationEngine<Machine: StateMachine>: EffectHost {
             exit(child)
         }
         crashed = crashed.filter { $0.host != process }
-        for handle in timers[slot] { queue.cancel(handle) }
-        timers[slot].removeAll()
+        timers[slot].removeAll { queue.cancel($0) }
         for entry in queue.entries {
             if case .start(process) = entry.event { _ = queue.remove(sequence: entry.sequence) }
         }

@@ -14,6 +14,7 @@ private struct RecordingHost: EffectHost {
     mutating func setTimer(_ timer: TimerID, after delay: Int, for process: ProcessID) {
         actions.append("timer \(timer) after \(delay) for \(process)")
     }
+    mutating func cancelTimer(_ timer: TimerID, for process: ProcessID) { actions.append("cancel \(timer) for \(process)") }
     mutating func exit(_ process: ProcessID) { actions.append("exit \(process)") }
     mutating func complete(client: ProcessID, requestID: Int, output: String?) {
         actions.append("complete \(client) #\(requestID) \(output ?? "nil")")
@@ -37,11 +38,12 @@ struct EffectHostTests {
                                          ballot: Ballot(round: 0, leader: 0), timer: RetransmitTimer(initial: Settings.paper().phaseRetransmit, adapting: nil))
         let effects: [Effect<KeyValueStore>] = [
             .send(.ping, to: .leader(1)), .spawn(.scout(scout)), .setTimer(.phaseRetransmit, after: 7),
-            .complete(requestID: 3, output: "v"), .exit,
+            .cancelTimer(.phaseRetransmit), .complete(requestID: 3, output: "v"), .exit,
         ]
         host.carryOut(effects, of: .leader(0))
         #expect(host.actions == [
-            "send l0 → l1 ping", "spawn l0/s1 by l0", "timer phaseRetransmit after 7 for l0", "complete l0 #3 v", "exit l0",
+            "send l0 → l1 ping", "spawn l0/s1 by l0", "timer phaseRetransmit after 7 for l0", "cancel phaseRetransmit for l0",
+            "complete l0 #3 v", "exit l0",
         ])
     }
 

@@ -74,13 +74,14 @@ struct ClientTests {
         client.submit(.operation(.get(key: "k1")), into: &out)
         let first = client.deliver(.response(requestID: 1, output: "v1"), from: r1)
         #expect(first.completions == [Completion(requestID: 1, output: "v1")])
+        #expect(first.cancelledTimers == [.requestRetransmit(requestID: 1)], "answered: its timer is turned off (RFC 6298 §5.2)")
         #expect(first.sends.isEmpty)
         #expect(client.isIdle)
         let second = client.deliver(.response(requestID: 1, output: "v1"), from: r0)
         #expect(second.effects.isEmpty)
     }
 
-    @Test("the timer is ignored once the request is answered")
+    @Test("a timer the host delivers after the response cancelled it is ignored")
     func timerIgnoredAfterAnswer() {
         var client = makeClient()
         var out = Box()
@@ -90,7 +91,7 @@ struct ClientTests {
         #expect(client.retransmissions == 0)
     }
 
-    @Test("requests are numbered 1, 2, …; a response for an older request is ignored, its timer re-arms for the newer")
+    @Test("requests are numbered 1, 2, …; each arms its own timer; a late response or timer for an older request is ignored")
     func staleResponsesAndTimers() {
         var client = makeClient()
         var out = Box()
@@ -99,13 +100,13 @@ struct ClientTests {
         out.removeAll()
         let second = client.submit(.operation(.append(key: "k", value: "b")), into: &out)
         #expect(second.requestID == 2)
-        #expect(out.timers.isEmpty, "the timer armed for request 1 is still pending: no second timer")
+        #expect(out.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 200)], "a full timeout from its own send")
         #expect(client.deliver(.response(requestID: 1, output: ""), from: r1).effects.isEmpty)
-        let stale = client.fire(.requestRetransmit(requestID: 1))
-        #expect(stale.sends.isEmpty)
-        #expect(stale.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 200)])
+        #expect(client.fire(.requestRetransmit(requestID: 1)).effects.isEmpty)
         #expect(!client.isIdle)
-        #expect(client.fire(.requestRetransmit(requestID: 2)).sends == sent(.request(second), to: replicas(2)))
+        let again = client.fire(.requestRetransmit(requestID: 2))
+        #expect(again.sends == sent(.request(second), to: replicas(2)))
+        #expect(again.timers == [TimerSet(timer: .requestRetransmit(requestID: 2), after: 200)])
         #expect(client.retransmissions == 1)
     }
 

@@ -102,6 +102,11 @@ extension Outbox where Machine == KeyValueStore {
         effects.compactMap { if case .setTimer(let timer, let after) = $0 { TimerSet(timer: timer, after: after) } else { nil } }
     }
 
+    /// The timers cancelled, in order.
+    var cancelledTimers: [TimerID] {
+        effects.compactMap { if case .cancelTimer(let timer) = $0 { timer } else { nil } }
+    }
+
     /// The processes spawned, in order.
     var spawned: [Role<Machine>] {
         effects.compactMap { if case .spawn(let process) = $0 { process } else { nil } }
@@ -130,6 +135,7 @@ extension Outbox where Machine == KeyValueStore {
             case .send(let message, let to): "send \(message) → \(to)"
             case .spawn(let process): "spawn \(process.id)"
             case .setTimer(let timer, let after): "timer \(timer) after \(after)"
+            case .cancelTimer(let timer): "cancel \(timer)"
             case .exit: "exit"
             case .complete(let requestID, let output): "complete #\(requestID) \(output ?? "nil")"
             }

@@ -8,6 +8,10 @@ public enum Effect<Machine: StateMachine>: Sendable {
     indirect case spawn(Role<Machine>)
     /// Call ``Role/timerFired(_:into:)`` with `timer` after `delay` ticks.
     case setTimer(TimerID, after: Int)
+    /// Forget every pending `timer` this process set and has not been given yet. A host that
+    /// has already taken such a timer out of its queue may still deliver it, so the role
+    /// still ignores a timer it no longer wants.
+    case cancelTimer(TimerID)
     /// This process is finished; deliver it nothing more.
     case exit
     /// Client only: the request `requestID` completed with `output` (`nil` for a
@@ -52,6 +56,11 @@ public struct Outbox<Machine: StateMachine>: Sendable {
     /// Asks to fire `timer` after `delay` ticks.
     public mutating func setTimer(_ timer: TimerID, after delay: Int) {
         effects.append(.setTimer(timer, after: delay))
+    }
+
+    /// Asks to forget the pending `timer` (``Effect/cancelTimer(_:)``).
+    public mutating func cancelTimer(_ timer: TimerID) {
+        effects.append(.cancelTimer(timer))
     }
 
     /// Says this process has finished.

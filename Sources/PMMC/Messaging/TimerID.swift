@@ -1,5 +1,7 @@
-/// A timer a process asks its host to fire later. A role never cancels a timer: a handler that
-/// finds its timer stale ignores it. A host drops the pending timers of a process that exits.
+/// A timer a process asks its host to fire later. A handler that finds its timer stale ignores
+/// it; a role cancels a timer (``Effect/cancelTimer(_:)``) only where a stale one would
+/// otherwise fire for nearly every request (a client's, once its request is answered). A host
+/// drops the pending timers of a process that exits.
 public enum TimerID: Hashable, Sendable, NotationPrintable {
     /// Client: no response yet to this request; send it again.
     case requestRetransmit(requestID: Int)

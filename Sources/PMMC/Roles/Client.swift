@@ -13,16 +13,20 @@
 /// the broadcast then reaches the others, and the first to answer becomes the preferred one
 /// (Docs/Architecture.md, "Where we depart"; `ClientTests`, `OneReplicaRequestTests`).
 ///
-/// The client keeps at most one retransmission timer armed. When it fires for the request
-/// still in flight, that request goes out again; when it fires for an older one, it is armed
-/// again for the request now in flight. A request is therefore sent again between one and two
-/// ``Settings/requestRetransmit`` intervals after it was first sent, and a busy client leaves
-/// one timer behind, not one per request.
+/// The client arms its retransmission timer when it sends a request and cancels it when the
+/// response arrives, as TCP's retransmission timer is restarted and turned off (RFC 6298,
+/// §5.1–5.3): a request is sent again one timeout after it was last sent, and a closed-loop
+/// client, always waiting for some request, has no timer firing while responses come in time.
+/// (It used to leave the timer running and re-arm it for the request then in flight; on the
+/// actor runtime with 100 µs ticks that fired about one timer per request, nearly all of them
+/// for nothing: Docs/Runtime.md, "Ticks".) A host may deliver a timer it had already taken out
+/// of its queue when the cancellation came; the client ignores a timer for a request that is
+/// not in flight.
 ///
-/// With ``Settings/adaptiveRetransmission`` a request is sent again once it has waited the
-/// ``retransmitTimer``'s timeout since it was last sent: each response to a request sent only
-/// once is a round-trip sample (Karn's rule), each retransmission doubles the timeout, and the
-/// response to a retransmitted request undoes the doubling.
+/// With ``Settings/adaptiveRetransmission`` the timeout is the ``retransmitTimer``'s: each
+/// response to a request sent only once is a round-trip sample (Karn's rule), each
+/// retransmission doubles the timeout, and the response to a retransmitted request undoes the
+/// doubling. Without it, the timeout is always ``Settings/requestRetransmit``.
 public struct Client<Machine: StateMachine>: Hashable, Sendable {
     public let id: ProcessID
     public let replicas: [ProcessID]
@@ -34,10 +38,8 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
     public private(set) var retransmissions = 0
     /// When a request is sent again.
     public private(set) var retransmitTimer: RetransmitTimer
-    private var timerArmed = false
-    /// When the request in flight was first and last sent, and whether it was sent again.
+    /// When the request in flight was sent, and whether it was sent again.
     private var sentAt = 0
-    private var lastSentAt = 0
     private var resent = false
     /// Whether a new request goes to every replica (``Settings/broadcastRequests``).
     public let broadcastsRequests: Bool
@@ -71,16 +73,13 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
         nextRequestID += 1
         pending = command
         sentAt = outbox.now
-        lastSentAt = sentAt
         resent = false
         if broadcastsRequests || replicas.isEmpty {
             outbox.send(.request(command), to: replicas)
         } else {
             outbox.send(.request(command), to: replicas[preferredReplica])
         }
-        if !timerArmed {
-            arm(for: command, into: &outbox)
-        }
+        arm(for: command, into: &outbox)
         return command
     }
 
@@ -89,6 +88,7 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
             return outbox.observe(.ignored)
         }
         pending = nil
+        outbox.cancelTimer(.requestRetransmit(requestID: requestID))
         if !broadcastsRequests, let index = replicas.firstIndex(of: sender) {
             preferredReplica = index
         }
@@ -104,35 +104,24 @@ public struct Client<Machine: StateMachine>: Hashable, Sendable {
     /// sets it again for the request in flight, if any, whose response can no longer be a
     /// round-trip sample (Karn's rule).
     public mutating func restart(into outbox: inout Outbox<Machine>) {
-        timerArmed = false
         guard let command = pending else { return }
         resent = true
         arm(for: command, into: &outbox)
     }
 
     public mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<Machine>) {
-        guard case .requestRetransmit(let requestID) = timer else { return }
-        timerArmed = false
-        guard let command = pending else { return }
-        let due = retransmitTimer.isAdaptive ? outbox.now - lastSentAt >= retransmitTimer.timeout : command.requestID == requestID
-        if due {
-            retransmissions += 1
-            resent = true
-            retransmitTimer.expired()
-            lastSentAt = outbox.now
-            outbox.send(.request(command), to: replicas)
+        guard case .requestRetransmit(let requestID) = timer, let command = pending, command.requestID == requestID else {
+            return
         }
+        retransmissions += 1
+        resent = true
+        retransmitTimer.expired()
+        outbox.send(.request(command), to: replicas)
         arm(for: command, into: &outbox)
     }
 
-    /// Sets the retransmission timer for `command`. Adaptive: for when it will have waited the
-    /// timeout since it was last sent, but no later than one undoubled timeout from now, so
-    /// that a request sent after a retransmitted one does not wait behind the doubled timeout.
-    private mutating func arm(for command: Command<Machine>, into outbox: inout Outbox<Machine>) {
-        timerArmed = true
-        let delay = retransmitTimer.isAdaptive
-            ? max(1, min(retransmitTimer.estimate, lastSentAt + retransmitTimer.timeout - outbox.now))
-            : retransmitTimer.timeout
-        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: delay)
+    /// Sets the retransmission timer for `command`, one timeout from now.
+    private func arm(for command: Command<Machine>, into outbox: inout Outbox<Machine>) {
+        outbox.setTimer(.requestRetransmit(requestID: command.requestID), after: retransmitTimer.timeout)
     }
 }

@@ -186,6 +186,10 @@ struct ExplorationHost<Machine: StateMachine & Hashable, Observer: ExplorationOb
         if settings.timers { state.setTimer(.init(process: process, timer: timer)) }
     }
 
+    mutating func cancelTimer(_ timer: TimerID, for process: ProcessID) {
+        if settings.timers { state.removeTimers(.init(process: process, timer: timer)) }
+    }
+
     mutating func spawn(_ child: Role<Machine>, by parent: ProcessID) {
         if case .commander(let commander) = child, violation == nil, let (invariant, processes, detail) = monitor.checkSpawn(of: commander) {
             report(invariant, processes, detail)

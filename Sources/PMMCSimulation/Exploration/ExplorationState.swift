@@ -250,6 +250,13 @@ public struct ExplorationState<Machine: StateMachine & Hashable>: Hashable {
         }
     }
 
+    /// Drops every pending `timer`.
+    mutating func removeTimers(_ timer: PendingTimer) {
+        while let position = timers.firstIndex(of: timer) {
+            removeTimer(at: position)
+        }
+    }
+
     mutating func respond(client: Int, _ output: Machine.Output?) {
         responses[client].append(output)
         operationsLeft -= 1
