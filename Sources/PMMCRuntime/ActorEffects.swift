@@ -63,10 +63,16 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
         timersChanged = true
     }
 
-    /// Takes out the earliest timer if it is due at `now` (nanoseconds since the bus was made).
-    mutating func popDueTimer(at now: Int) -> (process: ProcessID, timer: TimerID)? {
+    /// Takes out every timer due at `now` (nanoseconds since the bus was made), earliest
+    /// first. A timer that one of them sets waits for the next ``Delivery/timersDue``, even if
+    /// it is due at once, so that a role that keeps setting timers cannot keep its actor here.
+    mutating func takeDueTimers(at now: Int) -> [(process: ProcessID, timer: TimerID)] {
         timersChanged = true
-        return timers.popDue(at: now)
+        var due: [(process: ProcessID, timer: TimerID)] = []
+        while let timer = timers.popDue(at: now) {
+            due.append(timer)
+        }
+        return due
     }
 
     /// Counts a timer taken from ``timers`` and given to its process, for the bus's statistics.

@@ -80,8 +80,7 @@ struct ProcessDriver<Machine: StateMachine> {
             carryOut(of: child)
             return
         case .timersDue:
-            let clock = bus.nanoseconds(at: .now)
-            while let (owner, timer) = effects.popDueTimer(at: clock) {
+            for (owner, timer) in effects.takeDueTimers(at: bus.nanoseconds(at: .now)) {
                 fire(timer, of: owner, at: now)
             }
             submitNextCall(at: now)

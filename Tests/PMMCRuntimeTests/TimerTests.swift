@@ -25,6 +25,26 @@ private struct Waiter: CustomRole {
     mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {}
 }
 
+/// Sets a timer of no delay when it starts and again each time one fires; answers a ping with
+/// a pong.
+private struct Spinner: CustomRole {
+    typealias Machine = KeyValueStore
+    let id: ProcessID
+    var acceptorState: (ballotNumber: Ballot, accepted: [PValue<KeyValueStore>])? { nil }
+
+    mutating func start(into outbox: inout Outbox<KeyValueStore>) {
+        outbox.setTimer(.proposalRetransmit, after: 0)
+    }
+
+    mutating func receive(_ message: Message<KeyValueStore>, from sender: ProcessID, into outbox: inout Outbox<KeyValueStore>) {
+        if message == .ping { outbox.send(.pong, to: sender) }
+    }
+
+    mutating func timerFired(_ timer: TimerID, into outbox: inout Outbox<KeyValueStore>) {
+        outbox.setTimer(.proposalRetransmit, after: 0)
+    }
+}
+
 @Suite("timers")
 struct TimerTests {
     typealias Queue = TimerQueue<KeyValueStore>
@@ -153,6 +173,27 @@ struct TimerTests {
             }
         }
         #expect(deadlines == expected.sorted())
+    }
+
+    @Test("a role that sets a timer of no delay each time one fires still gets its mail: each timer waits for the next wake-up")
+    func timersOfNoDelay() async throws {
+        let spinner = ProcessID.replica(0)
+        try await withShutdown(of: MessageBus<KeyValueStore>(tick: .milliseconds(1), faults: NetworkFaults())) { bus in
+            let events = bus.events()
+            try bus.start([.custom(Spinner(id: spinner))])
+            bus.startTimers()
+            var fired = 0
+            try await waitFor(events) { event in
+                if case .timerFired(spinner, _) = event { fired += 1 }
+                return fired == 3
+            }
+            var scratch: [(Mailbox<KeyValueStore>, Delivery<KeyValueStore>)] = []
+            bus.send([(.ping, spinner)], from: .acceptor(0), scratch: &scratch)
+            try await waitFor(events) { event in
+                if case .sent(let envelope, _) = event { envelope.message == .pong } else { false }
+            }
+            #expect(bus.statistics.timersFired >= 3)
+        }
     }
 
     @Test("a child's exit cancels its timers, and so does a crash")
