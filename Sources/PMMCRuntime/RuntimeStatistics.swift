@@ -8,7 +8,8 @@ public struct RuntimeStatistics: Sendable {
     /// Messages sent, delivered (put into their receiver's mailbox), dropped and arrived after
     /// exit; scouts and commanders spawned; timers fired.
     public internal(set) var host = HostStatistics()
-    /// Timers cancelled before they came due, because their process exited or crashed.
+    /// Timers dropped because their process exited or crashed: when it did, or, for a scout or
+    /// commander that crashed while its leader runs on, when they come due.
     public internal(set) var timersCancelled = 0
 
     /// A counter of ``host``.
