@@ -2,10 +2,11 @@ import PMMC
 
 /// One process of the paper (a replica, leader, acceptor or client) as an actor, with a
 /// leader's scouts and commanders inside it. Its ``ProcessDriver`` holds the role's value in
-/// a ``Role`` and drives it exactly as the simulator does: `start`, then one `receive` or
-/// `timerFired` per item of its mailbox, carrying out the effects each call leaves in the
-/// outbox. A child a leader spawns is started at once and hosted here: its messages and
-/// timers come through the leader's mailbox, and its exit is told to the leader
+/// a ``Role`` and drives it exactly as the simulator does: `start`, then one `receive` per
+/// message of its mailbox and one `timerFired` per timer of its own that comes due, carrying
+/// out the effects each call leaves in the outbox. A child a leader spawns is started at once
+/// and hosted here: its messages come through the leader's mailbox, its timers are the
+/// leader's actor's to keep, and its exit is told to the leader
 /// (``Role/childExited(_:at:)``) as soon as it is carried out. The protocol itself lives only
 /// in `PMMC`.
 

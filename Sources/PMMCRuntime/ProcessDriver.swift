@@ -2,8 +2,9 @@ import PMMC
 
 /// What a ``ProcessActor`` drives, in one value: the role, the scouts and commanders a
 /// leader hosts, the outbox, and the effects host (with a client's calls). It drives the role
-/// exactly as the simulator does: `start`, then one `receive` or `timerFired` per delivery,
-/// carrying out the effects each call leaves in the outbox.
+/// exactly as the simulator does: `start`, then one `receive` per message and one
+/// `timerFired` per due timer (``ActorTimers``), carrying out the effects each call leaves in
+/// the outbox.
 ///
 /// The actor keeps it in a single stored property and hands it a whole mailbox batch at a
 /// time, so that the batch costs one exclusive access to the actor's state rather than one
