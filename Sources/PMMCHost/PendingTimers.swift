@@ -28,14 +28,6 @@ public struct PendingTimers<Handle> {
 
     public init() {}
 
-    /// Whether no timer is pending.
-    @inlinable
-    public var isEmpty: Bool { entries.isEmpty }
-
-    /// How many timers are pending.
-    @inlinable
-    public var count: Int { entries.count }
-
     /// Records `timer`, queued under sequence number `sequence` with `handle`.
     @inlinable
     public mutating func append(_ timer: TimerID, sequence: Int, handle: Handle) {
@@ -50,33 +42,27 @@ public struct PendingTimers<Handle> {
         }
     }
 
-    /// Forgets every pending `timer`, passing each one's handle to `cancel`; returns how many
-    /// there were.
-    @inlinable @discardableResult
-    public mutating func remove(_ timer: TimerID, cancel: (Handle) -> Void) -> Int {
-        var removed = 0
+    /// Forgets every pending `timer`, passing each one's handle to `cancel`.
+    @inlinable
+    public mutating func remove(_ timer: TimerID, cancel: (Handle) -> Void) {
         var index = entries.startIndex
         while index < entries.endIndex {
             if entries[index].timer == timer {
                 cancel(entries.remove(at: index).handle)
-                removed += 1
             } else {
                 index += 1
             }
         }
-        return removed
     }
 
     /// Forgets every pending timer, passing each one's handle to `cancel`, and keeps the
-    /// storage for the next process; returns how many there were.
-    @inlinable @discardableResult
-    public mutating func removeAll(cancel: (Handle) -> Void) -> Int {
-        let removed = entries.count
+    /// storage for the next process.
+    @inlinable
+    public mutating func removeAll(cancel: (Handle) -> Void) {
         for entry in entries {
             cancel(entry.handle)
         }
         entries.removeAll(keepingCapacity: true)
-        return removed
     }
 }
 

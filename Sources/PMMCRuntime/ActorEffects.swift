@@ -17,7 +17,7 @@ struct ActorEffects<Machine: StateMachine>: EffectHost {
     private var posts: [(Mailbox<Machine>, Delivery<Machine>)] = []
     /// The timers of the actor's processes, and what the bus must hear of them at the next
     /// flush: whether they changed, and how many fired or were dropped.
-    var timers = ActorTimers()
+    private var timers = ActorTimers()
     private var timersChanged = false
     private var timersFired = 0
     private var timersCancelled = 0

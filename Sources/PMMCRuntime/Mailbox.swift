@@ -19,7 +19,7 @@ final class Mailbox<Machine: StateMachine>: Sendable {
     /// reads it when the actor's wake-up comes due.
     let earliestTimer = Atomic<Int>(.max)
     /// The deadline of the wake-up the bus's timer queue holds for the actor, or `Int.max` for
-    /// none. The bus writes it, under its lock; the actor reads it to tell whether it must ask
+    /// none. The bus writes it, under its timer queue's lock; the actor reads it to tell whether it must ask
     /// for an earlier one. Together with ``earliestTimer`` (both sequentially consistent), one
     /// of the two sides always sees the other's change: the actor asks for a wake-up, or the
     /// timer loop sets one for the deadline the actor wrote.

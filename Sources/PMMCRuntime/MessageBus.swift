@@ -53,6 +53,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
 
     /// The real duration of one tick.
     let tick: Duration
+    /// ``tick`` in nanoseconds, the unit of the actors' timer deadlines (``ActorTimers``).
+    let tickNanoseconds: Int
     private let state: Locked<State>
     /// A listener to events, with or without their times.
     private enum Subscriber: Sendable {
@@ -86,6 +88,7 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     init(tick: Duration, faults: NetworkFaults) {
         let origin = ContinuousClock.now
         self.tick = tick
+        self.tickNanoseconds = Self.nanoseconds(tick)
         self.createdAt = origin
         timers = Locked(TimerQueue(origin: origin))
         state = Locked(State(faults: faults, random: SeededRandom(seed: faults.seed)))
@@ -161,8 +164,8 @@ final class MessageBus<Machine: StateMachine>: Sendable {
         timersCancelled.add(cancelledTimers, ordering: .relaxed)
         if id.host == id {
             timers.withLock { $0.cancelWake(of: id) }
+            entry?.mailbox.stop()
         }
-        if id.host == id { entry?.mailbox.stop() }
         emit(.exited(id))
     }
 
@@ -206,9 +209,6 @@ final class MessageBus<Machine: StateMachine>: Sendable {
     func nanoseconds(at instant: ContinuousClock.Instant) -> Int {
         Self.nanoseconds(instant - createdAt)
     }
-
-    /// The length of a tick in nanoseconds.
-    var tickNanoseconds: Int { Self.nanoseconds(tick) }
 
     private static func nanoseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
